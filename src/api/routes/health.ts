@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves when the dependency answers; rejects (or times out) when it does not. */
+  check(): Promise<void>;
+}
+
+/** Bound on each readiness probe: a load balancer wants an answer, not a hung request. */
+const PROBE_TIMEOUT_MS = 1_000;
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+export const healthRoutes =
+  (checks: ReadinessCheck[]): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/health/live',
+      { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    const readyView = z.object({
+      status: z.enum(['ready', 'unavailable']),
+      checks: z.record(z.string(), z.object({ ok: z.boolean(), error: z.string().optional() })),
+    });
+    app.get(
+      '/health/ready',
+      { schema: { tags: ['health'], response: { 200: readyView, 503: readyView } } },
+      async (_request, reply) => {
+        const results = await Promise.all(
+          checks.map(async ({ name, check }) => {
+            try {
+              await withTimeout(check(), PROBE_TIMEOUT_MS);
+              return [name, { ok: true }] as const;
+            } catch (error) {
+              return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+            }
+          }),
+        );
+        const ready = results.every(([, result]) => result.ok);
+        return reply
+          .code(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+      },
+    );
+  };
