@@ -1,0 +1,195 @@
+/**
+ * Writing comments: upsert by natural key with child-table sync, and delete. One transaction per call.
+ */
+import type { Kysely, UpdateObject } from 'kysely';
+import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
+import { chunk, groupBy } from './chunk.js';
+import type { DialectHooks } from './dialect-hooks.js';
+import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
+import type { CommentsTable, Database, NewCommentRow } from './schema.js';
+import type { UpsertResult } from './store.js';
+
+/** Every comments column but the key: what an upsert overwrites when the row hash differs. */
+const UPDATED_COLUMNS = [
+  'text',
+  'question',
+  'posted_at',
+  'fetched_at',
+  'url',
+  'author_hash',
+  'stated_ods_code',
+  'page_hash',
+  'redactions',
+  'sentiment_label',
+  'sentiment_score',
+  'rating',
+  'themes',
+  'tumour_groups',
+  'rare_cancer',
+  'ods_code',
+  'provider_name',
+  'safety',
+  'content_hash',
+  'simhash',
+  'sim_band0',
+  'sim_band1',
+  'sim_band2',
+  'sim_band3',
+  'duplicate_of',
+  'period',
+  'processed_at',
+  'row_hash',
+] as const satisfies readonly (keyof CommentsTable)[];
+
+const COMMENT_COLUMNS = UPDATED_COLUMNS.length + 2;
+
+/** Big statements amortise parsing; past a thousand rows they only cost memory. */
+const MAX_ROWS_PER_STATEMENT = 1000;
+
+interface PendingComment {
+  row: NewCommentRow;
+  themes: ThemeSentiment[];
+  tumourGroups: TumourGroupId[];
+}
+
+const keyOf = (source: string, externalId: string): string => `${source}\u0000${externalId}`;
+
+function rowsPerStatement(hooks: DialectHooks, columns: number): number {
+  return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(hooks.maxBindParameters / columns)));
+}
+
+/** Keys (among `pending`) that already have a row, looked up per source so the primary key serves it. */
+async function findExistingKeys(
+  trx: Kysely<Database>,
+  hooks: DialectHooks,
+  pending: readonly PendingComment[],
+): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (const [source, group] of groupBy(pending, (p) => p.row.source)) {
+    for (const part of chunk(group, hooks.maxBindParameters - 1)) {
+      const rows = await trx
+        .selectFrom('comments')
+        .select('external_id')
+        .where('source', '=', source)
+        .where(
+          'external_id',
+          'in',
+          part.map((p) => p.row.external_id),
+        )
+        .execute();
+      for (const r of rows) existing.add(keyOf(source, r.external_id));
+    }
+  }
+  return existing;
+}
+
+/** Deletes then re-inserts the theme and tumour-group rows of the given comments. */
+async function replaceChildRows(
+  trx: Kysely<Database>,
+  hooks: DialectHooks,
+  written: readonly PendingComment[],
+): Promise<void> {
+  for (const [source, group] of groupBy(written, (p) => p.row.source)) {
+    for (const part of chunk(group, hooks.maxBindParameters - 1)) {
+      const ids = part.map((p) => p.row.external_id);
+      await trx.deleteFrom('comment_themes').where('source', '=', source).where('external_id', 'in', ids).execute();
+      await trx
+        .deleteFrom('comment_tumour_groups')
+        .where('source', '=', source)
+        .where('external_id', 'in', ids)
+        .execute();
+    }
+  }
+  const themeRows = written.flatMap((p) =>
+    p.themes.map((t) => ({
+      source: p.row.source,
+      external_id: p.row.external_id,
+      theme: t.id,
+      sentiment: t.sentiment,
+    })),
+  );
+  for (const part of chunk(themeRows, rowsPerStatement(hooks, 4))) {
+    await trx.insertInto('comment_themes').values(part).execute();
+  }
+  const groupRows = written.flatMap((p) =>
+    p.tumourGroups.map((g) => ({ source: p.row.source, external_id: p.row.external_id, tumour_group: g })),
+  );
+  for (const part of chunk(groupRows, rowsPerStatement(hooks, 3))) {
+    await trx.insertInto('comment_tumour_groups').values(part).execute();
+  }
+}
+
+/**
+ * Upserts by (source, externalId). A key repeated within one call is written once (its last
+ * occurrence), and counts once. Rows are written in key order so concurrent writers of overlapping
+ * batches take row locks in the same order and cannot deadlock.
+ */
+export async function upsertComments(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  comments: readonly ProcessedComment[],
+): Promise<UpsertResult> {
+  if (comments.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const byKey = new Map<string, PendingComment>();
+  for (const c of comments) {
+    byKey.set(keyOf(c.source, c.externalId), {
+      row: commentToRow(c),
+      themes: distinctThemes(c.themes),
+      tumourGroups: distinctTumourGroups(c.tumourGroups),
+    });
+  }
+  const pending = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+
+  return hooks.writeTransaction(db, async (trx) => {
+    const existing = await findExistingKeys(trx, hooks, pending);
+    const writtenKeys = new Set<string>();
+    for (const part of chunk(pending, rowsPerStatement(hooks, COMMENT_COLUMNS))) {
+      // The WHERE on the conflict branch skips identical rows; RETURNING then lists only rows written.
+      const returned = await trx
+        .insertInto('comments')
+        .values(part.map((p) => p.row))
+        .onConflict((oc) =>
+          oc
+            .columns(['source', 'external_id'])
+            .doUpdateSet(
+              (eb) =>
+                Object.fromEntries(
+                  UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
+                ) as UpdateObject<Database, 'comments'>,
+            )
+            .whereRef('comments.row_hash', '<>', 'excluded.row_hash'),
+        )
+        .returning(['source', 'external_id'])
+        .execute();
+      for (const r of returned) writtenKeys.add(keyOf(r.source, r.external_id));
+    }
+    const written = pending.filter((p) => writtenKeys.has(keyOf(p.row.source, p.row.external_id)));
+    await replaceChildRows(trx, hooks, written);
+    let inserted = 0;
+    for (const p of written) if (!existing.has(keyOf(p.row.source, p.row.external_id))) inserted += 1;
+    return { inserted, updated: written.length - inserted, unchanged: pending.length - written.length };
+  });
+}
+
+/** Deletes a comment and its child rows (explicitly, so it holds even where foreign keys are off). */
+export async function deleteComment(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  source: string,
+  externalId: string,
+): Promise<boolean> {
+  return hooks.writeTransaction(db, async (trx) => {
+    await trx.deleteFrom('comment_themes').where('source', '=', source).where('external_id', '=', externalId).execute();
+    await trx
+      .deleteFrom('comment_tumour_groups')
+      .where('source', '=', source)
+      .where('external_id', '=', externalId)
+      .execute();
+    const result = await trx
+      .deleteFrom('comments')
+      .where('source', '=', source)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  });
+}

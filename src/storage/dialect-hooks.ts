@@ -1,0 +1,23 @@
+/**
+ * The few places where SQLite and PostgreSQL differ; everything else in KyselyStore is one code path.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface DialectHooks {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Most bound parameters one statement may carry (SQLite 32 766, PostgreSQL 65 535). */
+  readonly maxBindParameters: number;
+  /** Runs `fn` in one transaction that is allowed to write; rolled back if `fn` throws. */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
+  isLockContention(error: unknown): boolean;
+  /** Schema for Kysely's migration bookkeeping tables; undefined means the connection's default. */
+  readonly migrationTableSchema?: string | undefined;
+}
+
+/** An open database and the hooks its dialect needs. */
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  hooks: DialectHooks;
+}

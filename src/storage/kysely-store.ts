@@ -1,0 +1,262 @@
+/**
+ * The Store on Kysely: one implementation for SQLite and PostgreSQL; the differences live in
+ * DialectHooks. Comment and aggregate queries have files of their own; the small tables are here.
+ */
+import { createHash } from 'node:crypto';
+import { type Kysely, Migrator, sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { PageProvenance, ProcessedComment, QuarantineRecord } from '../domain/model.js';
+import { countAggregates, listAggregates, replaceAggregates } from './aggregate-queries.js';
+import { chunk } from './chunk.js';
+import { countComments, findDuplicateCandidates, getComment, listComments } from './comment-queries.js';
+import { deleteComment, upsertComments } from './comment-writes.js';
+import type { DialectHooks } from './dialect-hooks.js';
+import { MigrationFailedError } from './errors/migration-failed-error.js';
+import { StoreUnavailableError } from './errors/store-unavailable-error.js';
+import { migrationProvider } from './migrations/index.js';
+import { lastRuns, recordRun } from './run-queries.js';
+import type { Database } from './schema.js';
+import type {
+  AggregateCounts,
+  AggregateRow,
+  CommentFilter,
+  DuplicateCandidate,
+  Page,
+  RunRecord,
+  Store,
+  ThemeKey,
+  TumourGroupKey,
+  UpsertResult,
+} from './store.js';
+
+export interface KyselyStoreOptions {
+  hooks: DialectHooks;
+  /** Receives migration progress. @defaultValue silent */
+  logger?: Logger | undefined;
+  /** Clock for cursor timestamps. @defaultValue () => new Date() */
+  now?: () => Date;
+}
+
+/** Identity of a quarantined record: the same record quarantined twice is kept once. */
+export function quarantineId(r: QuarantineRecord): string {
+  return createHash('sha256')
+    .update(JSON.stringify([r.source, r.externalId ?? null, r.code, r.payload]))
+    .digest('hex');
+}
+
+const MIGRATE_ATTEMPTS = 5;
+
+/** Every write goes through hooks.writeTransaction, so SQLite lock waits never block the event loop. */
+export class KyselyStore implements Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly #db: Kysely<Database>;
+  readonly #hooks: DialectHooks;
+  readonly #logger: Logger | undefined;
+  readonly #now: () => Date;
+
+  constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
+    this.#db = db;
+    this.#hooks = options.hooks;
+    this.dialect = options.hooks.dialect;
+    this.#logger = options.logger;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Two processes opening a fresh SQLite file at once can collide; the loser retries a few times. */
+  async migrate(): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.#migrateOnce();
+        return;
+      } catch (error) {
+        const contended = this.#hooks.isLockContention(error instanceof MigrationFailedError ? error.cause : error);
+        if (!contended || attempt >= MIGRATE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  async #migrateOnce(): Promise<void> {
+    const migrator = new Migrator({
+      db: this.#db,
+      provider: migrationProvider,
+      ...(this.#hooks.migrationTableSchema !== undefined && { migrationTableSchema: this.#hooks.migrationTableSchema }),
+    });
+    const { error, results = [] } = await migrator.migrateToLatest();
+    for (const r of results) {
+      if (r.status === 'Success') this.#logger?.info({ migration: r.migrationName }, 'store migration applied');
+    }
+    if (error !== undefined) {
+      throw new MigrationFailedError(results.find((r) => r.status === 'Error')?.migrationName, { cause: error });
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await sql`select 1`.execute(this.#db);
+    } catch (error) {
+      throw new StoreUnavailableError(`${this.dialect} store did not answer: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+
+  async recordPages(pages: PageProvenance[]): Promise<void> {
+    if (pages.length === 0) return;
+    await this.#hooks.writeTransaction(this.#db, async (trx) => {
+      for (const part of chunk(pages, 1000)) {
+        await trx
+          .insertInto('pages')
+          .values(
+            part.map((p) => ({
+              source: p.source,
+              url: p.url,
+              content_hash: p.contentHash,
+              fetched_at: p.fetchedAt,
+              item_count: p.itemCount,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['source', 'url', 'content_hash']).doNothing())
+          .execute();
+      }
+    });
+  }
+
+  async countPages(source?: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('pages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .$if(source !== undefined, (qb) => qb.where('source', '=', source!))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  upsertComments(comments: ProcessedComment[]): Promise<UpsertResult> {
+    return upsertComments(this.#db, this.#hooks, comments);
+  }
+
+  getComment(source: string, externalId: string): Promise<ProcessedComment | null> {
+    return getComment(this.#db, source, externalId);
+  }
+
+  listComments(filter: CommentFilter, page: { limit: number; after?: string | null }): Promise<Page<ProcessedComment>> {
+    return listComments(this.#db, filter, page);
+  }
+
+  countComments(filter?: CommentFilter): Promise<number> {
+    return countComments(this.#db, filter);
+  }
+
+  deleteComment(source: string, externalId: string): Promise<boolean> {
+    return deleteComment(this.#db, this.#hooks, source, externalId);
+  }
+
+  findDuplicateCandidates(contentHashes: string[], simhashes: string[]): Promise<DuplicateCandidate[]> {
+    return findDuplicateCandidates(this.#db, this.#hooks, contentHashes, simhashes);
+  }
+
+  async quarantine(records: QuarantineRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.#hooks.writeTransaction(this.#db, async (trx) => {
+      for (const part of chunk(records, 1000)) {
+        await trx
+          .insertInto('quarantine')
+          .values(
+            part.map((r) => ({
+              id: quarantineId(r),
+              source: r.source,
+              external_id: r.externalId ?? null,
+              code: r.code,
+              reason: r.reason,
+              payload: r.payload,
+              location: r.location ?? null,
+              received_at: r.receivedAt,
+            })),
+          )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+    });
+  }
+
+  /** Newest first. */
+  async listQuarantine(page: { limit: number; source?: string }): Promise<QuarantineRecord[]> {
+    const rows = await this.#db
+      .selectFrom('quarantine')
+      .selectAll()
+      .$if(page.source !== undefined, (qb) => qb.where('source', '=', page.source!))
+      .orderBy('received_at', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .execute();
+    return rows.map((r) => ({
+      source: r.source,
+      ...(r.external_id !== null && { externalId: r.external_id }),
+      code: r.code,
+      reason: r.reason,
+      payload: r.payload,
+      ...(r.location !== null && { location: r.location }),
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async countQuarantine(source?: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('quarantine')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .$if(source !== undefined, (qb) => qb.where('source', '=', source!))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async getCursor(source: string, key: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('cursors')
+      .select('value')
+      .where('source', '=', source)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async setCursor(source: string, key: string, value: string): Promise<void> {
+    const updatedAt = this.#now().toISOString();
+    await this.#hooks.writeTransaction(this.#db, (trx) =>
+      trx
+        .insertInto('cursors')
+        .values({ source, key, value, updated_at: updatedAt })
+        .onConflict((oc) => oc.columns(['source', 'key']).doUpdateSet({ value, updated_at: updatedAt }))
+        .execute(),
+    );
+  }
+
+  countAggregates(range?: { periodFrom?: string; periodTo?: string }): Promise<AggregateCounts[]> {
+    return countAggregates(this.#db, range);
+  }
+
+  replaceAggregates(rows: AggregateRow[], periods: string[]): Promise<void> {
+    return replaceAggregates(this.#db, this.#hooks, rows, periods);
+  }
+
+  listAggregates(filter: {
+    odsCode?: string;
+    theme?: ThemeKey;
+    tumourGroup?: TumourGroupKey;
+    periodFrom?: string;
+    periodTo?: string;
+  }): Promise<AggregateRow[]> {
+    return listAggregates(this.#db, filter);
+  }
+
+  recordRun(run: RunRecord): Promise<void> {
+    return recordRun(this.#db, this.#hooks, run);
+  }
+
+  lastRuns(): Promise<RunRecord[]> {
+    return lastRuns(this.#db);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Every migration, in order. A static provider (not a folder scan) so the same list works from
+ * src/ under tsx, from dist/ after a build, and inside a bundle. Names sort in application order:
+ * add new ones as `NNN-what` and never edit one that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './001-initial.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-initial': initialMigration,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,85 @@
+/**
+ * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
+ * tenants can share one server without seeing each other's tables.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
+import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
+import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import type { Database } from '../schema.js';
+
+export interface OpenPostgresOptions {
+  /** `postgres://user:password@host:port/database`. */
+  connectionString: string;
+  /** Schema to create (if missing) and use as search_path. @defaultValue the server's default search_path */
+  schema?: string;
+  /** Connections in the pool. @defaultValue 10 */
+  poolSize?: number;
+  /** How long to wait for a connection before giving up, in ms. @defaultValue 5000 */
+  connectTimeoutMs?: number;
+  /** Receives errors of idle pooled connections (which would otherwise crash the process). */
+  logger?: Logger;
+}
+
+/** PostgreSQL's limit on bound parameters in one statement. */
+const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
+
+/** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function postgresHooks(schema: string | undefined): DialectHooks {
+  return {
+    dialect: 'postgres',
+    maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
+    writeTransaction: (db, fn) => db.transaction().execute(fn),
+    // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
+    isLockContention: () => false,
+    // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.
+    migrationTableSchema: schema,
+  };
+}
+
+/** The connection string with any password masked, for error messages and logs. */
+export function describeConnection(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'an unparsable PostgreSQL URL';
+  }
+}
+
+export async function openPostgres(options: OpenPostgresOptions): Promise<OpenedDatabase> {
+  const { connectionString, schema, poolSize = 10, connectTimeoutMs = 5000, logger } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new InvalidStoreInputError(
+      `PostgreSQL schema name must match ${SCHEMA_NAME} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
+    );
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  });
+  pool.on('error', (error) => logger?.error({ err: error }, 'idle PostgreSQL connection failed'));
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreUnavailableError(
+      `cannot reach PostgreSQL at ${describeConnection(connectionString)}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, hooks: postgresHooks(schema) };
+}

@@ -1,0 +1,26 @@
+import { InvalidStoreInputError } from './errors/invalid-store-input-error.js';
+
+const SIMHASH = /^[0-9a-f]{16}$/;
+
+/** Lower-cases and checks a SimHash (16 hex digits) so band columns and the stored text always agree. */
+export function normaliseSimhash(simhash: string): string {
+  const lower = simhash.toLowerCase();
+  if (!SIMHASH.test(lower)) {
+    throw new InvalidStoreInputError(`simhash must be 16 hex digits, got ${JSON.stringify(simhash)}`);
+  }
+  return lower;
+}
+
+/**
+ * The four 16-bit bands of a 64-bit SimHash, most significant first. Two hashes within Hamming
+ * distance 3 always share at least one band (pigeonhole), which makes near-duplicate search an index lookup.
+ */
+export function simhashBands(simhash: string): [number, number, number, number] {
+  const hex = normaliseSimhash(simhash);
+  return [
+    Number.parseInt(hex.slice(0, 4), 16),
+    Number.parseInt(hex.slice(4, 8), 16),
+    Number.parseInt(hex.slice(8, 12), 16),
+    Number.parseInt(hex.slice(12, 16), 16),
+  ];
+}

@@ -1,0 +1,92 @@
+/**
+ * Opens the embedded SQLite store file. WAL lets readers (API) run beside the writer (workers);
+ * synchronous=NORMAL is durable across process crashes in WAL mode and much faster than FULL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
+import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import type { Database } from '../schema.js';
+
+export interface OpenSqliteOptions {
+  /** Database file; its folder is created when missing. `:memory:` gives a private in-memory store. */
+  path: string;
+  /** How long a writer waits for another writer's lock before failing, in ms. @defaultValue 5000 */
+  busyTimeoutMs?: number;
+}
+
+/** SQLite's limit in the bundled build (SQLITE_MAX_VARIABLE_NUMBER). */
+const SQLITE_MAX_BIND_PARAMETERS = 32_766;
+
+const isBusy = (error: unknown): boolean => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Takes the write lock with BEGIN IMMEDIATE, waiting for it on the event loop. SQLite's own
+ * busy_timeout would block the thread instead (better-sqlite3 is synchronous), so a second handle in
+ * the same process could never release the lock it waits for. Taking the lock up front also avoids
+ * the SQLITE_BUSY a deferred read-then-write transaction gets when another writer commits in between.
+ */
+async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Promise<void> {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+    try {
+      await sql`begin immediate`.execute(conn);
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) {
+        if (isBusy(error)) {
+          throw new StoreUnavailableError(`SQLite store stayed locked by another writer for ${busyTimeoutMs} ms`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+      await sleep(delay + Math.random() * delay);
+    }
+  }
+}
+
+export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
+  return {
+    dialect: 'sqlite',
+    maxBindParameters: SQLITE_MAX_BIND_PARAMETERS,
+    isLockContention: isBusy,
+    async writeTransaction(db, fn) {
+      return db.connection().execute(async (conn) => {
+        await beginImmediate(conn, busyTimeoutMs);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+export function openSqlite(options: OpenSqliteOptions): OpenedDatabase {
+  const { path, busyTimeoutMs = 5000 } = options;
+  let handle: SqliteDatabase.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    handle = new SqliteDatabase(path);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    // Zero: waits for the write lock happen in writeTransaction, on the event loop (see beginImmediate).
+    handle.pragma('busy_timeout = 0');
+    handle.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new StoreUnavailableError(`cannot open SQLite store at ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, hooks: sqliteHooks(Math.max(0, busyTimeoutMs)) };
+}
