@@ -1,0 +1,168 @@
+/**
+ * A token trie over lexicon phrases, compiled once and scanned in one pass per text. It is shared by
+ * the theme, tumour-group, safety and trust lexicons: lookups are one Map access per token, which keeps
+ * the per-comment pass well above 20,000 comments/s where large regex alternations are not.
+ *
+ * Phrase syntax (whitespace separates tokens):
+ * - `{a,b,}` inside a token expands to alternatives (`wait{ed,ing,}` → waited, waiting, wait);
+ * - a trailing `*` makes the token a prefix (`biops*` matches biopsy, biopsies);
+ * - tokens are matched lower-cased unless the entry is `caseSensitive` (short abbreviations: `ALL`, `NET`).
+ */
+
+export interface TokenisedText {
+  /** Tokens lower-cased, apostrophes removed, `&` kept as `and`. */
+  lower: string[];
+  /** Tokens as written (apostrophes removed), for case-sensitive entries. */
+  raw: string[];
+}
+
+export interface PhraseEntry<T> {
+  phrase: string;
+  value: T;
+  /** Match the tokens exactly as written. @defaultValue false */
+  caseSensitive?: boolean;
+}
+
+export interface PhraseHit<T> {
+  /** Index of the first token matched. */
+  start: number;
+  /** Index one past the last token matched. */
+  end: number;
+  value: T;
+}
+
+export interface PhraseMatcher<T> {
+  /** Every hit, overlapping ones included, ordered by start then by length (longest first). */
+  match(tokens: TokenisedText): PhraseHit<T>[];
+}
+
+interface PrefixEdge<T> {
+  prefix: string;
+  node: TrieNode<T>;
+}
+
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>>;
+  prefixes: PrefixEdge<T>[];
+  /** Prefix edges indexed by their first two characters, so a token checks only its own bucket. */
+  prefixBuckets: Map<string, PrefixEdge<T>[]>;
+  values: T[];
+}
+
+// Words, numbers and a lone "&"; apostrophes inside words are kept here and dropped below.
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?|&/gu;
+const APOSTROPHE_RE = /['’]/g;
+
+export function tokenise(text: string): TokenisedText {
+  const lower: string[] = [];
+  const raw: string[] = [];
+  for (const match of text.matchAll(TOKEN_RE)) {
+    const token = match[0] === '&' ? 'and' : match[0].replace(APOSTROPHE_RE, '');
+    raw.push(token);
+    lower.push(token.toLowerCase());
+  }
+  return { lower, raw };
+}
+
+/** Expands `{a,b}` groups in one token into every alternative spelling. */
+export function expandToken(token: string): string[] {
+  const open = token.indexOf('{');
+  if (open < 0) return [token];
+  const close = token.indexOf('}', open);
+  if (close < 0) throw new Error(`phrase token "${token}" has "{" without a closing "}"`);
+  const head = token.slice(0, open);
+  const tail = expandToken(token.slice(close + 1));
+  const out: string[] = [];
+  for (const option of token.slice(open + 1, close).split(',')) {
+    for (const rest of tail) out.push(head + option + rest);
+  }
+  return out;
+}
+
+function newNode<T>(): TrieNode<T> {
+  return { children: new Map(), prefixes: [], prefixBuckets: new Map(), values: [] };
+}
+
+function insert<T>(root: TrieNode<T>, tokens: string[], value: T): void {
+  let nodes = [root];
+  for (const token of tokens) {
+    const next: TrieNode<T>[] = [];
+    for (const spelling of expandToken(token)) {
+      for (const node of nodes) {
+        if (spelling.endsWith('*')) {
+          const prefix = spelling.slice(0, -1);
+          if (prefix.length < 2) throw new Error(`prefix token "${spelling}" is too short to be useful`);
+          let entry = node.prefixes.find((p) => p.prefix === prefix);
+          if (!entry) {
+            entry = { prefix, node: newNode<T>() };
+            node.prefixes.push(entry);
+            const key = prefix.slice(0, 2);
+            node.prefixBuckets.set(key, [...(node.prefixBuckets.get(key) ?? []), entry]);
+          }
+          next.push(entry.node);
+        } else {
+          let child = node.children.get(spelling);
+          if (!child) {
+            child = newNode<T>();
+            node.children.set(spelling, child);
+          }
+          next.push(child);
+        }
+      }
+    }
+    nodes = next;
+  }
+  for (const node of nodes) if (!node.values.includes(value)) node.values.push(value);
+}
+
+function phraseTokens(phrase: string, caseSensitive: boolean): string[] {
+  // Written like the text is tokenised: hyphens split words and "&" is the word "and".
+  const tokens = phrase
+    .replace(/-/g, ' ')
+    .replace(/&/g, ' and ')
+    .trim()
+    .split(/\s+/)
+    .map((t) => t.replace(APOSTROPHE_RE, ''));
+  if (tokens.length === 0 || tokens[0] === '') throw new Error('an empty phrase cannot be matched');
+  return caseSensitive ? tokens : tokens.map((t) => t.toLowerCase());
+}
+
+// Depth-first because prefix tokens can branch; lexicons keep that branching small.
+function walk<T>(node: TrieNode<T>, words: string[], start: number, at: number, hits: PhraseHit<T>[]): void {
+  if (at > start) for (const value of node.values) hits.push({ start, end: at, value });
+  const word = words[at];
+  if (word === undefined) return;
+  const child = node.children.get(word);
+  if (child) walk(child, words, start, at + 1, hits);
+  if (node.prefixes.length === 0) return;
+  const bucket = node.prefixBuckets.get(word.slice(0, 2));
+  if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, at + 1, hits);
+}
+
+export function compilePhrases<T>(entries: readonly PhraseEntry<T>[]): PhraseMatcher<T> {
+  const folded = newNode<T>();
+  const exact = newNode<T>();
+  let hasExact = false;
+  for (const entry of entries) {
+    const caseSensitive = entry.caseSensitive === true;
+    insert(caseSensitive ? exact : folded, phraseTokens(entry.phrase, caseSensitive), entry.value);
+    hasExact ||= caseSensitive;
+  }
+  return {
+    match(tokens) {
+      const hits: PhraseHit<T>[] = [];
+      for (let i = 0; i < tokens.lower.length; i++) {
+        const before = hits.length;
+        walk(folded, tokens.lower, i, i, hits);
+        if (hasExact && exact.children.has(tokens.raw[i]!)) walk(exact, tokens.raw, i, i, hits);
+        if (hits.length - before > 1) sortFrom(hits, before);
+      }
+      return hits;
+    },
+  };
+}
+
+function sortFrom<T>(hits: PhraseHit<T>[], from: number): void {
+  const tail = hits.splice(from).sort((a, b) => b.end - a.end);
+  hits.push(...tail);
+}
