@@ -1,0 +1,115 @@
+import type { QuestionKind } from '../model.js';
+import { combineHashes, hashString } from './hashing.js';
+import type { LexiconAnalysis } from './lexicon-scorer.js';
+
+/** Which feature families the model uses; stored in the model file so scoring matches training. */
+export interface FeatureOptions {
+  /** log2 of the number of hashed buckets. @defaultValue 18 */
+  hashBits: number;
+  /** Word pairs inside a clause ("not helpful", "called back"). @defaultValue true */
+  bigrams: boolean;
+  /** Character n-grams of each word, lengths minChar…maxChar; 0 turns them off. @defaultValue 0 */
+  charNgramMax: number;
+  /** @defaultValue 3 */
+  charNgramMin: number;
+  /** Words inside a negation scope also count as "NOT_word". @defaultValue true */
+  negationMarking: boolean;
+  /** The lexicon's findings (idioms, polarity sums, sarcasm, bare answers) as features. @defaultValue true */
+  lexiconCues: boolean;
+  /** Question kind crossed with short answers and with the lexicon's verdict. @defaultValue true */
+  questionInteractions: boolean;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  hashBits: 18,
+  bigrams: true,
+  charNgramMax: 0,
+  charNgramMin: 3,
+  negationMarking: true,
+  lexiconCues: true,
+  questionInteractions: true,
+};
+
+// One seed per feature family.
+const WORD = 1;
+const NEGATED_WORD = 2;
+const BIGRAM = 3;
+const CHAR = 4;
+const CUE = 5;
+const QUESTION = 6;
+const SHORT_ANSWER_WORD = 7;
+const FIRST_WORD = 8;
+const LAST_WORD = 9;
+const START = hashString('^', 0);
+const END = hashString('$', 0);
+
+function bucket(value: number, edges: readonly number[]): number {
+  let i = 0;
+  while (i < edges.length && value > (edges[i] as number)) i++;
+  return i;
+}
+
+const LENGTH_EDGES = [1, 2, 3, 6, 12, 25, 60];
+const VALENCE_EDGES = [0, 1, 2, 3, 5, 8];
+
+/**
+ * Hashed feature indices for one comment (a feature may repeat: repeats count). Bucket = hash mod 2^hashBits.
+ * Everything the model sees comes from the lexicon's reading, so tokenising happens once per comment.
+ */
+export function extractFeatures(analysis: LexiconAnalysis, options: FeatureOptions): number[] {
+  const mask = (1 << options.hashBits) - 1;
+  const out: number[] = [];
+  let wordCount = 0;
+  let firstWord = -1;
+  let lastWord = -1;
+  const wordHashes: number[] = [];
+  for (const clause of analysis.clauses) {
+    let previous = START;
+    for (let i = 0; i < clause.words.length; i++) {
+      const word = clause.words[i] as string;
+      const h = hashString(word, 0);
+      wordHashes.push(h);
+      if (firstWord === -1) firstWord = h;
+      lastWord = h;
+      wordCount++;
+      out.push(combineHashes(h, WORD));
+      if (options.negationMarking && clause.negated[i]) out.push(combineHashes(h, NEGATED_WORD));
+      if (options.bigrams) out.push(combineHashes(combineHashes(previous, h), BIGRAM));
+      previous = h;
+      if (options.charNgramMax > 0) {
+        const padded = ` ${word} `;
+        for (let n = options.charNgramMin; n <= options.charNgramMax; n++) {
+          for (let s = 0; s + n <= padded.length; s++) out.push(hashString(padded.slice(s, s + n), CHAR));
+        }
+      }
+    }
+    if (options.bigrams && clause.words.length > 0) out.push(combineHashes(combineHashes(previous, END), BIGRAM));
+  }
+  if (options.lexiconCues) {
+    for (const cue of analysis.cues) out.push(hashString(cue, CUE));
+    out.push(hashString(`pos${bucket(analysis.positive, VALENCE_EDGES)}`, CUE));
+    out.push(hashString(`neg${bucket(analysis.negative, VALENCE_EDGES)}`, CUE));
+    out.push(hashString(`lex:${analysis.label}`, CUE));
+    out.push(hashString(`score${Math.round(analysis.score * 4)}`, CUE));
+    out.push(hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE));
+    out.push(combineHashes(firstWord >>> 0, FIRST_WORD), combineHashes(lastWord >>> 0, LAST_WORD));
+  }
+  if (options.questionInteractions) out.push(...questionFeatures(analysis.question, analysis, wordCount, wordHashes));
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) & mask;
+  return out;
+}
+
+function questionFeatures(
+  kind: QuestionKind,
+  analysis: LexiconAnalysis,
+  wordCount: number,
+  wordHashes: number[],
+): number[] {
+  const q = hashString(kind, QUESTION);
+  const out = [q, combineHashes(q, hashString(`lex:${analysis.label}`, CUE))];
+  out.push(combineHashes(q, hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE)));
+  for (const cue of analysis.cues) if (cue.startsWith('bare:')) out.push(combineHashes(q, hashString(cue, CUE)));
+  // Short answers mean what the prompt makes them mean: "nothing", "the staff", "quicker".
+  if (wordCount <= 4) for (const h of wordHashes) out.push(combineHashes(combineHashes(q, h), SHORT_ANSWER_WORD));
+  return out;
+}

@@ -1,0 +1,79 @@
+import { normaliseTypography } from './normalise.js';
+
+/**
+ * Splits a comment into sentences and clauses, the units that carry one sentiment each: "The surgeon was
+ * brilliant, the ward was appalling" is two clauses. Boundaries are sentence punctuation, ";", line breaks,
+ * contrast words ("but", "however", "although", "whereas", "though") and commas between two clauses of
+ * at least two words each. Returns trimmed, non-empty pieces in their original order.
+ */
+
+// Sentence ends: . ! ? runs followed by space or end (not "2.5"), ";" and line breaks.
+const HARD_BOUNDARY_RE = /(?<=[.!?])\s+|(?<=[.!?])$|;|\r?\n|\u2022/u;
+const ABBREVIATION_END_RE = /\b(dr|mr|mrs|ms|st|prof|e\.g|i\.e|etc|approx|no)\.$/i;
+// A contrast word opens a new clause; "nothing but praise" and "not only … but also" do not.
+const CONTRAST_RE = /\s*,?\s+(?=(?:but|however|although|though|whereas)\b)/giu;
+const NO_SPLIT_BEFORE_BUT_RE = /\b(nothing|anything|everything|all|none|cannot|can't|couldn't|could not)$/i;
+
+function wordCount(text: string): number {
+  const words = text.match(/[\p{L}\p{N}']+/gu);
+  return words === null ? 0 : words.length;
+}
+
+function splitHard(text: string): string[] {
+  const pieces = text.split(HARD_BOUNDARY_RE);
+  const merged: string[] = [];
+  for (const piece of pieces) {
+    const last = merged.length > 0 ? merged[merged.length - 1] : undefined;
+    // "Dr. Patel was kind" must stay one sentence.
+    if (last !== undefined && ABBREVIATION_END_RE.test(last)) merged[merged.length - 1] = `${last} ${piece}`;
+    else merged.push(piece);
+  }
+  return merged;
+}
+
+function splitContrast(sentence: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(CONTRAST_RE)) {
+    const index = match.index ?? 0;
+    const before = sentence.slice(start, index);
+    const rest = sentence.slice(index + match[0].length);
+    if (NO_SPLIT_BEFORE_BUT_RE.test(before.trim()) || /^but also\b/i.test(rest) || wordCount(before) === 0) continue;
+    out.push(before);
+    start = index + match[0].length;
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+function splitCommas(clause: string): string[] {
+  const parts = clause.split(',');
+  if (parts.length === 1) return parts;
+  const out: string[] = [];
+  let current = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const next = parts[i] ?? '';
+    // Lists of single words ("cold, hungry, tired") stay one clause.
+    if (wordCount(current) >= 2 && wordCount(next) >= 2) {
+      out.push(current);
+      current = next;
+    } else {
+      current = `${current},${next}`;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of splitHard(normaliseTypography(text))) {
+    for (const contrast of splitContrast(sentence)) {
+      for (const clause of splitCommas(contrast)) {
+        const trimmed = clause.trim().replace(/^[,;:\-\s]+/, '');
+        if (trimmed !== '' && /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) out.push(trimmed);
+      }
+    }
+  }
+  return out;
+}
