@@ -33,6 +33,17 @@ export const stagePayloadSchemas = {
     /** Pages fetched so far in this run; a run stops at the source's page budget. */
     pageNumber: z.number().int().nonnegative().default(0),
     runId: z.string().min(1),
+    /** When the run's first page was fetched; carried from page to page for the run record. */
+    runStartedAt: isoInstant.optional(),
+    /** Counts of the run's earlier pages, carried forward so the run record covers every page. */
+    runTotals: z
+      .object({
+        items: z.number().int().nonnegative(),
+        enqueued: z.number().int().nonnegative(),
+        quarantined: z.number().int().nonnegative(),
+        deleted: z.number().int().nonnegative(),
+      })
+      .optional(),
   }),
   /** Analyse, de-duplicate and store a batch of already-redacted comments. */
   process: z.object({

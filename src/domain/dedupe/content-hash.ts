@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The text form that duplicate detection compares: Unicode NFC, lower case, every run of whitespace
+ * collapsed to one space, trimmed. Two comments that differ only in case or spacing are one text.
+ */
+export function normaliseForDedupe(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** SHA-256 (hex) of the dedupe-normalised text: the exact-duplicate key. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normaliseForDedupe(text), 'utf8').digest('hex');
+}

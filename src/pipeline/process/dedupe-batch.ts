@@ -1,0 +1,78 @@
+import type { DedupeOptions, DedupeSubject, PoolEntry } from '../../domain/dedupe/choose-duplicate.js';
+import { chooseDuplicateOf, isDuplicateMatch } from '../../domain/dedupe/choose-duplicate.js';
+import { contentHash, normaliseForDedupe } from '../../domain/dedupe/content-hash.js';
+import { simhash } from '../../domain/dedupe/simhash.js';
+import type { RedactedComment } from '../../domain/model.js';
+import type { Store } from '../../storage/store.js';
+
+/**
+ * Duplicate decisions for one batch, in batch order: stored comments and earlier items of the same
+ * batch are the pool. Re-processing a stored comment with unchanged text keeps its earlier answer,
+ * so the result never depends on how often a page was fetched.
+ */
+
+export interface DedupeKeys extends DedupeSubject {
+  source: string;
+  externalId: string;
+}
+
+export function naturalKey(source: string, externalId: string): string {
+  return `${source}:${externalId}`;
+}
+
+export function dedupeKeysOf(comment: RedactedComment): DedupeKeys {
+  const normalised = normaliseForDedupe(comment.text);
+  return {
+    source: comment.source,
+    externalId: comment.externalId,
+    key: naturalKey(comment.source, comment.externalId),
+    contentHash: contentHash(comment.text),
+    simhash: simhash(normalised),
+    normalisedLength: normalised.length,
+  };
+}
+
+/** Returns duplicateOf per natural key for `items`, which must be in batch order. */
+export async function dedupeBatch(
+  store: Store,
+  items: readonly DedupeKeys[],
+  options: DedupeOptions,
+): Promise<Map<string, string | null>> {
+  const result = new Map<string, string | null>();
+  const candidates = await store.findDuplicateCandidates(
+    [...new Set(items.map((item) => item.contentHash))],
+    [...new Set(items.map((item) => item.simhash))],
+  );
+  // What each stored comment duplicates, fetched only for the few that matter.
+  const storedDuplicateOf = new Map<string, string | null>();
+  const lookup = async (key: string): Promise<string | null> => {
+    if (!storedDuplicateOf.has(key)) {
+      const separator = key.indexOf(':');
+      const stored = await store.getComment(key.slice(0, separator), key.slice(separator + 1));
+      storedDuplicateOf.set(key, stored?.duplicateOf ?? null);
+    }
+    return storedDuplicateOf.get(key)!;
+  };
+
+  const batchPool: PoolEntry[] = [];
+  for (const item of items) {
+    const self = candidates.find((c) => c.key === item.key && c.contentHash === item.contentHash);
+    let duplicateOf: string | null;
+    if (self) {
+      duplicateOf = await lookup(item.key); // unchanged text: keep the stored answer
+    } else {
+      const pool: PoolEntry[] = [];
+      for (const candidate of candidates) {
+        const entry: PoolEntry = { ...candidate, duplicateOf: null };
+        if (!isDuplicateMatch(item, entry, options)) continue;
+        entry.duplicateOf = await lookup(candidate.key);
+        pool.push(entry);
+      }
+      for (const entry of batchPool) if (entry.key !== item.key) pool.push(entry);
+      duplicateOf = chooseDuplicateOf(item, pool, options);
+    }
+    result.set(item.key, duplicateOf);
+    batchPool.push({ key: item.key, contentHash: item.contentHash, simhash: item.simhash, duplicateOf });
+  }
+  return result;
+}

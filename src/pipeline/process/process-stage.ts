@@ -1,0 +1,139 @@
+import type { DedupeOptions } from '../../domain/dedupe/choose-duplicate.js';
+import type {
+  Analyser,
+  CommentAnalysis,
+  ProcessedComment,
+  QuarantineRecord,
+  RedactedComment,
+} from '../../domain/model.js';
+import type { Store, UpsertResult } from '../../storage/store.js';
+import { processItemJobId } from '../job-ids.js';
+import { renderQuarantinePayload } from '../quarantine-payload.js';
+import { redactedCommentSchema, type StageHandler } from '../stage.js';
+import type { Redactor } from '../stage-deps.js';
+import { type DedupeKeys, dedupeBatch, dedupeKeysOf } from './dedupe-batch.js';
+import { commentPeriod } from './period.js';
+
+/**
+ * process: validate → analyse → de-duplicate → one upsert for the batch. An item whose analysis
+ * throws is retried alone in its own job (the rest of the batch is stored); alone, a second
+ * failure quarantines it, so one bad comment never holds back its neighbours.
+ */
+
+export interface ProcessCounts {
+  received: number;
+  stored: UpsertResult;
+  duplicates: number;
+  quarantined: number;
+  requeued: number;
+}
+
+export interface ProcessDeps {
+  store: Store;
+  analyse: Analyser;
+  redact: Redactor;
+  clock: () => Date;
+  dedupe: DedupeOptions;
+}
+
+interface Analysed {
+  comment: RedactedComment;
+  keys: DedupeKeys;
+  analysis: CommentAnalysis;
+}
+
+export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
+  const { store, clock } = deps;
+  return async (payload, helpers) => {
+    const receivedAt = clock().toISOString();
+    const quarantined: QuarantineRecord[] = [];
+    const valid: RedactedComment[] = [];
+    payload.comments.forEach((raw, index) => {
+      const parsed = redactedCommentSchema.safeParse(raw);
+      if (parsed.success) {
+        valid.push(parsed.data);
+        return;
+      }
+      const externalId = (raw as { externalId?: unknown } | null)?.externalId;
+      quarantined.push({
+        source: payload.source,
+        externalId: typeof externalId === 'string' ? externalId : undefined,
+        code: 'invalid_comment',
+        reason: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '),
+        payload: renderQuarantinePayload(raw, deps.redact),
+        location: `batch ${payload.batchId} item ${index}`,
+        receivedAt,
+      });
+    });
+
+    const alone = payload.comments.length === 1;
+    const analysed: Analysed[] = [];
+    const retryAlone: RedactedComment[] = [];
+    for (const comment of valid) {
+      try {
+        const analysis = deps.analyse({
+          text: comment.text,
+          question: comment.question,
+          postedAt: comment.postedAt,
+          odsCode: comment.odsCode,
+        });
+        analysed.push({ comment, keys: dedupeKeysOf(comment), analysis });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!alone) {
+          retryAlone.push(comment);
+          continue;
+        }
+        quarantined.push({
+          source: comment.source,
+          externalId: comment.externalId,
+          code: 'analysis_failed',
+          reason: message,
+          payload: renderQuarantinePayload(comment, deps.redact),
+          location: `batch ${payload.batchId}`,
+          receivedAt,
+        });
+      }
+    }
+
+    if (retryAlone.length > 0) {
+      await helpers.enqueue(
+        'process',
+        retryAlone.map((comment) => ({
+          id: processItemJobId(comment.source, comment.externalId),
+          payload: { source: comment.source, batchId: `item-${payload.batchId}`, comments: [comment] },
+        })),
+      );
+    }
+
+    const duplicateOf = await dedupeBatch(
+      store,
+      analysed.map((entry) => entry.keys),
+      deps.dedupe,
+    );
+    const processedAt = clock().toISOString();
+    // A key twice in one batch: the later copy wins, as it would across two batches.
+    const latest = [...new Map(analysed.map((entry) => [entry.keys.key, entry])).values()];
+    const rows: ProcessedComment[] = latest.map(({ comment, keys, analysis }) => ({
+      ...comment,
+      ...analysis,
+      contentHash: keys.contentHash,
+      simhash: keys.simhash,
+      duplicateOf: duplicateOf.get(keys.key) ?? null,
+      period: commentPeriod(comment),
+      processedAt,
+    }));
+    const stored = rows.length > 0 ? await store.upsertComments(rows) : { inserted: 0, updated: 0, unchanged: 0 };
+    if (quarantined.length > 0) await store.quarantine(quarantined);
+
+    const counts: ProcessCounts = {
+      received: payload.comments.length,
+      stored,
+      duplicates: rows.filter((row) => row.duplicateOf !== null).length,
+      quarantined: quarantined.length,
+      requeued: retryAlone.length,
+    };
+    helpers.log.info({ source: payload.source, batchId: payload.batchId, ...counts }, 'processed batch');
+    return counts;
+  };
+}

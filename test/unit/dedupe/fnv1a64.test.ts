@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fnv1a64, hash64ToHex } from '../../../src/domain/dedupe/fnv1a64.js';
+
+/** Reference FNV-1a 64 in BigInt over UTF-8 bytes. */
+function referenceFnv(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+describe('fnv1a64', () => {
+  it('matches the published test vectors', () => {
+    expect(hash64ToHex(fnv1a64(''))).toBe('cbf29ce484222325');
+    expect(hash64ToHex(fnv1a64('a'))).toBe('af63dc4c8601ec8c');
+    expect(hash64ToHex(fnv1a64('foobar'))).toBe('85944171f73967e8');
+  });
+
+  it('agrees with a BigInt reference on any Unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(hash64ToHex(fnv1a64(text))).toBe(referenceFnv(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes a lone surrogate like TextEncoder (as U+FFFD)', () => {
+    expect(hash64ToHex(fnv1a64('a\ud800b'))).toBe(referenceFnv('a\ud800b'));
+  });
+});
