@@ -1,0 +1,241 @@
+import type { TumourGroupId } from '../model.js';
+import type { CpesTable } from './cpes-table.js';
+import { clampScore, expitPp, logitPp, ppPerLogit, samplingVarianceLogit, Z95 } from './logit.js';
+import { observedScore } from './observed-cell.js';
+import { priorMean, type TriangulationParameters } from './parameters.js';
+import { poolAcrossQuestions, type QuestionEvidence } from './pool-questions.js';
+import type { QuestionContext } from './question-context.js';
+import type { CellSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
+import { resolveOptions, type TriangulationOptions } from './triangulation-options.js';
+import { trustContexts } from './trust-contexts.js';
+
+export interface TumourGroupRequest {
+  odsCode: string;
+  tumourGroup: TumourGroupId;
+  /**
+   * True when the group's missing cells were withheld by the suppression rule, so each has fewer
+   * respondents than the threshold; false when they were hidden for validation and their size is unknown.
+   * @defaultValue true
+   */
+  targetWasSuppressed?: boolean;
+  /** Further independent readings of the target's cells (FFT, complaints…). @defaultValue [] */
+  signals?: CellSignal[];
+}
+
+/** One question's evidence about the target, in log-odds departures from its prior mean. */
+interface Evidence extends QuestionEvidence {
+  question: number;
+  context: QuestionContext;
+  prior: number;
+  slope: number;
+  inputs: TriangulationInput[];
+}
+
+/** A reading of the target's score (pp) with its independent error variance (pp²) and common-error loadings (pp). */
+interface Reading {
+  score: number;
+  variance: number;
+  loadings: number[];
+}
+
+function sizeVariance(size: number, params: TriangulationParameters): number {
+  return (params.sizeVariation * size) ** 2 + params.sizeDispersion * size;
+}
+
+/** Below this many estimated respondents the target's sampling variance uses half the threshold instead. */
+const MIN_SIZE = 1;
+
+/**
+ * Scores for one trust × tumour group on every question: published cells as they are, missing cells
+ * estimated. Per question, the prior (England's group score moved by the trust's effect) meets the
+ * residual of the trust's All Cancers total, after the other unpublished groups' expected share is
+ * taken out, and any extra signals, each weighted by its precision. Across questions, the same
+ * readings estimate a trust × group effect by empirical Bayes, which lifts questions whose own residual
+ * is weak. Every estimate carries a 95% interval and the inputs that fed it.
+ */
+export function estimateTumourGroup(
+  table: CpesTable,
+  request: TumourGroupRequest,
+  params: TriangulationParameters,
+  options: TriangulationOptions = {},
+): TriangulatedScore[] {
+  const resolved = resolveOptions(options);
+  const { odsCode, tumourGroup: target } = request;
+  const suppressed = request.targetWasSuppressed ?? true;
+  const contexts = trustContexts(
+    table,
+    odsCode,
+    resolved,
+    suppressed ? undefined : target,
+    params.suppressedSizeFactor,
+  );
+  const groupRounding = (resolved.scoreRoundingUnit * resolved.scoreRoundingUnit) / 12;
+  const evidence: Evidence[] = [];
+  for (const [q, context] of contexts) {
+    const national = context.national.groups.get(target);
+    if (!national) continue;
+    const prior = priorMean(context, target, params);
+    const slope = ppPerLogit(prior);
+    const own = context.published.find((c) => c.tumourGroup === target);
+    if (own) {
+      evidence.push({
+        question: q,
+        context,
+        prior,
+        slope,
+        cellVariance: params.cellVariance + samplingVarianceLogit(prior, own.respondents),
+        reading: (own.score - prior) / slope,
+        errorVariance: groupRounding / slope ** 2,
+        inputs: [],
+      });
+      continue;
+    }
+    const member = context.pool.find((m) => m.group === target);
+    const size = member && member.respondents >= MIN_SIZE ? member.respondents : resolved.suppressionThreshold / 2;
+    const inputs: TriangulationInput[] = [
+      { kind: 'national_group', score: national.score, respondents: national.respondents },
+    ];
+    if (context.allCancers) {
+      inputs.push({
+        kind: 'trust_all_cancers',
+        score: context.allCancers.score,
+        respondents: context.allCancers.respondents,
+      });
+    }
+    if (context.published.length > 0) {
+      inputs.push({ kind: 'published_groups', groups: context.published.map((c) => c.tumourGroup) });
+    }
+    // Readings of the target's score in pp, combined by precision; only the residual has common errors.
+    const readings: Reading[] = [];
+    const residual = context.residual;
+    if (residual && member && member.weight > 0) {
+      readings.push(residualReading(context, target, member.weight, residual, params, suppressed));
+      inputs.push({ kind: 'residual', used: true });
+    } else {
+      inputs.push({
+        kind: 'residual',
+        used: false,
+        reason: context.residualUnusable ?? 'fewer_than_minimum_respondents',
+      });
+    }
+    for (const s of request.signals ?? []) {
+      if (s.question !== q || !(s.variance > 0)) continue;
+      readings.push({ score: s.score, variance: s.variance, loadings: [] });
+      inputs.push({ kind: 'signal', source: s.source });
+    }
+    const e: Evidence = {
+      question: q,
+      context,
+      prior,
+      slope,
+      cellVariance: params.cellVariance + samplingVarianceLogit(prior, size),
+      inputs,
+    };
+    if (readings.length > 0) {
+      // Precision weights use each reading's full error, common part included; an exact reading stands alone.
+      const full = readings.map((r) => r.variance + r.loadings.reduce((a, l) => a + l * l, 0));
+      const exact = full.indexOf(0);
+      if (exact >= 0) {
+        readings.splice(0, readings.length, readings[exact]!);
+        full.splice(0, full.length, 1);
+      }
+      const precision = full.reduce((a, v) => a + 1 / v, 0);
+      const share = full.map((v) => 1 / v / precision);
+      const score = readings.reduce((a, r, i) => a + share[i]! * r.score, 0);
+      e.reading = (score - prior) / slope;
+      e.errorVariance = readings.reduce((a, r, i) => a + share[i]! ** 2 * r.variance, 0) / slope ** 2;
+      e.loadings = [0, 1].map((k) => readings.reduce((a, r, i) => a + share[i]! * (r.loadings[k] ?? 0), 0) / slope);
+    }
+    evidence.push(e);
+  }
+  return combine(odsCode, target, evidence, params);
+}
+
+/**
+ * The residual as a reading of the target: the pool's mean less the other pooled groups' expected share,
+ * scaled up by the target's share. Its errors: rounding and the other groups' own departures
+ * (independent per question), plus two errors common to every question: a wrong guess of the target's
+ * share (weighing the gap between its score and the others') and the other groups' shared effects.
+ */
+function residualReading(
+  context: QuestionContext,
+  target: TumourGroupId,
+  weight: number,
+  residual: { score: number; roundingVariance: number },
+  params: TriangulationParameters,
+  suppressed: boolean,
+): Reading {
+  const prior = priorMean(context, target, params);
+  const targetVariance =
+    ppPerLogit(prior) ** 2 *
+    (params.groupEffectVariance + params.cellVariance + samplingVarianceLogit(prior, weight * context.poolRespondents));
+  let othersMean = 0;
+  let othersWeight = 0;
+  let othersVariance = 0;
+  let othersEffect = 0;
+  let othersSizeVariance = 0;
+  let othersSpread = 0;
+  for (const m of context.pool) {
+    if (m.group === target || m.weight === 0) continue;
+    const mean = priorMean(context, m.group, params);
+    const slope2 = ppPerLogit(mean) ** 2;
+    othersMean += m.weight * mean;
+    othersWeight += m.weight;
+    othersVariance +=
+      m.weight ** 2 * slope2 * (params.cellVariance + samplingVarianceLogit(mean, Math.max(MIN_SIZE, m.respondents)));
+    othersEffect += m.weight ** 2 * slope2 * params.groupEffectVariance;
+    othersSpread +=
+      m.weight *
+      slope2 *
+      (params.groupEffectVariance +
+        params.cellVariance +
+        samplingVarianceLogit(mean, Math.max(MIN_SIZE, m.respondents)));
+    othersSizeVariance += sizeVariance(m.respondents, params);
+  }
+  const n = context.poolRespondents;
+  const targetSizeVariance = suppressed ? sizeVariance(weight * n, params) : 0;
+  // With the pool total fixed, the target's share moves against the others' guessed sizes.
+  const weightVariance =
+    ((1 - weight) ** 2 * targetSizeVariance + (suppressed ? weight ** 2 : 1) * othersSizeVariance) / n ** 2;
+  const gap = othersWeight > 0 ? prior - othersMean / othersWeight : 0;
+  return {
+    score: (residual.score - othersMean) / weight,
+    // A wrong share also weighs the realised (not only the expected) gap between target and others.
+    variance:
+      (residual.roundingVariance +
+        othersVariance +
+        weightVariance * (targetVariance + (othersWeight > 0 ? othersSpread / othersWeight : 0))) /
+      weight ** 2,
+    loadings: [(Math.sqrt(weightVariance) * gap) / weight, Math.sqrt(othersEffect) / weight],
+  };
+}
+
+/** Turns pooled departures into scores: linear in pp, so an exact residual is recovered exactly. */
+function combine(
+  odsCode: string,
+  target: TumourGroupId,
+  evidence: Evidence[],
+  params: TriangulationParameters,
+): TriangulatedScore[] {
+  const pooled = poolAcrossQuestions(evidence, params.groupEffectVariance);
+  const observedQuestions = evidence.filter((e) => e.reading !== undefined).length;
+  return evidence.map((e, i) => {
+    const own = e.context.published.find((c) => c.tumourGroup === target);
+    if (own) return observedScore(odsCode, target, own);
+    const { mean, variance } = pooled[i]!;
+    const score = clampScore(e.prior + e.slope * mean);
+    // The interval is drawn on the log-odds scale around the estimate, so it stays inside 0–100.
+    const halfWidth = (Z95 * e.slope * Math.sqrt(variance * params.intervalInflation)) / ppPerLogit(score);
+    const others = observedQuestions - (e.reading === undefined ? 0 : 1);
+    return {
+      odsCode,
+      tumourGroup: target,
+      question: e.question,
+      kind: 'estimated',
+      score,
+      lower: expitPp(logitPp(score) - halfWidth),
+      upper: expitPp(logitPp(score) + halfWidth),
+      inputs: others > 0 ? [...e.inputs, { kind: 'group_effect', questions: others }] : e.inputs,
+    };
+  });
+}
