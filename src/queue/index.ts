@@ -1,0 +1,20 @@
+/** The queue runtime's public surface, for workers/, the CLI and the API. */
+export { closeConnection, createProducerConnection, createWorkerConnection, redisUrlFromEnv } from './connections.js';
+export { enqueueStageJobs } from './enqueue.js';
+export { EvictionPolicyError, EvictionPolicyUnknownError } from './errors/eviction-policy-error.js';
+export { InvalidEnqueueError } from './errors/invalid-enqueue-error.js';
+export { RedisUnavailableError } from './errors/redis-unavailable-error.js';
+export { ScheduleConfigError } from './errors/schedule-config-error.js';
+export { StageRegistryError } from './errors/stage-registry-error.js';
+export { type EnsuredRedis, type EnsureRedisOptions, ensureRedis } from './local-redis.js';
+export { assertNoEviction } from './preflight.js';
+export { allQueueNames, collectQueueName, DEFAULT_QUEUE_PREFIX, queueNameFor } from './queue-names.js';
+export { QueueSet } from './queue-set.js';
+export { createStageRegistry, type StageRegistry } from './registry.js';
+export { type RunOnceOptions, RunOnceTimeoutError, type RunSummary, runOnce } from './run-once.js';
+export type { FailedJobReport, RunProgress } from './run-tally.js';
+export type { RuntimeOptions } from './runtime-options.js';
+export { type ScheduleConfig, type SyncSchedulersResult, syncSchedulers } from './schedulers.js';
+export { createGracefulShutdown, type ShutdownReport, type ShutdownTargets } from './shutdown.js';
+export { type StageRunner, type StageRunnerOptions, startStageRunner } from './stage-runner.js';
+export { type QueueDepth, queueDepths } from './status.js';

@@ -1,0 +1,116 @@
+import { type Job, RATE_LIMIT_ERROR, UnrecoverableError, type Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { RateLimitedError } from '../connectors/errors/rate-limited-error.js';
+import { type StageName, stagePayloadSchemas, UnrecoverableStageError } from '../pipeline/stage.js';
+import type { QueueSet } from './queue-set.js';
+import type { StageRegistry } from './registry.js';
+import { buildStageHelpers } from './stage-helpers.js';
+
+/** A job attempt's end as the processor sees it, reported before BullMQ records it in Redis. */
+export interface SettledJob {
+  queueName: string;
+  stage: StageName;
+  job: Job;
+  outcome: 'completed' | 'failed';
+  /** For failures: true when BullMQ will not retry (unrecoverable, or the last attempt). */
+  final: boolean;
+  error?: Error;
+}
+
+export interface StageProcessorContext {
+  queueName: string;
+  stage: StageName;
+  /** For collect queues: the queue's source; a job for another source is refused. */
+  source?: string;
+  registry: StageRegistry;
+  queues: QueueSet;
+  logger: Logger;
+  /** The worker is created after its processor, so it is looked up when a job runs. */
+  worker: () => Worker;
+  /**
+   * Observer called as an attempt ends (not for rate-limit hand-backs). It runs before the job
+   * leaves `active`, so anyone who sees a queue drained has seen every outcome. @defaultValue none
+   */
+  onSettled?: (settled: SettledJob) => void;
+}
+
+/** Fields every log line of a job carries: job id, stage, source and batch size. */
+export function jobLogBindings(stage: StageName, job: Job, queueSource?: string): Record<string, unknown> {
+  const data = (job.data ?? {}) as { source?: unknown; comments?: unknown };
+  const source = queueSource ?? (typeof data.source === 'string' ? data.source : undefined);
+  const bindings: Record<string, unknown> = { jobId: job.id, stage };
+  if (source !== undefined) bindings['source'] = source;
+  if (Array.isArray(data.comments)) bindings['batchSize'] = data.comments.length;
+  return bindings;
+}
+
+/**
+ * The BullMQ processor for one stage queue: validate the payload (job data comes from Redis, so it
+ * is untrusted), run the handler with its helpers, and translate errors so BullMQ does the right
+ * thing. Every error is rethrown: the queue must see each failure to retry or record it.
+ */
+export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => Promise<unknown> {
+  const schema = stagePayloadSchemas[ctx.stage];
+  const handler = ctx.registry.handlerFor(ctx.stage) as (payload: unknown, helpers: unknown) => Promise<unknown>;
+  return async (job) => {
+    const log = ctx.logger.child(jobLogBindings(ctx.stage, job, ctx.source));
+    const report = (outcome: SettledJob['outcome'], final: boolean, error?: Error) => {
+      try {
+        ctx.onSettled?.({
+          queueName: ctx.queueName,
+          stage: ctx.stage,
+          job,
+          outcome,
+          final,
+          ...(error ? { error } : {}),
+        });
+      } catch (observerError) {
+        // An observer's bug must not change the job's fate; it is logged, the job's own error is not touched.
+        log.error({ err: observerError }, 'job outcome observer threw');
+      }
+    };
+    const fail = (error: Error, final: boolean): never => {
+      report('failed', final, error);
+      throw error;
+    };
+
+    const parsed = schema.safeParse(job.data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+      log.error({ issues }, 'invalid payload; failing without retry');
+      return fail(new UnrecoverableError(`invalid_payload: ${ctx.stage} job ${job.id}: ${issues}`), true);
+    }
+    const payloadSource = (parsed.data as { source?: string }).source;
+    if (ctx.source !== undefined && payloadSource !== ctx.source) {
+      const message = `wrong_queue: job ${job.id} is for source "${payloadSource}" but sits in ${ctx.queueName}`;
+      log.error(message);
+      return fail(new UnrecoverableError(message), true);
+    }
+    const helpers = buildStageHelpers({ job, worker: ctx.worker(), queues: ctx.queues, log });
+    const lastAttempt = helpers.attempt >= (job.opts.attempts ?? 1);
+    log.debug({ attempt: helpers.attempt }, 'job started');
+    let result: unknown;
+    try {
+      result = await handler(parsed.data, helpers);
+    } catch (error) {
+      if (error instanceof UnrecoverableStageError) {
+        log.error({ err: error, code: error.code }, 'unrecoverable; failing without retry');
+        return fail(new UnrecoverableError(`${error.code}: ${error.message}`), true);
+      }
+      // A connector's typed 429 becomes a queue pause, exactly as if the handler had called rateLimited.
+      if (error instanceof RateLimitedError) return helpers.rateLimited(error.retryAfterMs);
+      if (isRateLimitSignal(error)) throw error;
+      const asError = error instanceof Error ? error : new Error(String(error));
+      log.warn({ err: asError, attempt: helpers.attempt, attempts: job.opts.attempts ?? 1 }, 'job attempt failed');
+      report('failed', lastAttempt || asError instanceof UnrecoverableError, asError);
+      throw error;
+    }
+    report('completed', true);
+    log.debug('job completed');
+    return result;
+  };
+}
+
+function isRateLimitSignal(error: unknown): boolean {
+  return error instanceof Error && error.message === RATE_LIMIT_ERROR;
+}

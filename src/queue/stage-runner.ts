@@ -1,0 +1,116 @@
+import { Worker, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { StageName } from '../pipeline/stage.js';
+import { rememberQueues } from './known-queues.js';
+import { assertNoEviction } from './preflight.js';
+import { allQueueNames, stageOfQueue } from './queue-names.js';
+import { QueueSet } from './queue-set.js';
+import type { StageRegistry } from './registry.js';
+import {
+  keepJobs,
+  type ResolvedRuntimeOptions,
+  type RuntimeOptions,
+  resolveRuntimeOptions,
+} from './runtime-options.js';
+import { createStageProcessor, type SettledJob } from './stage-processor.js';
+
+export interface StageRunnerOptions extends RuntimeOptions {
+  /** A worker-role connection (`createWorkerConnection`); the runner never closes it. */
+  connection: Redis;
+  registry: StageRegistry;
+  /** Enabled sources: one `collect-<source>` queue and worker each. */
+  sources: readonly string[];
+  logger: Logger;
+  /** Only run workers for these stages (e.g. a process-only worker machine). @defaultValue every stage */
+  stages?: readonly StageName[];
+  /** Label for the worker, stored on every job it processes. @defaultValue none */
+  workerName?: string;
+  /** Observer of every attempt's end; see `StageProcessorContext.onSettled`. @defaultValue none */
+  onSettled?: (settled: SettledJob) => void;
+}
+
+export interface StageWorker {
+  queueName: string;
+  stage: StageName;
+  source?: string;
+  worker: Worker;
+}
+
+export interface StageRunner {
+  readonly options: ResolvedRuntimeOptions;
+  readonly workers: readonly StageWorker[];
+  /** Producer side of every queue, sharing the runner's connection. */
+  readonly queues: QueueSet;
+  /** Closes workers (letting running jobs finish), then queues. The connection stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one BullMQ worker per stage queue (one per source for collect), each validating payloads
+ * and running the registered handler. Refuses to start against a Redis that may evict keys.
+ */
+export async function startStageRunner(options: StageRunnerOptions): Promise<StageRunner> {
+  const resolved = resolveRuntimeOptions(options);
+  const { connection, registry, logger } = options;
+  if (resolved.preflight) await assertNoEviction(connection, describeConnection(connection));
+  const stages = new Set(options.stages ?? registry.stages);
+  const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
+  await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));
+  const queues = new QueueSet(connection, resolved, logger);
+  const workers: StageWorker[] = [];
+  for (const queueName of queueNames) {
+    const { stage, source } = stageOfQueue(queueName)!;
+    const log = logger.child({ queue: queueName });
+    let worker: Worker | undefined;
+    const processor = createStageProcessor({
+      queueName,
+      stage,
+      ...(source !== undefined ? { source } : {}),
+      registry,
+      queues,
+      logger,
+      worker: () => worker!,
+      ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+    });
+    const workerOptions: WorkerOptions = {
+      connection,
+      prefix: resolved.prefix,
+      concurrency: resolved.concurrency[stage],
+      lockDuration: resolved.lockDurationMs,
+      stalledInterval: resolved.stalledIntervalMs,
+      // Jobs added by other producers without retention options still get ours.
+      removeOnComplete: keepJobs(resolved.retention.completed),
+      removeOnFail: keepJobs(resolved.retention.failed),
+    };
+    if (options.workerName) workerOptions.name = options.workerName;
+    const limiter = source !== undefined ? resolved.limiters[source] : undefined;
+    if (limiter) workerOptions.limiter = limiter;
+    worker = new Worker(queueName, processor, workerOptions);
+    // An 'error' event without a listener crashes the process; ioredis reconnects by itself.
+    worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+    worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled; it will run again'));
+    workers.push({ queueName, stage, ...(source !== undefined ? { source } : {}), worker });
+  }
+  await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
+  logger.info({ queues: queueNames, prefix: resolved.prefix }, 'stage workers started');
+
+  let closing: Promise<void> | undefined;
+  return {
+    options: resolved,
+    workers,
+    queues,
+    close() {
+      closing ??= (async () => {
+        await Promise.all(workers.map(({ worker }) => worker.close()));
+        await queues.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function describeConnection(redis: Redis): string {
+  const { host, port } = redis.options;
+  return `${host ?? '127.0.0.1'}:${port ?? 6379}`;
+}

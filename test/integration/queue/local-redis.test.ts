@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RedisUnavailableError } from '../../../src/queue/errors/redis-unavailable-error.js';
+import { ensureRedis } from '../../../src/queue/local-redis.js';
+import { redisAnswers } from '../../../src/queue/redis-ping.js';
+import { freePort } from '../../../src/queue/redis-server-process.js';
+import { quietLogger, TEST_REDIS_URL } from './support/redis-kit.js';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cv-local-redis-'));
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('ensureRedis', () => {
+  it('starts a private noeviction, append-only server under <dataDir>/redis and stops it', async () => {
+    const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
+    try {
+      expect(redis.privateServer).toBe(true);
+      expect(redis.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+      const client = new Redis(redis.url);
+      try {
+        expect(await client.call('CONFIG', 'GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
+        expect(await client.call('CONFIG', 'GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+        expect(await client.call('CONFIG', 'GET', 'dir')).toEqual(['dir', join(dataDir, 'redis')]);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await redis.stop();
+    }
+    expect(await redisAnswers(redis.url, 300)).toBe(false);
+    expect(existsSync(join(dataDir, 'redis', 'carevoice-redis.json'))).toBe(false);
+  });
+
+  it('uses REDIS_URL when it answers, and starts nothing', async () => {
+    const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: TEST_REDIS_URL });
+    expect(redis).toMatchObject({ url: TEST_REDIS_URL, privateServer: false });
+    await redis.stop();
+    expect(existsSync(join(dataDir, 'redis'))).toBe(false);
+  });
+
+  it('starts a private server when REDIS_URL does not answer', async () => {
+    const deadUrl = `redis://127.0.0.1:${await freePort()}`;
+    const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: deadUrl });
+    try {
+      expect(redis.privateServer).toBe(true);
+      expect(redis.url).not.toBe(deadUrl);
+      expect(await redisAnswers(redis.url)).toBe(true);
+    } finally {
+      await redis.stop();
+    }
+  });
+
+  it('takes over a private server left running by an earlier process instead of starting a second one on the same files', async () => {
+    const first = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
+    // The earlier process "died" without calling stop(): its server and record are still there.
+    const second = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
+    try {
+      expect(second.url).toBe(first.url);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+    expect(await redisAnswers(first.url, 300)).toBe(false);
+  });
+
+  it('without a redis-server binary, explains on one screen how to get Redis', async () => {
+    const error = await ensureRedis({
+      dataDir,
+      logger: quietLogger(),
+      redisUrl: '',
+      binary: 'redis-server-that-does-not-exist',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisUnavailableError);
+    const message = (error as Error).message;
+    for (const hint of [
+      'apt-get install redis-server',
+      'brew install redis',
+      'docker compose up -d redis',
+      'REDIS_URL',
+    ]) {
+      expect(message).toContain(hint);
+    }
+    expect(message.split('\n').length).toBeLessThanOrEqual(24);
+  });
+});
