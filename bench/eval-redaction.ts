@@ -1,0 +1,249 @@
+/**
+ * Redaction evaluation: span-level precision and recall per kind over the synthetic cases in
+ * test/fixtures/redaction/cases.jsonl, the share of clinical numbers kept, redact() throughput on a
+ * synthetic 50k set, and how often each kind fires on the real (already anonymised) public comments.
+ *
+ *   tsx bench/eval-redaction.ts            readable tables
+ *   tsx bench/eval-redaction.ts --json     the same figures as one JSON object on the last line
+ *   tsx bench/eval-redaction.ts --misses   also list every missed and spurious span
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sharedDataDir, shippedFile } from '../src/config/paths.js';
+import { REDACTION_KINDS, type RedactionKind } from '../src/domain/model.js';
+import { findRedactionSpans, type RedactionSpan, redact } from '../src/domain/redaction/redact.js';
+import { CLINICAL_NUMBERS } from '../test/fixtures/redaction/clinical-numbers.js';
+
+interface Case {
+  id: string;
+  text: string;
+  expected: { kind: RedactionKind; value: string }[];
+}
+
+const args = new Set(process.argv.slice(2));
+/** Synthetic comments timed for throughput. @defaultValue 50,000 */
+const THROUGHPUT_COMMENTS = 50_000;
+
+function loadCases(): Case[] {
+  const file = shippedFile('test/fixtures/redaction/cases.jsonl');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as Case);
+}
+
+/** Expected values located in the text, in order, so a repeated value maps to its own occurrence. */
+function expectedSpans(c: Case): RedactionSpan[] {
+  let cursor = 0;
+  return c.expected.map((e) => {
+    let start = c.text.indexOf(e.value, cursor);
+    if (start === -1) start = c.text.indexOf(e.value);
+    if (start === -1) throw new Error(`case ${c.id}: expected value ${JSON.stringify(e.value)} is not in its text`);
+    cursor = start + e.value.length;
+    return { kind: e.kind, start, end: start + e.value.length };
+  });
+}
+
+const overlaps = (a: RedactionSpan, b: RedactionSpan) => a.start < b.end && b.start < a.end;
+
+interface KindScore {
+  expected: number;
+  predicted: number;
+  truePredicted: number;
+  foundExpected: number;
+  /** Expected spans removed by a span of any kind (the text is safe even when the label is wrong). */
+  removedExpected: number;
+}
+
+function scoreCases(cases: Case[], misses: string[]) {
+  const scores = new Map<RedactionKind, KindScore>(
+    REDACTION_KINDS.map((k) => [
+      k,
+      { expected: 0, predicted: 0, truePredicted: 0, foundExpected: 0, removedExpected: 0 },
+    ]),
+  );
+  let negatives = 0;
+  let cleanNegatives = 0;
+  for (const c of cases) {
+    const gold = expectedSpans(c);
+    const predicted = findRedactionSpans(c.text);
+    if (gold.length === 0) {
+      negatives++;
+      if (predicted.length === 0) cleanNegatives++;
+    }
+    for (const p of predicted) {
+      const s = scores.get(p.kind)!;
+      s.predicted++;
+      if (gold.some((g) => g.kind === p.kind && overlaps(g, p))) s.truePredicted++;
+      else misses.push(`${c.id}  spurious ${p.kind}: ${JSON.stringify(c.text.slice(p.start, p.end))}`);
+    }
+    for (const g of gold) {
+      const s = scores.get(g.kind)!;
+      s.expected++;
+      if (predicted.some((p) => p.kind === g.kind && overlaps(g, p))) s.foundExpected++;
+      else misses.push(`${c.id}  missed ${g.kind}: ${JSON.stringify(c.text.slice(g.start, g.end))}`);
+      if (predicted.some((p) => overlaps(g, p))) s.removedExpected++;
+    }
+  }
+  return { scores, negatives, cleanNegatives };
+}
+
+/** Each clinical number in several carrier sentences, some next to real personal data. */
+function clinicalKept(): { total: number; kept: number; lost: string[] } {
+  const carriers = [
+    (p: string) => p,
+    (p: string) => `I had ${p} and the team were great.`,
+    (p: string) => `Update: ${p}, then home. Dr Patel was kind.`,
+    (p: string) => `My husband David said ${p} - call 07700 900123 if you need more.`,
+    (p: string) => `${p}. DOB 12/03/1957, seen at 14 Oak Avenue clinic.`,
+  ];
+  let total = 0;
+  let kept = 0;
+  const lost: string[] = [];
+  for (const phrase of CLINICAL_NUMBERS) {
+    for (const carrier of carriers) {
+      total++;
+      if (redact(carrier(phrase)).text.includes(phrase)) kept++;
+      else lost.push(carrier(phrase));
+    }
+  }
+  return { total, kept, lost };
+}
+
+/** A seeded, mostly clean set of short comments: 1 in 10 carries some personal data. */
+function syntheticComments(n: number): string[] {
+  const clean = [
+    'The nurses on the chemo unit were kind and explained everything.',
+    'Waited 3 hours for a 10 minute appointment, very frustrating.',
+    'Excellent care from diagnosis to surgery, thank you all.',
+    'Parking is a nightmare and costs far too much.',
+    'My consultant listened and answered every question.',
+    'Cycle 4 of 6 was delayed because of low neutrophils.',
+    'Nothing to improve, the radiotherapy team were brilliant.',
+    'The CNS always rang back the same day.',
+    'Food was cold and the ward was noisy at night.',
+    'Stage 2 at diagnosis, now in remission after 15 fractions.',
+  ];
+  const personal = [
+    'Ring me on 07700 900123 about my mum.',
+    'My NHS number is 943 476 5919 and it was wrong on the letter.',
+    'Dr Smith and my husband David were there at 10:30.',
+    'Email jane.smith@example.co.uk, I live at 14 Oak Avenue, LS1 4AB.',
+    'DOB 12/03/1957, hospital number RTH1234567.',
+  ];
+  let seed = 20240611;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  return Array.from({ length: n }, () =>
+    next() % 10 === 0 ? personal[next() % personal.length]! : clean[next() % clean.length]!,
+  );
+}
+
+function commentsPerSecond(texts: string[]): number {
+  for (const t of texts.slice(0, 2_000)) redact(t); // warm the JIT
+  const started = process.hrtime.bigint();
+  for (const t of texts) redact(t);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return texts.length / seconds;
+}
+
+/** Free text of the public comment files, when present. Nothing is printed from them. */
+function realComments(): { name: string; texts: string[] }[] {
+  const sets = [
+    { name: 'fft-labelled', file: 'fft-comments-labelled.csv', column: 'FFT answer' },
+    { name: 'fft-phase1', file: 'fft-comments-phase1-criticality.csv', column: 'feedback' },
+    { name: 'care-opinion', file: 'care-opinion-comments-criticality.csv', column: 'feedback' },
+  ];
+  const out: { name: string; texts: string[] }[] = [];
+  for (const s of sets) {
+    const path = join(sharedDataDir(), s.file);
+    if (!existsSync(path)) continue;
+    const rows = parse(readFileSync(path, 'utf8'), { columns: true, bom: true, relax_column_count: true }) as Record<
+      string,
+      string
+    >[];
+    out.push({ name: s.name, texts: rows.map((r) => r[s.column] ?? '').filter((t) => t.trim().length > 0) });
+  }
+  return out;
+}
+
+function realDataFiring(sets: { name: string; texts: string[] }[]) {
+  return sets.map(({ name, texts }) => {
+    const perKind: Partial<Record<RedactionKind, number>> = {};
+    let withAny = 0;
+    for (const t of texts) {
+      const { redactions } = redact(t);
+      if (redactions.length > 0) withAny++;
+      for (const r of redactions) perKind[r.kind] = (perKind[r.kind] ?? 0) + r.count;
+    }
+    return { name, comments: texts.length, withAny, perKind, commentsPerSecond: Math.round(commentsPerSecond(texts)) };
+  });
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(3));
+
+function main(): void {
+  const cases = loadCases();
+  const misses: string[] = [];
+  const { scores, negatives, cleanNegatives } = scoreCases(cases, misses);
+  const clinical = clinicalKept();
+  const throughput = Math.round(commentsPerSecond(syntheticComments(THROUGHPUT_COMMENTS)));
+  const real = realDataFiring(realComments());
+
+  console.log(`Redaction evaluation: ${cases.length} synthetic cases (${negatives} with nothing to redact)\n`);
+  console.log('kind             expected  predicted  precision  recall  removed(any kind)');
+  const perKind: Record<string, { precision: number | null; recall: number | null; removed: number | null }> = {};
+  for (const [kind, s] of scores) {
+    const precision = s.predicted ? s.truePredicted / s.predicted : null;
+    const recall = s.expected ? s.foundExpected / s.expected : null;
+    const removed = s.expected ? s.removedExpected / s.expected : null;
+    perKind[kind] = { precision, recall, removed };
+    console.log(
+      `${kind.padEnd(16)} ${String(s.expected).padStart(8)}  ${String(s.predicted).padStart(9)}  ${pct(s.truePredicted, s.predicted).padStart(9)}  ${pct(s.foundExpected, s.expected).padStart(6)}  ${pct(s.removedExpected, s.expected).padStart(17)}`,
+    );
+  }
+  console.log(`\nnegative cases left untouched   ${cleanNegatives}/${negatives} (${pct(cleanNegatives, negatives)})`);
+  console.log(
+    `clinical numbers kept           ${clinical.kept}/${clinical.total} (${pct(clinical.kept, clinical.total)})`,
+  );
+  console.log(
+    `redact() on ${THROUGHPUT_COMMENTS} synthetic comments   ${throughput.toLocaleString('en-GB')} comments/s`,
+  );
+  if (real.length > 0) {
+    console.log('\nReal public comments (no personal-data labels: counts of spans found, to read for false alarms)');
+    console.log('set            comments  with any  comments/s  spans by kind');
+    for (const r of real) {
+      const kinds = Object.entries(r.perKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+      console.log(
+        `${r.name.padEnd(14)} ${String(r.comments).padStart(8)}  ${String(r.withAny).padStart(8)}  ${r.commentsPerSecond.toLocaleString('en-GB').padStart(10)}  ${kinds || '—'}`,
+      );
+    }
+  }
+  if (args.has('--misses')) {
+    console.log('\nMisses and spurious spans (synthetic cases only)');
+    for (const m of misses) console.log(`  ${m}`);
+    for (const l of clinical.lost) console.log(`  clinical number lost in: ${JSON.stringify(l)}`);
+  } else if (misses.length > 0) {
+    console.log(`\n${misses.length} missed or spurious spans: run with --misses to list them`);
+  }
+  if (args.has('--json')) {
+    console.log(
+      JSON.stringify({
+        cases: cases.length,
+        negatives,
+        negativesUntouched: cleanNegatives / negatives,
+        perKind,
+        clinicalKept: clinical.kept / clinical.total,
+        commentsPerSecond: throughput,
+        real,
+      }),
+    );
+  }
+}
+
+main();
