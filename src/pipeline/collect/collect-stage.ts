@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Connector, ConnectorContext, FetchedPage } from '../../connectors/connector.js';
 import { RateLimitedError } from '../../connectors/errors/rate-limited-error.js';
 import type { QuarantineRecord, RedactedComment } from '../../domain/model.js';
@@ -49,6 +50,9 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
     const connector = deps.connectors.get(payload.source);
     if (!connector) throw new UnrecoverableStageError('unknown_source', `no connector for source "${payload.source}"`);
     const startedAt = payload.runStartedAt ?? clock().toISOString();
+    // A scheduler fires the same payload every time; tying the run to the first page's job id keeps
+    // each firing's follow-on page ids distinct (and a retry of that job maps to the same run).
+    const runId = payload.pageNumber === 0 ? runIdOfFirstPage(payload.runId, helpers.jobId) : payload.runId;
     const cursor = payload.cursor ?? (await store.getCursor(payload.source, PAGE_CURSOR_KEY));
     const ctx: ConnectorContext = {
       now: clock,
@@ -111,14 +115,14 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
     if (page.nextCursor !== null && nextPage < options.maxPages) {
       await helpers.enqueue('collect', [
         {
-          id: nextCollectJobId(payload.source, payload.runId, nextPage),
+          id: nextCollectJobId(payload.source, runId, nextPage),
           source: payload.source,
-          payload: { ...nextPayload(payload, page.nextCursor, nextPage), runStartedAt: startedAt, runTotals: totals },
+          payload: { ...nextPayload(payload, runId, page.nextCursor, nextPage), runStartedAt: startedAt, runTotals: totals },
         },
       ]);
     } else {
       await store.recordRun({
-        id: `collect-${payload.source}-${payload.runId}`,
+        id: `collect-${payload.source}-${runId}`,
         kind: 'collect',
         source: payload.source,
         startedAt,
@@ -132,8 +136,13 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
   };
 }
 
-function nextPayload(payload: StagePayload<'collect'>, cursor: string, pageNumber: number) {
-  return { source: payload.source, runId: payload.runId, cursor, pageNumber };
+function nextPayload(payload: StagePayload<'collect'>, runId: string, cursor: string, pageNumber: number) {
+  return { source: payload.source, runId, cursor, pageNumber };
+}
+
+/** `<runId>-<8 hex of the first page's job id>`: unique per firing, stable across retries. */
+export function runIdOfFirstPage(runId: string, firstJobId: string): string {
+  return `${runId}-${createHash('sha256').update(firstJobId).digest('hex').slice(0, 8)}`;
 }
 
 function addCounts(previous: CollectCounts | undefined, page: CollectCounts): CollectCounts {

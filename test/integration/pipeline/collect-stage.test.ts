@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../../../src/connectors/connector.js';
 import { RateLimitedError } from '../../../src/connectors/errors/rate-limited-error.js';
 import type { RedactedComment } from '../../../src/domain/model.js';
-import { PAGE_CURSOR_KEY, STATE_KEY_PREFIX } from '../../../src/pipeline/collect/collect-stage.js';
+import { PAGE_CURSOR_KEY, runIdOfFirstPage, STATE_KEY_PREFIX } from '../../../src/pipeline/collect/collect-stage.js';
 import { type StageHandlers, stagePayloadSchemas, UnrecoverableStageError } from '../../../src/pipeline/stage.js';
 import { createStageHandlers } from '../../../src/pipeline/stage-handlers.js';
 import {
@@ -98,11 +98,24 @@ describe('collect stage', () => {
 
     const next = helpers.enqueued.filter((e) => e.stage === 'collect');
     expect(next).toHaveLength(1);
+    const runId = runIdOfFirstPage('run1', 'job-1');
+    expect(runId).toMatch(/^run1-[0-9a-f]{8}$/);
     expect(next[0]!.job).toMatchObject({
-      id: 'collect-sample-run1-1',
+      id: `collect-sample-${runId}-1`,
       source: 'sample',
-      payload: { cursor: 'p2', pageNumber: 1, runId: 'run1', runTotals: counts },
+      payload: { cursor: 'p2', pageNumber: 1, runId, runTotals: counts },
     });
+  });
+
+  it('gives each scheduled firing of the same payload its own follow-on page ids', async () => {
+    const first = recordingHelpers('repeat_carevoice.collect-sample_1000');
+    await handlers.collect(collectPayload({ cursor: 'start' }), first);
+    const second = recordingHelpers('repeat_carevoice.collect-sample_2000');
+    await handlers.collect(collectPayload({ cursor: 'start' }), second);
+    const idOf = (h: typeof first) => h.enqueued.find((e) => e.stage === 'collect')?.job.id;
+    expect(idOf(first)).toBeDefined();
+    expect(idOf(second)).toBeDefined();
+    expect(idOf(first)).not.toBe(idOf(second));
   });
 
   it('resumes from the stored cursor and state, and records the run on the last page', async () => {
