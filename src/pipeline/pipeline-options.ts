@@ -14,6 +14,9 @@ export const pipelineOptionsSchema = z.object({
   /** Page budget of one collect run per source; the stored cursor lets the next run go on.
    *  @defaultValue 50 */
   maxPages: z.number().int().positive().default(50),
+  /** Per-source page budgets that override `maxPages` (e.g. a file inbox may read more pages per run
+   *  than a rate-limited API). @defaultValue none */
+  maxPagesBySource: z.record(z.string(), z.number().int().positive()).default({}),
   /** Normalised texts shorter than this are never duplicates. @defaultValue 40 */
   dedupeMinLength: z.number().int().nonnegative().default(40),
   /** Largest SimHash Hamming distance counted as a near-duplicate. @defaultValue 3 */

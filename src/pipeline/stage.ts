@@ -57,9 +57,13 @@ export const stagePayloadSchemas = {
     periodTo: period.optional(),
     reason: z.string().default('scheduled'),
   }),
-  /** Write the export for one date (`YYYY-MM-DD`); idempotent per date. */
+  /** Write the export for one date (`YYYY-MM-DD`; today in Europe/London when omitted, as a
+   *  scheduler's fixed payload needs); idempotent per date. */
   export: z.object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+      .optional(),
   }),
 } as const;
 

@@ -34,7 +34,7 @@ export interface CollectDeps {
   redact: Redactor;
   authorHashKey: string;
   clock: () => Date;
-  options: Pick<PipelineOptions, 'batchSize' | 'maxTextLength' | 'maxPages'>;
+  options: Pick<PipelineOptions, 'batchSize' | 'maxTextLength' | 'maxPages' | 'maxPagesBySource'>;
 }
 
 function isRateLimited(error: unknown): error is RateLimitedError {
@@ -112,7 +112,8 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
     };
     const totals = addCounts(payload.runTotals, counts);
     const nextPage = payload.pageNumber + 1;
-    if (page.nextCursor !== null && nextPage < options.maxPages) {
+    const pageBudget = options.maxPagesBySource[payload.source] ?? options.maxPages;
+    if (page.nextCursor !== null && nextPage < pageBudget) {
       await helpers.enqueue('collect', [
         {
           id: nextCollectJobId(payload.source, runId, nextPage),

@@ -1,5 +1,6 @@
 import { writeExport } from '../../export/write-export.js';
 import type { Store } from '../../storage/store.js';
+import { londonDate } from '../process/period.js';
 import type { StageHandler } from '../stage.js';
 
 /** export: write the dated export (idempotent per date) and record the run. */
@@ -15,17 +16,18 @@ export interface ExportDeps {
 export function createExportStage(deps: ExportDeps): StageHandler<'export'> {
   return async (payload, helpers) => {
     const startedAt = deps.clock().toISOString();
+    const date = payload.date ?? londonDate(deps.clock());
     const result = await writeExport({
       store: deps.store,
       dir: deps.exportDir,
-      date: payload.date,
+      date,
       clock: deps.clock,
       minCellCount: deps.minCellCount,
       retain: deps.retain,
     });
     const counts = Object.fromEntries(result.manifest.files.map((file) => [file.name, file.rows]));
     await deps.store.recordRun({
-      id: `export-${payload.date}-${startedAt}`,
+      id: `export-${date}-${startedAt}`,
       kind: 'export',
       startedAt,
       finishedAt: deps.clock().toISOString(),
@@ -33,7 +35,7 @@ export function createExportStage(deps: ExportDeps): StageHandler<'export'> {
       counts,
       message: result.path,
     });
-    helpers.log.info({ date: payload.date, path: result.path, removed: result.removed.length, ...counts }, 'exported');
+    helpers.log.info({ date, path: result.path, removed: result.removed.length, ...counts }, 'exported');
     return { path: result.path, files: result.manifest.files, removed: result.removed };
   };
 }

@@ -15,3 +15,15 @@ export function londonPeriod(instant: string | Date): string {
 export function commentPeriod(comment: { postedAt?: string | undefined; fetchedAt: string }): string {
   return londonPeriod(comment.postedAt ?? comment.fetchedAt);
 }
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in Europe/London: what "tonight's export" means. */
+export function londonDate(instant: Date): string {
+  return LONDON_DAY.format(instant);
+}
