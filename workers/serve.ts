@@ -1,0 +1,113 @@
+import type { Logger } from 'pino';
+import { buildApi } from '../src/api/server.js';
+import { enabledSources, runtimeOptions, schedules } from '../src/app/pipeline-settings.js';
+import { openPipeline } from '../src/app/open-pipeline.js';
+import { statusReport } from '../src/app/status-report.js';
+import type { Config } from '../src/config/load-config.js';
+import type { StageName } from '../src/pipeline/stage.js';
+import {
+  assertNoEviction,
+  createGracefulShutdown,
+  createProducerConnection,
+  createStageRegistry,
+  createWorkerConnection,
+  startStageRunner,
+  syncSchedulers,
+} from '../src/queue/index.js';
+import { redisEndpoint } from './redis-endpoint.js';
+
+export interface ServeOptions {
+  /** Stages whose workers run in this process; empty for an API-only process. */
+  stages: readonly StageName[];
+  /** Upsert the job schedulers at start-up (one process of the fleet should). */
+  schedulers: boolean;
+  api: boolean;
+  /** May start a private redis-server (single-machine `start` only). */
+  mayStartLocal: boolean;
+  /** API listen address overrides. */
+  host?: string;
+  port?: number;
+}
+
+/**
+ * A long-running CareVoice process: some stage workers, optionally the schedulers and the API.
+ * It refuses to start on an evicting Redis, and shuts down gracefully on SIGTERM / SIGINT.
+ */
+export async function serve(config: Config, logger: Logger, options: ServeOptions): Promise<void> {
+  const redis = await redisEndpoint(config, logger, { mayStartLocal: options.mayStartLocal });
+  const pipeline = await openPipeline(config, logger);
+  const prefix = config.redis.prefix;
+  const workerConnection = createWorkerConnection({ url: redis.url, name: `${prefix}:worker` });
+  const producer = createProducerConnection({ url: redis.url, name: `${prefix}:producer` });
+  for (const connection of [workerConnection, producer]) {
+    connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  }
+  await assertNoEviction(workerConnection, redis.url);
+
+  const sources = enabledSources(config);
+  if (options.schedulers) {
+    const result = await syncSchedulers({
+      ...runtimeOptions(config),
+      connection: workerConnection,
+      schedules: schedules(config),
+      logger,
+    });
+    logger.info(result, 'job schedulers in place');
+  }
+  const runner =
+    options.stages.length > 0
+      ? await startStageRunner({
+          ...runtimeOptions(config),
+          connection: workerConnection,
+          registry: createStageRegistry(pipeline.handlers),
+          sources,
+          stages: options.stages,
+          logger,
+        })
+      : undefined;
+
+  const api = options.api
+    ? await buildApi({
+        store: pipeline.store,
+        logger,
+        readiness: [
+          { name: 'redis', check: async () => void (await producer.ping()) },
+          { name: 'store', check: () => pipeline.store.ping() },
+        ],
+        status: () => statusReport({ connection: producer, prefix, sources, store: pipeline.store }),
+      })
+    : undefined;
+  if (api) {
+    const address = await api.listen({ host: options.host ?? config.api.host, port: options.port ?? config.api.port });
+    logger.info({ address }, 'API listening');
+  }
+
+  createGracefulShutdown(
+    {
+      workers: runner ? [runner] : [],
+      queues: api ? [{ close: () => api.close() }] : [],
+      connections: [workerConnection, producer],
+      finally: [() => pipeline.close(), () => redis.stop()],
+    },
+    { logger, graceMs: config.queue.shutdownGraceMs },
+  ).install();
+  logger.info({ stages: options.stages, sources, schedulers: options.schedulers, api: options.api }, 'started');
+}
+
+/** `carevoice scheduler`: upsert every job scheduler once, then exit. */
+export async function syncSchedulesOnce(config: Config, logger: Logger): Promise<void> {
+  const redis = await redisEndpoint(config, logger, { mayStartLocal: false });
+  const connection = createWorkerConnection({ url: redis.url, name: `${config.redis.prefix}:scheduler` });
+  try {
+    await assertNoEviction(connection, redis.url);
+    const result = await syncSchedulers({
+      ...runtimeOptions(config),
+      connection,
+      schedules: schedules(config),
+      logger,
+    });
+    logger.info(result, 'job schedulers in place');
+  } finally {
+    await connection.quit().catch(() => connection.disconnect());
+  }
+}
