@@ -15,7 +15,11 @@ export async function redisEndpoint(
   options: { mayStartLocal: boolean },
 ): Promise<EnsuredRedis> {
   if (options.mayStartLocal && config.redis.startLocal) {
-    return ensureRedis({ dataDir: config.dataDir, logger, ...(config.redis.url ? { redisUrl: config.redis.url } : {}) });
+    return ensureRedis({
+      dataDir: config.dataDir,
+      logger,
+      ...(config.redis.url ? { redisUrl: config.redis.url } : {}),
+    });
   }
   const url = config.redis.url ?? DEFAULT_REDIS_URL;
   if (!(await redisAnswers(url, 2000))) {

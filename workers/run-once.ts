@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { enabledSources, runtimeOptions } from '../src/app/pipeline-settings.js';
 import { openPipeline } from '../src/app/open-pipeline.js';
+import { enabledSources, runtimeOptions } from '../src/app/pipeline-settings.js';
 import type { Config } from '../src/config/load-config.js';
 import { type RunProgress, type RunSummary, runOnce } from '../src/queue/index.js';
 import { redisEndpoint } from './redis-endpoint.js';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { buildApi } from '../src/api/server.js';
-import { enabledSources, runtimeOptions, schedules } from '../src/app/pipeline-settings.js';
 import { openPipeline } from '../src/app/open-pipeline.js';
+import { enabledSources, runtimeOptions, schedules } from '../src/app/pipeline-settings.js';
 import { statusReport } from '../src/app/status-report.js';
 import type { Config } from '../src/config/load-config.js';
 import type { StageName } from '../src/pipeline/stage.js';

@@ -44,7 +44,9 @@ export function analyseLine(raw: string, lineNumber: number, deps: AnalyseLineDe
   const parsed = inputSchema.safeParse(value);
   const id = typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ');
+    const message = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`)
+      .join('; ');
     const code = parsed.error.issues.some((issue) => issue.code === 'too_big') ? 'text_too_long' : 'invalid_field';
     return reject(lineNumber, id, code, message);
   }

@@ -32,19 +32,26 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const reasons = error.validation.map((issue) => `${issue.instancePath.replace(/^\//, '') || 'query'}: ${issue.message}`);
+      const reasons = error.validation.map(
+        (issue) => `${issue.instancePath.replace(/^\//, '') || 'query'}: ${issue.message}`,
+      );
       return reply.code(400).send({ error: 'bad_request', message: reasons.join('; ') });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply
-      .code(status)
-      .send({ error: status >= 500 ? 'internal_error' : 'bad_request', message: status >= 500 ? 'internal error' : (error as Error).message });
+    return reply.code(status).send({
+      error: status >= 500 ? 'internal_error' : 'bad_request',
+      message: status >= 500 ? 'internal error' : (error as Error).message,
+    });
   });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'CareVoice API', version: '1.0.0', description: 'Triangulated patient voice for NHS cancer services' },
+      info: {
+        title: 'CareVoice API',
+        version: '1.0.0',
+        description: 'Triangulated patient voice for NHS cancer services',
+      },
     },
     transform: jsonSchemaTransform,
   });

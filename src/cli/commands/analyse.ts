@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { type AnalyseLineDeps, analyseLine, isRejected } from '../../analyse/analyse-line.js';

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { RunProgress } from '../../queue/index.js';
 import { type RunOnceReport, runOncePass } from '../../../workers/run-once.js';
+import type { RunProgress } from '../../queue/index.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { formatTable } from '../table.js';
 
@@ -15,7 +15,13 @@ export function registerRunCommand(program: Command): void {
       const interactive = process.stderr.isTTY === true && !options.json;
       // With a progress bar on screen, only warnings and errors are logged.
       const { config, logger } = loadCliContext('run', interactive ? { logLevel: 'warn' } : {});
-      const bar = interactive ? new SingleBar({ format: 'processing {bar} {value} comments | {pages} pages | {failed} failed jobs', stream: process.stderr, hideCursor: true }) : undefined;
+      const bar = interactive
+        ? new SingleBar({
+            format: 'processing {bar} {value} comments | {pages} pages | {failed} failed jobs',
+            stream: process.stderr,
+            hideCursor: true,
+          })
+        : undefined;
       bar?.start(0, 0, { pages: 0, failed: 0 });
       const onProgress = (p: RunProgress) => {
         bar?.setTotal(Math.max(p.items, p.processed));

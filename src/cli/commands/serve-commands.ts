@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { STAGE_NAMES, type StageName } from '../../pipeline/stage.js';
 import { serve, syncSchedulesOnce } from '../../../workers/serve.js';
+import { STAGE_NAMES, type StageName } from '../../pipeline/stage.js';
 import { loadCliContext } from '../load-cli-config.js';
 
 function parseStages(values: string[]): StageName[] {

@@ -118,7 +118,11 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
         {
           id: nextCollectJobId(payload.source, runId, nextPage),
           source: payload.source,
-          payload: { ...nextPayload(payload, runId, page.nextCursor, nextPage), runStartedAt: startedAt, runTotals: totals },
+          payload: {
+            ...nextPayload(payload, runId, page.nextCursor, nextPage),
+            runStartedAt: startedAt,
+            runTotals: totals,
+          },
         },
       ]);
     } else {
