@@ -1,12 +1,19 @@
 /**
  * Sentiment evaluation: AFINN (`sentiment`), natural's analyser, the CareVoice lexicon alone and the shipped
  * CareVoice model, side by side on the held-out FFT split (3 classes) and on two criticality sets (negative
- * vs not), leaving out every comment whose text is in the training split. Also comments/s per scorer.
+ * vs not): the held-out part of phase 1 (its training part trains the model) and all of Care Opinion (never
+ * trained on), leaving out every comment whose text is in a training split. Also comments/s per scorer.
  * Usage: tsx bench/eval-sentiment.ts [--data DIR] [--model FILE] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { argValue, CARE_OPINION_FILE, PHASE1_FILE, readCriticality, readFftSplit } from '../scripts/sentiment-data.js';
+import {
+  argValue,
+  CARE_OPINION_FILE,
+  readCriticality,
+  readFftSplit,
+  readPhase1Split,
+} from '../scripts/sentiment-data.js';
 import { sharedDataDir, shippedFile } from '../src/config/paths.js';
 import { SENTIMENT_LABELS, type SentimentLabel } from '../src/domain/model.js';
 import {
@@ -81,19 +88,20 @@ function main(): void {
   const dataDir = argValue(args, '--data') ?? sharedDataDir();
   const modelPath = argValue(args, '--model') ?? shippedFile('models/sentiment-model.json');
   const split = readFftSplit(dataDir);
-  const seen = new Set(split.train.map((r) => textKey(r.text)));
+  const phase1 = readPhase1Split(dataDir, split);
+  const seen = new Set([...split.train, ...phase1.train].map((r) => textKey(r.text)));
   const fftTest: Example[] = split.test.map((r) => ({ text: r.text, question: r.question }));
   const fftTruth = split.test.map((r) => SENTIMENT_LABELS.indexOf(fftSentimentToLabel(r.label)));
-  const criticality = [PHASE1_FILE, CARE_OPINION_FILE].map((file) => {
-    const rows = readCriticality(dataDir, file).rows.filter((r) => !seen.has(textKey(r.text)));
-    return { file, examples: rows.map((r) => ({ text: r.text })), truth: rows.map((r) => (r.negative ? 1 : 0)) };
+  const criticality = [phase1.test, readCriticality(dataDir, CARE_OPINION_FILE).rows].map((all) => {
+    const rows = all.filter((r) => !seen.has(textKey(r.text)));
+    return { examples: rows.map((r) => ({ text: r.text })), truth: rows.map((r) => (r.negative ? 1 : 0)) };
   });
   const { scorers, loadMs } = buildScorers(modelPath);
   const results: Record<string, unknown> = {};
   const lines: string[] = [];
   const f = (x: number | undefined) => (x ?? 0).toFixed(3).padStart(7);
   lines.push(
-    `FFT held out: n=${fftTest.length}; phase 1: n=${criticality[0]?.truth.length}; Care Opinion: n=${criticality[1]?.truth.length}`,
+    `FFT held out: n=${fftTest.length}; phase 1 held-out part: n=${criticality[0]?.truth.length}; Care Opinion: n=${criticality[1]?.truth.length}`,
   );
   lines.push(
     `${'scorer'.padEnd(18)} | ${'FFT acc'.padStart(7)} ${'mF1'.padStart(7)} ${'rec-neg'.padStart(7)} ${'rec-neu'.padStart(7)} ${'rec-pos'.padStart(7)} | ` +
@@ -135,7 +143,8 @@ function main(): void {
   const json = args.includes('--json');
   console.log(lines.join('\n'));
   console.log(
-    `model load ${loadMs.toFixed(0)} ms; criticality sets: negative = criticality <= -1, 0 and junk dropped, training texts left out`,
+    `model load ${loadMs.toFixed(0)} ms; criticality sets: negative = criticality <= -1, 0 and junk dropped, ` +
+      'texts of the FFT and phase-1 training parts left out',
   );
   if (json) console.log(JSON.stringify({ benchmark: 'eval-sentiment', modelLoadMs: Math.round(loadMs), results }));
 }

@@ -9,6 +9,7 @@ import {
   type SplitOptions,
   splitTrainTest,
 } from '../src/domain/sentiment/index.js';
+import { textKey } from '../src/domain/text/normalise.js';
 
 /** The split every sentiment script uses, so training and evaluation hold out the same comments. */
 export const SENTIMENT_SPLIT: Required<SplitOptions> = { seed: 20240617, testShare: 0.2, maxTestGroupShare: 0.02 };
@@ -52,6 +53,31 @@ export function readFftSplit(dataDir: string): FftSplit {
     source,
     train: train.map((i) => rows[i] as FftLabelledComment),
     test: test.map((i) => rows[i] as FftLabelledComment),
+  };
+}
+
+export interface CriticalitySplit {
+  source: DataFile;
+  /** Trained on: no text of the FFT held-out set. */
+  train: CriticalityComment[];
+  /** Held out for evaluation: no text of the FFT training set or of `train`. */
+  test: CriticalityComment[];
+}
+
+/**
+ * The MIT-licensed phase-1 criticality file split like the FFT file (grouped by text, same seed and share).
+ * Every row whose text is in the FFT held-out set is dropped, so training on it cannot leak into that test.
+ */
+export function readPhase1Split(dataDir: string, fft: FftSplit): CriticalitySplit {
+  const { source, rows } = readCriticality(dataDir, PHASE1_FILE);
+  const fftTest = new Set(fft.test.map((r) => textKey(r.text)));
+  const fftTrain = new Set(fft.train.map((r) => textKey(r.text)));
+  const usable = rows.filter((r) => !fftTest.has(textKey(r.text)));
+  const { train, test } = splitTrainTest(usable, SENTIMENT_SPLIT);
+  return {
+    source,
+    train: train.map((i) => usable[i] as CriticalityComment),
+    test: test.map((i) => usable[i] as CriticalityComment).filter((r) => !fftTrain.has(textKey(r.text))),
   };
 }
 

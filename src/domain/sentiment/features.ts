@@ -18,6 +18,9 @@ export interface FeatureOptions {
   lexiconCues: boolean;
   /** Question kind crossed with short answers and with the lexicon's verdict. @defaultValue true */
   questionInteractions: boolean;
+  /** Comment-length buckets as features. Off by default: in FFT long answers are mostly complaints, a prior
+   *  that does not carry over to long public stories. @defaultValue false */
+  lengthCues: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -28,6 +31,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   negationMarking: true,
   lexiconCues: true,
   questionInteractions: true,
+  lengthCues: false,
 };
 
 // One seed per feature family.
@@ -91,10 +95,11 @@ export function extractFeatures(analysis: LexiconAnalysis, options: FeatureOptio
     out.push(hashString(`neg${bucket(analysis.negative, VALENCE_EDGES)}`, CUE));
     out.push(hashString(`lex:${analysis.label}`, CUE));
     out.push(hashString(`score${Math.round(analysis.score * 4)}`, CUE));
-    out.push(hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE));
+    if (options.lengthCues) out.push(hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE));
     out.push(combineHashes(firstWord >>> 0, FIRST_WORD), combineHashes(lastWord >>> 0, LAST_WORD));
   }
-  if (options.questionInteractions) out.push(...questionFeatures(analysis.question, analysis, wordCount, wordHashes));
+  if (options.questionInteractions)
+    out.push(...questionFeatures(analysis.question, analysis, wordCount, wordHashes, options.lengthCues));
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) & mask;
   return out;
 }
@@ -104,10 +109,11 @@ function questionFeatures(
   analysis: LexiconAnalysis,
   wordCount: number,
   wordHashes: number[],
+  lengthCues: boolean,
 ): number[] {
   const q = hashString(kind, QUESTION);
   const out = [q, combineHashes(q, hashString(`lex:${analysis.label}`, CUE))];
-  out.push(combineHashes(q, hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE)));
+  if (lengthCues) out.push(combineHashes(q, hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE)));
   for (const cue of analysis.cues) if (cue.startsWith('bare:')) out.push(combineHashes(q, hashString(cue, CUE)));
   // Short answers mean what the prompt makes them mean: "nothing", "the staff", "quicker".
   if (wordCount <= 4) for (const h of wordHashes) out.push(combineHashes(combineHashes(q, h), SHORT_ANSWER_WORD));

@@ -6,7 +6,13 @@ import { decodeSentimentModel } from './model-file.js';
 import { SentimentScorer } from './scorer.js';
 
 export { type BareAnswer, bareAnswer } from './bare-answers.js';
-export { type CrossValidationResult, crossValidate, tuneLogitOffsets } from './cross-validate.js';
+export {
+  binaryReport,
+  type CrossValidationResult,
+  crossValidate,
+  type GroupedTrainingRow,
+  tuneLogitOffsets,
+} from './cross-validate.js';
 export { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './features.js';
 export { groupComments, groupedFolds, type SplitOptions, splitTrainTest } from './grouped-split.js';
 export { analyseLexicon, type LexiconAnalysis, type LexiconOptions } from './lexicon-scorer.js';
@@ -15,7 +21,12 @@ export { encodeSentimentModel, SentimentModelError, type SentimentModelFile } fr
 export { type SentimentResult, SentimentScorer } from './scorer.js';
 export type { ModelHeader, RatingThresholds, SentimentModel } from './sentiment-model.js';
 export type { OptimiserOptions } from './softmax-regression.js';
-export { type SentimentTrainingOptions, type TrainingRow, trainSentimentModel } from './train.js';
+export {
+  type BinaryTrainingRow,
+  type SentimentTrainingOptions,
+  type TrainingRow,
+  trainSentimentModel,
+} from './train.js';
 export {
   type CriticalityComment,
   type FftLabelledComment,

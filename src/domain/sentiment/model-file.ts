@@ -36,6 +36,8 @@ const modelFileSchema = z.object({
     negationMarking: z.boolean(),
     lexiconCues: z.boolean(),
     questionInteractions: z.boolean(),
+    // Files written before the option existed were trained with length cues.
+    lengthCues: z.boolean().default(true),
   }),
   rating: z.object({ veryPositive: z.number(), veryNegative: z.number() }),
   bias: z.tuple([z.number(), z.number(), z.number()]),
