@@ -53,7 +53,20 @@ interface TrieNode<T> {
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?|&/gu;
 const APOSTROPHE_RE = /['’]/g;
 
+// Trust linking, tumour groups and safety each tokenise the same comment in turn: remember the last one.
+let lastText: string | undefined;
+let lastTokens: TokenisedText | undefined;
+
+/** Tokens of `text`; the result is shared with later calls for the same text, so treat it as read-only. */
 export function tokenise(text: string): TokenisedText {
+  if (text === lastText && lastTokens) return lastTokens;
+  const tokens = tokeniseUncached(text);
+  lastText = text;
+  lastTokens = tokens;
+  return tokens;
+}
+
+function tokeniseUncached(text: string): TokenisedText {
   const lower: string[] = [];
   const raw: string[] = [];
   for (const match of text.matchAll(TOKEN_RE)) {
