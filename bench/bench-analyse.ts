@@ -31,7 +31,11 @@ async function sampleTexts(count: number): Promise<string[]> {
   return texts;
 }
 
-function measure(texts: { text: string; question?: string }[], rounds: number, analyse: ReturnType<typeof loadAnalyser>) {
+function measure(
+  texts: { text: string; question?: string }[],
+  rounds: number,
+  analyse: ReturnType<typeof loadAnalyser>,
+) {
   // One warm-up pass so the JIT has compiled the hot paths before timing.
   for (const t of texts) analyse({ text: redact(normaliseCommentText(t.text)).text, question: t.question });
   const start = performance.now();
@@ -66,7 +70,9 @@ const rows = [
 console.log('Whole analyse pass on one core (normalise, redact, link, tag, score)\n');
 console.log('set                     comments  comments/s');
 for (const row of rows) {
-  console.log(`${row.set.padEnd(22)}  ${String(row.comments).padStart(8)}  ${row.perSecond.toLocaleString('en-GB').padStart(10)}`);
+  console.log(
+    `${row.set.padEnd(22)}  ${String(row.comments).padStart(8)}  ${row.perSecond.toLocaleString('en-GB').padStart(10)}`,
+  );
 }
 console.log(`\nstart-up (reference files + model): ${startupMs} ms`);
 if (process.argv.includes('--json')) console.log(JSON.stringify({ startupMs, rows }));
