@@ -1,14 +1,16 @@
 /**
- * Precision and recall of the trust linker on the synthetic test set
- * test/fixtures/trusts/linking-cases.jsonl, and its throughput over the 6,170 labelled FFT texts.
+ * Precision and recall of the trust linker on the synthetic development set
+ * test/fixtures/trusts/linking-cases.jsonl and on the independent blind set
+ * test/fixtures/blind/linking-cases.jsonl, and its throughput over the 6,170 labelled FFT texts.
  *
- *   tsx bench/eval-linking.ts [--json]
+ *   tsx bench/eval-linking.ts [--json] [--cases FILE]   (--cases replaces the blind set)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { packageRoot, sharedDataDir } from '../src/config/paths.js';
 import { loadTrustLinker } from '../src/reference/trust-reference.js';
+import { asRecord, blindCasesFile, readJsonLines, stringField } from './read-cases.js';
 
 interface LinkingCase {
   text: string;
@@ -18,12 +20,81 @@ interface LinkingCase {
   odsCode?: string;
 }
 
-function readCases(): LinkingCase[] {
-  const file = join(packageRoot(), 'test/fixtures/trusts/linking-cases.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LinkingCase);
+/** One case line: `{text, expected: ODS code | null, note, postedAt?, odsCode?}`. */
+function checkCase(value: unknown, where: string): LinkingCase {
+  const record = asRecord(value, where);
+  const expected = record['expected'];
+  if (expected !== null && typeof expected !== 'string') throw new Error(`${where}: "expected" must be a code or null`);
+  const optional = (key: string): string | undefined =>
+    record[key] === undefined ? undefined : stringField(record, key, where);
+  const c: LinkingCase = {
+    text: stringField(record, 'text', where),
+    expected,
+    note: stringField(record, 'note', where),
+  };
+  const postedAt = optional('postedAt');
+  const odsCode = optional('odsCode');
+  if (postedAt !== undefined) c.postedAt = postedAt;
+  if (odsCode !== undefined) c.odsCode = odsCode;
+  return c;
+}
+
+function readCases(file: string): LinkingCase[] {
+  return readJsonLines(file, checkCase);
+}
+
+interface LinkingScore {
+  cases: number;
+  precision: number;
+  recall: number;
+  correctNull: number;
+  nullCases: number;
+  wrongTrust: number;
+  spurious: number;
+  missed: number;
+  failures: string[];
+}
+
+/** Scores the linker: a case counts as right only when the linked code equals the expected one (or both null). */
+function scoreCases(link: (c: LinkingCase) => string | null, cases: LinkingCase[]): LinkingScore {
+  let truePositive = 0;
+  let wrongTrust = 0;
+  let spurious = 0;
+  let missed = 0;
+  let correctNull = 0;
+  const failures: string[] = [];
+  for (const c of cases) {
+    const got = link(c);
+    if (got !== null && got === c.expected) truePositive++;
+    else if (got === null && c.expected === null) correctNull++;
+    else {
+      if (got !== null && c.expected !== null) wrongTrust++;
+      else if (got !== null) spurious++;
+      else missed++;
+      failures.push(`  expected ${c.expected ?? 'null'}, got ${got ?? 'null'}: ${c.text} (${c.note})`);
+    }
+  }
+  const predicted = truePositive + wrongTrust + spurious;
+  const expected = truePositive + wrongTrust + missed;
+  return {
+    cases: cases.length,
+    precision: predicted > 0 ? truePositive / predicted : 0,
+    recall: expected > 0 ? truePositive / expected : 0,
+    correctNull,
+    nullCases: correctNull + spurious,
+    wrongTrust,
+    spurious,
+    missed,
+    failures,
+  };
+}
+
+function printScore(s: LinkingScore): void {
+  console.log(`${'measure'.padEnd(34)} value`);
+  console.log(`${'precision (linked → right trust)'.padEnd(34)} ${(100 * s.precision).toFixed(1)}%`);
+  console.log(`${'recall (trust cases linked right)'.padEnd(34)} ${(100 * s.recall).toFixed(1)}%`);
+  console.log(`${'null cases left null'.padEnd(34)} ${s.correctNull}/${s.nullCases}`);
+  console.log(`${'wrong trust / spurious / missed'.padEnd(34)} ${s.wrongTrust} / ${s.spurious} / ${s.missed}`);
 }
 
 function readFftTexts(): string[] {
@@ -39,30 +110,12 @@ function main(): void {
   const startLoad = performance.now();
   const linker = loadTrustLinker();
   const startupMs = Math.round(performance.now() - startLoad);
+  const link = (c: LinkingCase) => linker.link(c.text, { postedAt: c.postedAt, odsCode: c.odsCode })?.odsCode ?? null;
 
-  const cases = readCases();
-  let truePositive = 0;
-  let wrongTrust = 0;
-  let spurious = 0;
-  let missed = 0;
-  let correctNull = 0;
-  const failures: string[] = [];
-  for (const c of cases) {
-    const got = linker.link(c.text, { postedAt: c.postedAt, odsCode: c.odsCode })?.odsCode ?? null;
-    if (got !== null && got === c.expected) truePositive++;
-    else if (got === null && c.expected === null) correctNull++;
-    else {
-      if (got !== null && c.expected !== null) wrongTrust++;
-      else if (got !== null) spurious++;
-      else missed++;
-      failures.push(`  expected ${c.expected ?? 'null'}, got ${got ?? 'null'}: ${c.text} (${c.note})`);
-    }
-  }
-  const predicted = truePositive + wrongTrust + spurious;
-  const expected = truePositive + wrongTrust + missed;
-  const precision = predicted > 0 ? truePositive / predicted : 0;
-  const recall = expected > 0 ? truePositive / expected : 0;
-  const nullCases = correctNull + spurious;
+  const cases = readCases(join(packageRoot(), 'test/fixtures/trusts/linking-cases.jsonl'));
+  const dev = scoreCases(link, cases);
+  const blindFile = blindCasesFile('linking-cases.jsonl');
+  const blind = scoreCases(link, readCases(blindFile));
 
   const texts = readFftTexts();
   for (const t of texts) linker.link(t);
@@ -74,32 +127,27 @@ function main(): void {
   }
   const commentsPerSecond = Math.round(texts.length / (best / 1000));
 
-  console.log(`trust linking on ${cases.length} synthetic cases (${expected} name a trust, ${nullCases} do not)`);
+  const named = (s: LinkingScore) => s.cases - s.nullCases;
+  console.log(`trust linking on ${dev.cases} synthetic cases (${named(dev)} name a trust, ${dev.nullCases} do not)`);
   console.log('(development set: written with the alias list, so these figures are an upper bound)\n');
-  console.log(`${'measure'.padEnd(34)} value`);
-  console.log(`${'precision (linked → right trust)'.padEnd(34)} ${(100 * precision).toFixed(1)}%`);
-  console.log(`${'recall (trust cases linked right)'.padEnd(34)} ${(100 * recall).toFixed(1)}%`);
-  console.log(`${'null cases left null'.padEnd(34)} ${correctNull}/${nullCases}`);
-  console.log(`${'wrong trust / spurious / missed'.padEnd(34)} ${wrongTrust} / ${spurious} / ${missed}`);
+  printScore(dev);
   console.log(`${'start-up (load + compile)'.padEnd(34)} ${startupMs} ms`);
   console.log(
     `${'throughput (FFT texts, one core)'.padEnd(34)} ${commentsPerSecond.toLocaleString('en-GB')} comments/s`,
   );
-  if (failures.length > 0) console.log(`\nfailures:\n${failures.join('\n')}`);
+  if (dev.failures.length > 0) console.log(`\nfailures:\n${dev.failures.join('\n')}`);
+
+  console.log(
+    `\nblind set: ${blind.cases} independent cases (${named(blind)} name a trust, ${blind.nullCases} do not), ${blindFile}`,
+  );
+  console.log('(written without reading the linker or its alias lists: an honest estimate)\n');
+  printScore(blind);
+  if (blind.failures.length > 0) console.log(`\nblind-set failures:\n${blind.failures.join('\n')}`);
   if (json) {
+    const { failures: _devFailures, ...devFigures } = dev;
+    const { failures: _blindFailures, ...blindFigures } = blind;
     console.log(
-      JSON.stringify({
-        cases: cases.length,
-        precision,
-        recall,
-        correctNull,
-        nullCases,
-        wrongTrust,
-        spurious,
-        missed,
-        startupMs,
-        commentsPerSecond,
-      }),
+      JSON.stringify({ ...devFigures, startupMs, commentsPerSecond, blind: { file: blindFile, ...blindFigures } }),
     );
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Redaction evaluation: span-level precision and recall per kind over the synthetic cases in
- * test/fixtures/redaction/cases.jsonl, the share of clinical numbers kept, redact() throughput on a
+ * test/fixtures/redaction/cases.jsonl (the development set) and over the independent blind set
+ * test/fixtures/blind/redaction-cases.jsonl, the share of clinical numbers kept, redact() throughput on a
  * synthetic 50k set, and how often each kind fires on the real (already anonymised) public comments.
  *
- *   tsx bench/eval-redaction.ts            readable tables
- *   tsx bench/eval-redaction.ts --json     the same figures as one JSON object on the last line
- *   tsx bench/eval-redaction.ts --misses   also list every missed and spurious span
+ *   tsx bench/eval-redaction.ts               readable tables
+ *   tsx bench/eval-redaction.ts --json        the same figures as one JSON object on the last line
+ *   tsx bench/eval-redaction.ts --misses      also list every missed and spurious span
+ *   tsx bench/eval-redaction.ts --cases FILE  score FILE as the blind set instead of the shipped one
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { sharedDataDir, shippedFile } from '../src/config/paths.js';
 import { REDACTION_KINDS, type RedactionKind } from '../src/domain/model.js';
 import { findRedactionSpans, type RedactionSpan, redact } from '../src/domain/redaction/redact.js';
 import { CLINICAL_NUMBERS } from '../test/fixtures/redaction/clinical-numbers.js';
+import { asRecord, blindCasesFile, readJsonLines, stringField } from './read-cases.js';
 
 interface Case {
   id: string;
@@ -25,12 +28,23 @@ const args = new Set(process.argv.slice(2));
 /** Synthetic comments timed for throughput. @defaultValue 50,000 */
 const THROUGHPUT_COMMENTS = 50_000;
 
-function loadCases(): Case[] {
-  const file = shippedFile('test/fixtures/redaction/cases.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as Case);
+/** One case line: `{id, text, expected: [{kind, value}]}`, each value found verbatim in the text. */
+function checkCase(value: unknown, where: string): Case {
+  const record = asRecord(value, where);
+  const id = stringField(record, 'id', where);
+  const text = stringField(record, 'text', where);
+  if (!Array.isArray(record['expected'])) throw new Error(`${where}: "expected" must be an array`);
+  const expected = record['expected'].map((item: unknown) => {
+    const e = asRecord(item, where);
+    const kind = stringField(e, 'kind', where) as RedactionKind;
+    if (!REDACTION_KINDS.includes(kind)) throw new Error(`${where}: unknown redaction kind ${JSON.stringify(kind)}`);
+    return { kind, value: stringField(e, 'value', where) };
+  });
+  return { id, text, expected };
+}
+
+function loadCases(file: string): Case[] {
+  return readJsonLines(file, checkCase);
 }
 
 /** Expected values located in the text, in order, so a repeated value maps to its own occurrence. */
@@ -184,18 +198,14 @@ function realDataFiring(sets: { name: string; texts: string[] }[]) {
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : (n / d).toFixed(3));
+const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-function main(): void {
-  const cases = loadCases();
-  const misses: string[] = [];
-  const { scores, negatives, cleanNegatives } = scoreCases(cases, misses);
-  const clinical = clinicalKept();
-  const throughput = Math.round(commentsPerSecond(syntheticComments(THROUGHPUT_COMMENTS)));
-  const real = realDataFiring(realComments());
+type KindFigures = Record<string, { precision: number | null; recall: number | null; removed: number | null }>;
 
-  console.log(`Redaction evaluation: ${cases.length} synthetic cases (${negatives} with nothing to redact)\n`);
+/** Prints the per-kind table and returns its figures (null where a kind was never expected or predicted). */
+function printKindTable(scores: Map<RedactionKind, KindScore>): KindFigures {
   console.log('kind             expected  predicted  precision  recall  removed(any kind)');
-  const perKind: Record<string, { precision: number | null; recall: number | null; removed: number | null }> = {};
+  const perKind: KindFigures = {};
   for (const [kind, s] of scores) {
     const precision = s.predicted ? s.truePredicted / s.predicted : null;
     const recall = s.expected ? s.foundExpected / s.expected : null;
@@ -205,12 +215,62 @@ function main(): void {
       `${kind.padEnd(16)} ${String(s.expected).padStart(8)}  ${String(s.predicted).padStart(9)}  ${pct(s.truePredicted, s.predicted).padStart(9)}  ${pct(s.foundExpected, s.expected).padStart(6)}  ${pct(s.removedExpected, s.expected).padStart(17)}`,
     );
   }
+  return perKind;
+}
+
+/** Pooled over kinds: every predicted span and every expected span counts once. */
+function microAverage(scores: Map<RedactionKind, KindScore>) {
+  let expected = 0;
+  let predicted = 0;
+  let truePredicted = 0;
+  let foundExpected = 0;
+  let removedExpected = 0;
+  for (const s of scores.values()) {
+    expected += s.expected;
+    predicted += s.predicted;
+    truePredicted += s.truePredicted;
+    foundExpected += s.foundExpected;
+    removedExpected += s.removedExpected;
+  }
+  return {
+    precision: predicted ? truePredicted / predicted : null,
+    recall: expected ? foundExpected / expected : null,
+    removed: expected ? removedExpected / expected : null,
+  };
+}
+
+function main(): void {
+  const cases = loadCases(shippedFile('test/fixtures/redaction/cases.jsonl'));
+  const misses: string[] = [];
+  const { scores, negatives, cleanNegatives } = scoreCases(cases, misses);
+  const blindFile = blindCasesFile('redaction-cases.jsonl');
+  const blindCases = loadCases(blindFile);
+  const blindMisses: string[] = [];
+  const blind = scoreCases(blindCases, blindMisses);
+  const clinical = clinicalKept();
+  const throughput = Math.round(commentsPerSecond(syntheticComments(THROUGHPUT_COMMENTS)));
+  const real = realDataFiring(realComments());
+
+  console.log(`Redaction evaluation: ${cases.length} synthetic cases (${negatives} with nothing to redact)\n`);
+  const perKind = printKindTable(scores);
   console.log(`\nnegative cases left untouched   ${cleanNegatives}/${negatives} (${pct(cleanNegatives, negatives)})`);
   console.log(
     `clinical numbers kept           ${clinical.kept}/${clinical.total} (${pct(clinical.kept, clinical.total)})`,
   );
   console.log(
     `redact() on ${THROUGHPUT_COMMENTS} synthetic comments   ${throughput.toLocaleString('en-GB')} comments/s`,
+  );
+  console.log(
+    `\nBlind set: ${blindCases.length} independent cases (${blind.negatives} with nothing to redact), ${blindFile}`,
+  );
+  console.log('(written without reading the detectors or their word lists: an honest estimate)\n');
+  const blindPerKind = printKindTable(blind.scores);
+  const blindMicro = microAverage(blind.scores);
+  console.log(
+    `${'all kinds'.padEnd(16)} ${''.padStart(8)}  ${''.padStart(9)}  ${ratio(blindMicro.precision).padStart(9)}  ${ratio(blindMicro.recall).padStart(6)}  ${ratio(blindMicro.removed).padStart(17)}`,
+  );
+  console.log(
+    `\nnegative cases left untouched   ${blind.cleanNegatives}/${blind.negatives} (${pct(blind.cleanNegatives, blind.negatives)})`,
   );
   if (real.length > 0) {
     console.log('\nReal public comments (no personal-data labels: counts of spans found, to read for false alarms)');
@@ -228,8 +288,12 @@ function main(): void {
     console.log('\nMisses and spurious spans (synthetic cases only)');
     for (const m of misses) console.log(`  ${m}`);
     for (const l of clinical.lost) console.log(`  clinical number lost in: ${JSON.stringify(l)}`);
-  } else if (misses.length > 0) {
-    console.log(`\n${misses.length} missed or spurious spans: run with --misses to list them`);
+    console.log('\nMisses and spurious spans (blind set)');
+    for (const m of blindMisses) console.log(`  ${m}`);
+  } else if (misses.length + blindMisses.length > 0) {
+    console.log(
+      `\n${misses.length} missed or spurious spans (${blindMisses.length} more in the blind set): run with --misses to list them`,
+    );
   }
   if (args.has('--json')) {
     console.log(
@@ -241,6 +305,14 @@ function main(): void {
         clinicalKept: clinical.kept / clinical.total,
         commentsPerSecond: throughput,
         real,
+        blind: {
+          file: blindFile,
+          cases: blindCases.length,
+          negatives: blind.negatives,
+          negativesUntouched: blind.negatives ? blind.cleanNegatives / blind.negatives : null,
+          micro: blindMicro,
+          perKind: blindPerKind,
+        },
       }),
     );
   }

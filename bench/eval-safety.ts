@@ -1,9 +1,10 @@
 /**
- * Precision and recall per safety kind of detectSafety on the synthetic test set
- * test/fixtures/safety/cases.jsonl (positives per kind and hard negatives), its flag rate on the
- * labelled FFT texts and its throughput over them.
+ * Precision and recall per safety kind of detectSafety on the synthetic development set
+ * test/fixtures/safety/cases.jsonl and on the independent blind set test/fixtures/blind/safety-cases.jsonl
+ * (positives per kind and hard negatives), its flag rate on the labelled FFT texts and its throughput
+ * over them.
  *
- *   tsx bench/eval-safety.ts [--json]
+ *   tsx bench/eval-safety.ts [--json] [--cases FILE]   (--cases replaces the blind set)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,17 +12,21 @@ import { parse } from 'csv-parse/sync';
 import { packageRoot, sharedDataDir } from '../src/config/paths.js';
 import { SAFETY_KINDS, type SafetyKind } from '../src/domain/model.js';
 import { detectSafety } from '../src/domain/safety/detect-safety.js';
+import { asRecord, blindCasesFile, enumArrayField, readJsonLines, stringField } from './read-cases.js';
 
 interface SafetyCase {
   text: string;
   kinds: SafetyKind[];
 }
 
-function readCases(): SafetyCase[] {
-  return readFileSync(join(packageRoot(), 'test/fixtures/safety/cases.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SafetyCase);
+/** One case line: `{text, kinds: [safety kind]}`; an empty list marks a hard negative. */
+function checkCase(value: unknown, where: string): SafetyCase {
+  const record = asRecord(value, where);
+  return { text: stringField(record, 'text', where), kinds: enumArrayField(record, 'kinds', SAFETY_KINDS, where) };
+}
+
+function readCases(file: string): SafetyCase[] {
+  return readJsonLines(file, checkCase);
 }
 
 function readFftTexts(): string[] {
@@ -34,9 +39,13 @@ function readFftTexts(): string[] {
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
-function main(): void {
-  const json = process.argv.includes('--json');
-  const cases = readCases();
+type KindFigures = Record<
+  string,
+  { support: number; tp: number; fp: number; fn: number; precision: number | null; recall: number | null }
+>;
+
+/** Per-kind and micro-averaged precision/recall of detectSafety over one case set. */
+function scoreCases(cases: SafetyCase[]) {
   const counts = new Map(SAFETY_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
   const failures: string[] = [];
   for (const c of cases) {
@@ -52,10 +61,7 @@ function main(): void {
       failures.push(`  expected [${[...want].join(', ')}], got [${[...got].join(', ')}]: ${c.text}`);
     }
   }
-  const perKind: Record<
-    string,
-    { support: number; tp: number; fp: number; fn: number; precision: number | null; recall: number | null }
-  > = {};
+  const perKind: KindFigures = {};
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -73,6 +79,38 @@ function main(): void {
   const micro = { precision: tp / (tp + fp), recall: tp / (tp + fn) };
   const negatives = cases.filter((c) => c.kinds.length === 0);
   const cleanNegatives = negatives.filter((c) => detectSafety(c.text).length === 0).length;
+  return {
+    cases: cases.length,
+    perKind,
+    micro,
+    support: tp + fn,
+    negatives: negatives.length,
+    cleanNegatives,
+    failures,
+  };
+}
+
+function printKindTable(score: ReturnType<typeof scoreCases>): void {
+  console.log(`${'kind'.padEnd(22)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`);
+  for (const kind of SAFETY_KINDS) {
+    const k = score.perKind[kind]!;
+    console.log(
+      `${kind.padEnd(22)} ${String(k.support).padStart(7)} ${pct(k.precision).padStart(9)} ` +
+        `${pct(k.recall).padStart(7)}`,
+    );
+  }
+  console.log(
+    `${'micro-average'.padEnd(22)} ${String(score.support).padStart(7)} ${pct(score.micro.precision).padStart(9)} ` +
+      `${pct(score.micro.recall).padStart(7)}`,
+  );
+  console.log(`\nhard negatives left unflagged: ${score.cleanNegatives}/${score.negatives}`);
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const dev = scoreCases(readCases(join(packageRoot(), 'test/fixtures/safety/cases.jsonl')));
+  const blindFile = blindCasesFile('safety-cases.jsonl');
+  const blind = scoreCases(readCases(blindFile));
 
   const texts = readFftTexts();
   const flagged = texts.filter((t) => detectSafety(t).length > 0).length;
@@ -84,35 +122,36 @@ function main(): void {
   }
   const commentsPerSecond = Math.round(texts.length / (best / 1000));
 
-  console.log(`detectSafety on ${cases.length} synthetic cases (${negatives.length} hard negatives)`);
+  console.log(`detectSafety on ${dev.cases} synthetic cases (${dev.negatives} hard negatives)`);
   console.log('(development set: the lexicon was written against it, so these figures are an upper bound)\n');
-  console.log(`${'kind'.padEnd(22)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`);
-  for (const kind of SAFETY_KINDS) {
-    const k = perKind[kind]!;
-    console.log(
-      `${kind.padEnd(22)} ${String(k.support).padStart(7)} ${pct(k.precision).padStart(9)} ` +
-        `${pct(k.recall).padStart(7)}`,
-    );
-  }
-  console.log(
-    `${'micro-average'.padEnd(22)} ${String(tp + fn).padStart(7)} ${pct(micro.precision).padStart(9)} ` +
-      `${pct(micro.recall).padStart(7)}`,
-  );
-  console.log(`\nhard negatives left unflagged: ${cleanNegatives}/${negatives.length}`);
+  printKindTable(dev);
   console.log(`FFT texts flagged (no gold labels; for review volume): ${flagged}/${texts.length}`);
   console.log(`throughput: ${commentsPerSecond.toLocaleString('en-GB')} comments/s (FFT texts, one core)`);
-  if (failures.length > 0) console.log(`\nmismatches:\n${failures.join('\n')}`);
+  if (dev.failures.length > 0) console.log(`\nmismatches:\n${dev.failures.join('\n')}`);
+
+  console.log(`\nblind set: ${blind.cases} independent cases (${blind.negatives} hard negatives), ${blindFile}`);
+  console.log('(written without reading the detector or its lexicon: an honest estimate)\n');
+  printKindTable(blind);
+  if (blind.failures.length > 0) console.log(`\nblind-set mismatches:\n${blind.failures.join('\n')}`);
   if (json) {
     console.log(
       JSON.stringify({
-        cases: cases.length,
-        micro,
-        perKind,
-        cleanNegatives,
-        negatives: negatives.length,
+        cases: dev.cases,
+        micro: dev.micro,
+        perKind: dev.perKind,
+        cleanNegatives: dev.cleanNegatives,
+        negatives: dev.negatives,
         fftFlagged: flagged,
         fftTexts: texts.length,
         commentsPerSecond,
+        blind: {
+          file: blindFile,
+          cases: blind.cases,
+          micro: blind.micro,
+          perKind: blind.perKind,
+          cleanNegatives: blind.cleanNegatives,
+          negatives: blind.negatives,
+        },
       }),
     );
   }
