@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
+import { type BoardQueues, boardCredentialsFromEnv, openBoardQueues } from '../src/api/board.js';
 import { buildApi } from '../src/api/server.js';
 import { openPipeline } from '../src/app/open-pipeline.js';
 import { enabledSources, runtimeOptions, schedules } from '../src/app/pipeline-settings.js';
 import { statusReport } from '../src/app/status-report.js';
 import type { Config } from '../src/config/load-config.js';
+import { createPipelineMetrics } from '../src/observability/pipeline-metrics.js';
+import { registerQueueGauges } from '../src/observability/queue-gauges.js';
+import { observeStageHandlers } from '../src/observability/stage-observer.js';
+import { registerStoreGauges } from '../src/observability/store-gauges.js';
 import type { StageName } from '../src/pipeline/stage.js';
 import {
   assertNoEviction,
@@ -34,6 +39,9 @@ export interface ServeOptions {
  * It refuses to start on an evicting Redis, and shuts down gracefully on SIGTERM / SIGINT.
  */
 export async function serve(config: Config, logger: Logger, options: ServeOptions): Promise<void> {
+  // Read before anything starts: half-set board credentials are a configuration error.
+  const boardCredentials = options.api ? boardCredentialsFromEnv() : null;
+  const metrics = createPipelineMetrics();
   const redis = await redisEndpoint(config, logger, { mayStartLocal: options.mayStartLocal });
   const pipeline = await openPipeline(config, logger);
   const prefix = config.redis.prefix;
@@ -59,13 +67,19 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
       ? await startStageRunner({
           ...runtimeOptions(config),
           connection: workerConnection,
-          registry: createStageRegistry(pipeline.handlers),
+          registry: createStageRegistry(observeStageHandlers(pipeline.handlers, metrics)),
           sources,
           stages: options.stages,
           logger,
         })
       : undefined;
 
+  let board: BoardQueues | undefined;
+  if (options.api) {
+    registerQueueGauges(metrics, { connection: producer, prefix, sources });
+    registerStoreGauges(metrics, { store: pipeline.store, sources, exportDir: config.exportDir });
+    if (boardCredentials) board = await openBoardQueues(producer, prefix, sources);
+  }
   const api = options.api
     ? await buildApi({
         store: pipeline.store,
@@ -75,6 +89,8 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
           { name: 'store', check: () => pipeline.store.ping() },
         ],
         status: () => statusReport({ connection: producer, prefix, sources, store: pipeline.store }),
+        metrics: metrics.registry,
+        ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),
       })
     : undefined;
   if (api) {
@@ -85,7 +101,7 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   createGracefulShutdown(
     {
       workers: runner ? [runner] : [],
-      queues: api ? [{ close: () => api.close() }] : [],
+      queues: [...(api ? [{ close: () => api.close() }] : []), ...(board ? [board] : [])],
       connections: [workerConnection, producer],
       finally: [() => pipeline.close(), () => redis.stop()],
     },

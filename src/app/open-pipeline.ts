@@ -9,6 +9,8 @@ import { createStageHandlers } from '../pipeline/stage-handlers.js';
 import { loadAnalyser } from '../reference/load-analyser.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
+import { alertOptions } from './alert-settings.js';
+import { withDataMinimisation } from './minimisation-handlers.js';
 import { pipelineOptions } from './pipeline-settings.js';
 
 export interface Pipeline {
@@ -26,15 +28,22 @@ export async function openPipeline(config: Config, logger: Logger): Promise<Pipe
     logger.warn('CAREVOICE_AUTHOR_HASH_KEY is not set: author handles are hashed with a development key');
   }
   const connectors = createConnectors(config);
-  const handlers = createStageHandlers({
+  const clock = () => new Date();
+  const stageHandlers = createStageHandlers({
     store,
     connectors,
     analyse: loadAnalyser(),
     redact,
     authorHashKey: config.authorHash.key,
-    clock: () => new Date(),
+    clock,
     exportDir: config.exportDir,
     options: pipelineOptions(config),
+    alerts: alertOptions(config),
+  });
+  const handlers = withDataMinimisation(stageHandlers, {
+    store,
+    clock,
+    commentTextDays: config.retention.commentTextDays,
   });
   return { store, connectors, handlers, close: () => store.close() };
 }

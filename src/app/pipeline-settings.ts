@@ -1,6 +1,8 @@
 import type { Config } from '../config/load-config.js';
 import type { PipelineOptionsInput } from '../pipeline/pipeline-options.js';
 import type { RuntimeOptions, ScheduleConfig } from '../queue/index.js';
+import { alertSchedules } from './alert-settings.js';
+import { RETENTION_PURGE_REASON } from './minimisation-handlers.js';
 
 /** Translations from the operator's configuration to the options of the pipeline and queue runtime. */
 
@@ -39,7 +41,8 @@ export function runtimeOptions(config: Config): RuntimeOptions {
   };
 }
 
-/** One schedule per enabled source's collect run, plus the aggregate and the nightly export. */
+/** One schedule per enabled source's collect run, plus the aggregate, the nightly export and the
+ *  retention purge (which runs on the aggregate queue). */
 export function schedules(config: Config): ScheduleConfig[] {
   const list: ScheduleConfig[] = enabledSources(config).map((source) => {
     const { cron, tz } = config.sources[source as keyof Config['sources']].schedule;
@@ -67,6 +70,14 @@ export function schedules(config: Config): ScheduleConfig[] {
       tz: config.schedules.export.tz,
       payload: {},
     },
+    {
+      id: 'retention-purge',
+      stage: 'aggregate',
+      pattern: config.schedules.retention.cron,
+      tz: config.schedules.retention.tz,
+      payload: { reason: RETENTION_PURGE_REASON },
+    },
   );
+  list.push(...alertSchedules(config));
   return list;
 }

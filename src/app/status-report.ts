@@ -1,7 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { StatusReport } from '../api/routes/status.js';
 import { queueDepths } from '../queue/index.js';
-import type { Store } from '../storage/store.js';
+import type { RunRecord, Store } from '../storage/store.js';
+
+/** A run record as status shows it (the same shape from the CLI and the API). */
+export function runView(run: RunRecord): StatusReport['lastRuns'][number] {
+  return {
+    kind: run.kind,
+    ...(run.source ? { source: run.source } : {}),
+    finishedAt: run.finishedAt,
+    status: run.status,
+    counts: run.counts,
+  };
+}
 
 /** What `carevoice status` and `GET /v1/status` show: queue depths, stored and quarantined counts, last runs. */
 export async function statusReport(deps: {
@@ -27,12 +38,6 @@ export async function statusReport(deps: {
     })),
     comments,
     quarantined,
-    lastRuns: runs.map((run) => ({
-      kind: run.kind,
-      ...(run.source ? { source: run.source } : {}),
-      finishedAt: run.finishedAt,
-      status: run.status,
-      counts: run.counts,
-    })),
+    lastRuns: runs.map(runView),
   };
 }

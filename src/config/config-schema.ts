@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { ALERT_SECRET_KEYS, alertsSchema } from './alert-schema.js';
+import {
+  flag,
+  integerFrom,
+  nonEmptyText,
+  nonNegativeInteger,
+  positiveInteger,
+  schedule,
+  section,
+} from './schema-parts.js';
+import { SOURCE_SECRET_KEYS, sourcesSchema } from './source-schemas.js';
 
 /**
  * The one schema for CareVoice's configuration. Every key has its default here and in
@@ -6,55 +17,6 @@ import { z } from 'zod';
  * error, so a typo never silently falls back to a default. Each error message is the "expected"
  * half of `key: expected …, found …`.
  */
-
-function integer(expected: string, min: number, max = Number.MAX_SAFE_INTEGER) {
-  return z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, {
-    error: expected,
-  });
-}
-const positiveInteger = () => integer('a positive integer', 1);
-const nonNegativeInteger = () => integer('a non-negative integer', 0);
-const integerFrom = (min: number, max: number) => integer(`an integer from ${min} to ${max}`, min, max);
-const flag = () => z.boolean({ error: 'true or false' });
-const nonEmptyText = (expected: string) => z.string({ error: expected }).trim().min(1, { error: expected });
-
-/** A group of settings: strict (unknown keys are errors) and filled with defaults when absent. */
-function section<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.strictObject(shape, { error: 'an object of settings' }).prefault({} as never);
-}
-
-const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
-function isCron(value: string): boolean {
-  const fields = value.trim().split(/\s+/);
-  return (fields.length === 5 || fields.length === 6) && fields.every((field) => CRON_FIELD.test(field));
-}
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const cronExpected = 'a cron expression with 5 or 6 fields, e.g. "0 2 * * *"';
-const timeZoneExpected = 'an IANA time zone such as "Europe/London"';
-
-/** A repeating job. Times are wall-clock times in `tz`, so 02:00 stays 02:00 across clock changes. */
-const schedule = (cron: string) =>
-  section({
-    /** Cron pattern (minute hour day-of-month month day-of-week, optional leading seconds). */
-    cron: z.string({ error: cronExpected }).refine(isCron, { error: cronExpected }).default(cron),
-    /** @defaultValue `Europe/London` */
-    tz: z.string({ error: timeZoneExpected }).refine(isTimeZone, { error: timeZoneExpected }).default('Europe/London'),
-  });
-
-/** At most `max` collect jobs per `durationMs` for one source (BullMQ's queue rate limiter). */
-const limiter = (max: number, durationMs: number) =>
-  section({
-    max: positiveInteger().default(max),
-    durationMs: positiveInteger().default(durationMs),
-  });
 
 const redisUrlExpected = 'a redis:// or rediss:// URL';
 const databaseUrlExpected = 'a postgres:// or postgresql:// URL';
@@ -139,45 +101,17 @@ export const configSchema = z.strictObject(
       aggregate: schedule('15 * * * *'),
       /** Write the nightly export. @defaultValue `0 2 * * *` (02:00) */
       export: schedule('0 2 * * *'),
+      /** Purge comment text past `retention.commentTextDays`. @defaultValue `30 1 * * *` (01:30) */
+      retention: schedule('30 1 * * *'),
     }),
 
-    sources: section({
-      /** Operators drop JSON Lines or CSV files into a folder. */
-      file: section({
-        /** @defaultValue false */
-        enabled: flag().default(false),
-        /** The inbox folder. @defaultValue `./inbox` */
-        dir: nonEmptyText('a folder path').default('./inbox'),
-        /** Lines read per page (one collect job). @defaultValue 500 */
-        pageSize: integerFrom(1, 100_000).default(500),
-        /** Pages per scheduled run; the rest waits for the next run. @defaultValue 200 */
-        maxPagesPerRun: positiveInteger().default(200),
-        /** @defaultValue `*\/5 * * * *` (every five minutes) */
-        schedule: schedule('*/5 * * * *'),
-        /** @defaultValue 20 pages per 1000 ms */
-        limiter: limiter(20, 1000),
-      }),
-      /** Seeded synthetic comments for demos and tests. */
-      sample: section({
-        /** @defaultValue true */
-        enabled: flag().default(true),
-        /** The same seed gives the same comments. @defaultValue 42 */
-        seed: integer('an integer from 0 to 4294967295', 0, 0xffff_ffff).default(42),
-        /** Comments in the whole sample. @defaultValue 2000 */
-        count: positiveInteger().default(2000),
-        /** Comments per page. @defaultValue 200 */
-        pageSize: integerFrom(1, 10_000).default(200),
-        /** @defaultValue 100 */
-        maxPagesPerRun: positiveInteger().default(100),
-        /** Comments are dated over the 18 months before this instant. @defaultValue `2026-11-01T00:00:00Z` */
-        referenceDate: z.iso
-          .datetime({ offset: true, error: 'an ISO-8601 instant such as "2026-11-01T00:00:00Z"' })
-          .default('2026-11-01T00:00:00Z'),
-        /** @defaultValue `0 3 * * *` (03:00) */
-        schedule: schedule('0 3 * * *'),
-        /** @defaultValue 50 pages per 1000 ms */
-        limiter: limiter(50, 1000),
-      }),
+    sources: sourcesSchema,
+
+    /** Data minimisation: how long personal content is kept. */
+    retention: section({
+      /** Comment text older than this (by posted date, else fetch date) is emptied; analysis fields,
+       *  aggregates and provenance hashes stay. @defaultValue 365 */
+      commentTextDays: positiveInteger().default(365),
     }),
 
     export: section({
@@ -186,6 +120,9 @@ export const configSchema = z.strictObject(
       /** Cells with fewer comments are suppressed in exports (disclosure control). @defaultValue 5 */
       minCellCount: positiveInteger().default(5),
     }),
+
+    /** Safety and divergence alerts: webhook delivery and the divergence rules. */
+    alerts: alertsSchema,
 
     api: section({
       /** @defaultValue `127.0.0.1` (local only; set 0.0.0.0 behind a proxy) */
@@ -212,4 +149,6 @@ export const SECRET_KEYS: Readonly<Record<string, string>> = {
   'redis.url': 'REDIS_URL',
   'database.url': 'DATABASE_URL',
   authorHashKey: 'CAREVOICE_AUTHOR_HASH_KEY',
+  ...SOURCE_SECRET_KEYS,
+  ...ALERT_SECRET_KEYS,
 };

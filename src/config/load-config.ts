@@ -148,7 +148,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ...settings,
     dataDir,
     exportDir: resolve(cwd, settings.exportDir),
-    sources: { ...settings.sources, file: { ...settings.sources.file, dir: resolve(cwd, settings.sources.file.dir) } },
+    sources: {
+      ...settings.sources,
+      file: { ...settings.sources.file, dir: resolve(cwd, settings.sources.file.dir) },
+      'fft-export': { ...settings.sources['fft-export'], dir: resolve(cwd, settings.sources['fft-export'].dir) },
+    },
     sqlitePath: join(dataDir, 'carevoice.sqlite'),
     production,
     authorHash,

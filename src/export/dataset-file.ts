@@ -32,7 +32,15 @@ export class DatasetFile {
   /** Writes `chunk`, which holds `rows` data rows. */
   async write(chunk: string, rows: number): Promise<void> {
     if (chunk.length === 0) return;
-    const buffer = Buffer.from(chunk, 'utf8');
+    await this.writeBytes(Buffer.from(chunk, 'utf8'), rows);
+  }
+
+  /** Writes raw bytes (a binary format such as Parquet), which hold `rows` data rows. */
+  async writeBytes(buffer: Uint8Array, rows: number): Promise<void> {
+    if (buffer.length === 0) {
+      this.rows += rows;
+      return;
+    }
     this.hash.update(buffer);
     this.bytes += buffer.length;
     this.rows += rows;

@@ -1,10 +1,12 @@
 import type { ProcessedComment } from '../domain/model.js';
 import type { AggregateRow } from '../storage/store.js';
 import type { CsvValue } from './csv-cell.js';
+import { publicCommentLink } from './public-link.js';
 
 /**
  * The published shape of each exported row. The author hash is never exported (it would let
- * anyone link one person's comments); suppressed aggregate cells keep their keys, not their counts.
+ * anyone link one person's comments), nor a permalink that names the author's account; suppressed
+ * aggregate cells keep their keys, not their counts. CSV and Parquet rows share these columns.
  */
 
 export const COMMENT_COLUMNS = [
@@ -52,7 +54,7 @@ export function commentJsonRecord(comment: ProcessedComment) {
   return {
     source: comment.source,
     externalId: comment.externalId,
-    url: comment.url ?? null,
+    url: publicCommentLink(comment.url),
     postedAt: comment.postedAt ?? null,
     period: comment.period,
     odsCode: comment.provider?.odsCode ?? comment.odsCode ?? null,

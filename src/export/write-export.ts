@@ -1,9 +1,15 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Store } from '../storage/store.js';
-import { type CsvValue, csvCell } from './csv-cell.js';
-import { DatasetFile, type ExportFileEntry } from './dataset-file.js';
+import {
+  ALERT_COLUMNS,
+  ALERT_PARQUET_TYPES,
+  alertCsvRow,
+  alertJsonRecord,
+  EXPORTED_ALERT_TYPE,
+} from './alert-records.js';
+import type { ExportFileEntry } from './dataset-file.js';
+import { DatasetFormats } from './dataset-formats.js';
 import {
   DATE_FOLDER,
   type LatestPointer,
@@ -22,14 +28,16 @@ import {
   commentJsonRecord,
   compareAggregateRows,
 } from './export-records.js';
+import { AGGREGATE_PARQUET_TYPES, COMMENT_PARQUET_TYPES } from './parquet-columns.js';
 
 /**
- * The dated export: comments and aggregates as CSV and JSON Lines plus a manifest with row counts
- * and checksums. It is built in a temporary folder and renamed into place, so readers see either
- * the old export or the new one, never half of one; rerunning a date replaces it.
+ * The dated export: comments, aggregates and alerts as CSV, JSON Lines and Parquet plus a manifest with
+ * row counts and checksums. It is built in a temporary folder and renamed into place, so readers
+ * see either the old export or the new one, never half of one; rerunning a date replaces it.
  */
 
-export const EXPORT_SCHEMA_VERSION = 1;
+/** Bumped whenever a file, a column or a column's meaning changes (see docs/exports.md). */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 export interface ExportManifest {
   schemaVersion: number;
@@ -39,6 +47,12 @@ export interface ExportManifest {
   periods: string[];
   minCellCount: number;
   files: ExportFileEntry[];
+}
+
+/** Rows written so far, reported after every page of comments and once for the aggregates. */
+export interface ExportProgress {
+  dataset: 'comments' | 'aggregates' | 'alerts';
+  rows: number;
 }
 
 export interface WriteExportOptions {
@@ -54,6 +68,10 @@ export interface WriteExportOptions {
   retain?: number;
   /** Comments read from the store per page. @defaultValue 500 */
   pageSize?: number;
+  /** Rows per Parquet row group (the most rows held in memory per file). @defaultValue 50_000 */
+  rowGroupSize?: number;
+  /** Called as rows are written. @defaultValue none */
+  onProgress?: (progress: ExportProgress) => void;
 }
 
 export interface ExportResult {
@@ -63,50 +81,99 @@ export interface ExportResult {
   removed: string[];
 }
 
-function csvLines(rows: CsvValue[][]): string {
-  return rows.length === 0 ? '' : stringify(rows.map((row) => row.map(csvCell)));
+interface DatasetContext {
+  store: Store;
+  tmp: string;
+  periods: Set<string>;
+  rowGroupSize: number;
+  onProgress: (progress: ExportProgress) => void;
 }
 
-function jsonLines(records: unknown[]): string {
-  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
-}
+const PARQUET_METADATA = { 'carevoice.schemaVersion': String(EXPORT_SCHEMA_VERSION) };
 
-async function writeComments(store: Store, tmp: string, pageSize: number, periods: Set<string>) {
-  const csv = await DatasetFile.create(join(tmp, 'comments.csv'));
-  const jsonl = await DatasetFile.create(join(tmp, 'comments.jsonl'));
+async function writeDataset(
+  formats: DatasetFormats,
+  fill: (formats: DatasetFormats) => Promise<void>,
+): Promise<ExportFileEntry[]> {
   try {
-    await csv.write(csvLines([[...COMMENT_COLUMNS]]), 0);
+    await fill(formats);
+    return await formats.close();
+  } catch (error) {
+    await formats.abandon();
+    throw error;
+  }
+}
+
+async function writeComments(ctx: DatasetContext, pageSize: number): Promise<ExportFileEntry[]> {
+  const formats = await DatasetFormats.create({
+    dir: ctx.tmp,
+    name: 'comments',
+    columns: COMMENT_COLUMNS,
+    types: COMMENT_PARQUET_TYPES,
+    rowGroupSize: ctx.rowGroupSize,
+    parquetMetadata: PARQUET_METADATA,
+  });
+  return writeDataset(formats, async () => {
     let after: string | null = null;
+    let rows = 0;
     do {
-      const page = await store.listComments({ includeDuplicates: true }, { limit: pageSize, after });
-      for (const comment of page.items) periods.add(comment.period);
-      await csv.write(csvLines(page.items.map(commentCsvRow)), page.items.length);
-      await jsonl.write(jsonLines(page.items.map(commentJsonRecord)), page.items.length);
+      const page = await ctx.store.listComments({ includeDuplicates: true }, { limit: pageSize, after });
+      for (const comment of page.items) ctx.periods.add(comment.period);
+      await formats.append(page.items.map((c) => ({ row: commentCsvRow(c), json: commentJsonRecord(c) })));
+      rows += page.items.length;
+      ctx.onProgress({ dataset: 'comments', rows });
       after = page.next;
     } while (after !== null);
-    return [await csv.close(), await jsonl.close()];
-  } catch (error) {
-    await Promise.all([csv.abandon(), jsonl.abandon()]);
-    throw error;
-  }
+  });
 }
 
-async function writeAggregates(store: Store, tmp: string, minCellCount: number, periods: Set<string>) {
-  const rows = (await store.listAggregates({})).sort(compareAggregateRows);
-  for (const row of rows) periods.add(row.period);
-  const csv = await DatasetFile.create(join(tmp, 'aggregates.csv'));
-  const jsonl = await DatasetFile.create(join(tmp, 'aggregates.jsonl'));
-  try {
-    await csv.write(
-      csvLines([[...AGGREGATE_COLUMNS], ...rows.map((row) => aggregateCsvRow(row, minCellCount))]),
-      rows.length,
+async function writeAggregates(ctx: DatasetContext, minCellCount: number): Promise<ExportFileEntry[]> {
+  // Aggregate cells are few (trusts × themes × groups × periods with comments): one read suffices.
+  const cells = (await ctx.store.listAggregates({})).sort(compareAggregateRows);
+  for (const cell of cells) ctx.periods.add(cell.period);
+  const formats = await DatasetFormats.create({
+    dir: ctx.tmp,
+    name: 'aggregates',
+    columns: AGGREGATE_COLUMNS,
+    types: AGGREGATE_PARQUET_TYPES,
+    rowGroupSize: ctx.rowGroupSize,
+    parquetMetadata: PARQUET_METADATA,
+  });
+  return writeDataset(formats, async () => {
+    await formats.append(
+      cells.map((cell) => ({
+        row: aggregateCsvRow(cell, minCellCount),
+        json: aggregateJsonRecord(cell, minCellCount),
+      })),
     );
-    await jsonl.write(jsonLines(rows.map((row) => aggregateJsonRecord(row, minCellCount))), rows.length);
-    return [await csv.close(), await jsonl.close()];
-  } catch (error) {
-    await Promise.all([csv.abandon(), jsonl.abandon()]);
-    throw error;
-  }
+    ctx.onProgress({ dataset: 'aggregates', rows: cells.length });
+  });
+}
+
+async function writeAlerts(ctx: DatasetContext, pageSize: number): Promise<ExportFileEntry[]> {
+  const formats = await DatasetFormats.create({
+    dir: ctx.tmp,
+    name: 'alerts',
+    columns: ALERT_COLUMNS,
+    types: ALERT_PARQUET_TYPES,
+    rowGroupSize: ctx.rowGroupSize,
+    parquetMetadata: PARQUET_METADATA,
+  });
+  return writeDataset(formats, async () => {
+    let after: string | null = null;
+    let rows = 0;
+    do {
+      const page = await ctx.store.listAlerts({ type: EXPORTED_ALERT_TYPE }, { limit: pageSize, after });
+      await formats.append(page.items.map((a) => ({ row: alertCsvRow(a), json: alertJsonRecord(a) })));
+      rows += page.items.length;
+      after = page.next;
+    } while (after !== null);
+    ctx.onProgress({ dataset: 'alerts', rows });
+  });
+}
+
+function positiveInteger(name: string, value: number, atLeast = 1): void {
+  if (!Number.isInteger(value) || value < atLeast) throw new RangeError(`${name} must be ≥ ${atLeast}; got ${value}`);
 }
 
 export async function writeExport(options: WriteExportOptions): Promise<ExportResult> {
@@ -114,26 +181,34 @@ export async function writeExport(options: WriteExportOptions): Promise<ExportRe
   const minCellCount = options.minCellCount ?? 5;
   const retain = options.retain ?? 30;
   const pageSize = options.pageSize ?? 500;
+  const rowGroupSize = options.rowGroupSize ?? 50_000;
   if (!DATE_FOLDER.test(date)) throw new RangeError(`an export date is YYYY-MM-DD; got "${date}"`);
-  if (!Number.isInteger(minCellCount) || minCellCount < 1)
-    throw new RangeError(`minCellCount must be ≥ 1; got ${minCellCount}`);
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be ≥ 1; got ${pageSize}`);
+  positiveInteger('minCellCount', minCellCount);
+  positiveInteger('pageSize', pageSize);
+  positiveInteger('rowGroupSize', rowGroupSize);
 
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.tmp-${date}-${randomSuffix()}`);
   await mkdir(tmp);
   const finalDir = join(dir, date);
   try {
-    const periods = new Set<string>();
+    const ctx: DatasetContext = {
+      store,
+      tmp,
+      periods: new Set<string>(),
+      rowGroupSize,
+      onProgress: options.onProgress ?? (() => undefined),
+    };
     const files = [
-      ...(await writeComments(store, tmp, pageSize, periods)),
-      ...(await writeAggregates(store, tmp, minCellCount, periods)),
+      ...(await writeComments(ctx, pageSize)),
+      ...(await writeAggregates(ctx, minCellCount)),
+      ...(await writeAlerts(ctx, pageSize)),
     ];
     const manifest: ExportManifest = {
       schemaVersion: EXPORT_SCHEMA_VERSION,
       generatedAt: clock().toISOString(),
       date,
-      periods: [...periods].sort(),
+      periods: [...ctx.periods].sort(),
       minCellCount,
       files,
     };

@@ -1,6 +1,8 @@
 import type { Connector } from '../connectors/connector.js';
 import type { Analyser, RedactionCount } from '../domain/model.js';
 import type { Store } from '../storage/store.js';
+import type { AlertOptionsInput } from './alert/alert-options.js';
+import type { SurveyScoreSource } from './alert/detect-divergence.js';
 import type { PipelineOptionsInput } from './pipeline-options.js';
 
 /** Removes personal data from text; the counts say what was removed. */
@@ -19,4 +21,8 @@ export interface StageDeps {
   /** Folder that holds the dated export folders. */
   exportDir: string;
   options?: PipelineOptionsInput;
+  /** Webhook and divergence settings of the alert stage. @defaultValue alerts stored, none sent */
+  alerts?: AlertOptionsInput;
+  /** Survey scores per trust × theme for the divergence rules. @defaultValue CPES rows imported into the store */
+  surveyScores?: SurveyScoreSource;
 }

@@ -1,4 +1,8 @@
+import { cpesThemeScores } from '../alerts/divergence/cpes-theme-scores.js';
 import { createAggregateStage } from './aggregate/aggregate-stage.js';
+import { alertOptionsSchema } from './alert/alert-options.js';
+import { createAlertStage, webhookTarget } from './alert/alert-stage.js';
+import { createSafetyAlertRecorder } from './alert/record-safety-alerts.js';
 import { createCollectStage } from './collect/collect-stage.js';
 import { createExportStage } from './export/export-stage.js';
 import { pipelineOptionsSchema } from './pipeline-options.js';
@@ -19,6 +23,9 @@ export function createStageHandlers(deps: StageDeps): StageHandlers {
       `maxPriorStrength (${options.maxPriorStrength}) is below minPriorStrength (${options.minPriorStrength})`,
     );
   }
+  const alerts = alertOptionsSchema.parse(deps.alerts ?? {});
+  const surveyScores =
+    deps.surveyScores ?? (async () => cpesThemeScores(await deps.store.listCpesScores({ tumourGroup: 'all' })));
   return {
     collect: createCollectStage({ ...deps, options }),
     process: createProcessStage({
@@ -27,6 +34,11 @@ export function createStageHandlers(deps: StageDeps): StageHandlers {
       redact: deps.redact,
       clock: deps.clock,
       dedupe: { minLength: options.dedupeMinLength, maxHammingDistance: options.maxHammingDistance },
+      afterStore: createSafetyAlertRecorder({
+        store: deps.store,
+        clock: deps.clock,
+        deliver: webhookTarget(alerts) !== undefined,
+      }),
     }),
     aggregate: createAggregateStage({
       store: deps.store,
@@ -40,5 +52,6 @@ export function createStageHandlers(deps: StageDeps): StageHandlers {
       minCellCount: options.exportMinCellCount,
       retain: options.exportRetain,
     }),
+    alert: createAlertStage({ store: deps.store, clock: deps.clock, options: alerts, surveyScores }),
   };
 }

@@ -65,6 +65,13 @@ export const stagePayloadSchemas = {
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
       .optional(),
   }),
+  /** Alerts: deliver one stored alert to the webhook, sweep for undelivered alerts whose job was lost,
+   *  or look for divergence (every trust × theme, as of the latest month with comments when omitted). */
+  alert: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('deliver'), alertId: z.string().regex(/^[0-9a-f]{32}$/, 'an alert id') }),
+    z.object({ action: z.literal('sweep') }),
+    z.object({ action: z.literal('divergence'), asOf: period.optional() }),
+  ]),
 } as const;
 
 export type StageName = keyof typeof stagePayloadSchemas;

@@ -1,4 +1,4 @@
-import type { StageName } from '../pipeline/stage.js';
+import { STAGE_NAMES, type StageName } from '../pipeline/stage.js';
 
 /**
  * Every queue name in one place. BullMQ refuses ':' in queue names (it separates key parts), so a
@@ -50,14 +50,17 @@ export function stageOfQueue(queueName: string): { stage: StageName; source?: st
     const source = queueName.slice('collect-'.length);
     return SOURCE_ID.test(source) ? { stage: 'collect', source } : undefined;
   }
-  if (queueName === 'process' || queueName === 'aggregate' || queueName === 'export') return { stage: queueName };
-  return undefined;
+  const stage = SHARED_QUEUE_STAGES.find((name) => name === queueName);
+  return stage === undefined ? undefined : { stage };
 }
 
-/** Every queue for the given sources, upstream first (collect queues, then process, aggregate, export). */
+/** Every stage but collect has one queue named after it, in STAGE_NAMES order (upstream first). */
+const SHARED_QUEUE_STAGES: readonly StageName[] = STAGE_NAMES.filter((stage) => stage !== 'collect');
+
+/** Every queue for the given sources, upstream first (collect queues, then process, aggregate, export, alert). */
 export function allQueueNames(sources: readonly string[]): string[] {
   const collect = [...new Set(sources)].sort().map(collectQueueName);
-  return [...collect, 'process', 'aggregate', 'export'];
+  return [...collect, ...SHARED_QUEUE_STAGES];
 }
 
 /**

@@ -19,7 +19,8 @@ export interface KeepFinished {
 export interface RuntimeOptions {
   /** BullMQ key prefix; a Redis Cluster hash tag. @defaultValue `{carevoice}` */
   prefix?: string;
-  /** Jobs one worker runs at once, per stage. @defaultValue collect 1, process 2, aggregate 1, export 1 */
+  /** Jobs one worker runs at once, per stage. @defaultValue collect 1, process 2, aggregate 1, export 1, alert 2
+   *  (alert jobs mostly wait on the webhook) */
   concurrency?: Partial<Record<StageName, number>>;
   /** Per-source limiter for `collect-<source>` (a source's terms of use). @defaultValue none */
   limiters?: Record<string, QueueLimiter>;
@@ -57,7 +58,7 @@ const DAY_SECONDS = 24 * 60 * 60;
 export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRuntimeOptions {
   const resolved: ResolvedRuntimeOptions = {
     prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
-    concurrency: { collect: 1, process: 2, aggregate: 1, export: 1, ...options.concurrency },
+    concurrency: { collect: 1, process: 2, aggregate: 1, export: 1, alert: 2, ...options.concurrency },
     limiters: { ...options.limiters },
     lockDurationMs: options.lockDurationMs ?? 30_000,
     stalledIntervalMs: options.stalledIntervalMs ?? 30_000,

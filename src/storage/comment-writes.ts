@@ -83,13 +83,17 @@ async function findExistingKeys(
   return existing;
 }
 
-/** Deletes then re-inserts the theme and tumour-group rows of the given comments. */
+/**
+ * Deletes then re-inserts the theme and tumour-group rows of the given comments. Only comments that
+ * existed before this transaction can have child rows (the foreign keys see to it), so new ones skip the delete.
+ */
 async function replaceChildRows(
   trx: Kysely<Database>,
   hooks: DialectHooks,
   written: readonly PendingComment[],
+  existed: (p: PendingComment) => boolean,
 ): Promise<void> {
-  for (const [source, group] of groupBy(written, (p) => p.row.source)) {
+  for (const [source, group] of groupBy(written.filter(existed), (p) => p.row.source)) {
     for (const part of chunk(group, hooks.maxBindParameters - 1)) {
       const ids = part.map((p) => p.row.external_id);
       await trx.deleteFrom('comment_themes').where('source', '=', source).where('external_id', 'in', ids).execute();
@@ -164,9 +168,10 @@ export async function upsertComments(
       for (const r of returned) writtenKeys.add(keyOf(r.source, r.external_id));
     }
     const written = pending.filter((p) => writtenKeys.has(keyOf(p.row.source, p.row.external_id)));
-    await replaceChildRows(trx, hooks, written);
+    const existed = (p: PendingComment) => existing.has(keyOf(p.row.source, p.row.external_id));
+    await replaceChildRows(trx, hooks, written, existed);
     let inserted = 0;
-    for (const p of written) if (!existing.has(keyOf(p.row.source, p.row.external_id))) inserted += 1;
+    for (const p of written) if (!existed(p)) inserted += 1;
     return { inserted, updated: written.length - inserted, unchanged: pending.length - written.length };
   });
 }

@@ -5,15 +5,40 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, Migrator, sql } from 'kysely';
 import type { Logger } from 'pino';
+import type { AlertFilter, DeliverySettlement, NewAlert, StoredAlert } from '../alerts/alert.js';
 import type { PageProvenance, ProcessedComment, QuarantineRecord } from '../domain/model.js';
 import { countAggregates, listAggregates, replaceAggregates } from './aggregate-queries.js';
+import { getAlert, listAlerts, listStaleAlerts } from './alert-queries.js';
+import { claimAlertDelivery, recordAlerts, settleAlertDelivery } from './alert-writes.js';
+import {
+  countActiveApiKeys,
+  createApiKey,
+  findApiKeyByHash,
+  listApiKeys,
+  revokeApiKey,
+} from './api-key-queries.js';
+import type { ApiKeyRecord } from './api-key-types.js';
 import { chunk } from './chunk.js';
 import { countComments, findDuplicateCandidates, getComment, listComments } from './comment-queries.js';
 import { deleteComment, upsertComments } from './comment-writes.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { MigrationFailedError } from './errors/migration-failed-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
+import { listComplaintCounts, listCpesScores, listFftResponses, listImportedFiles } from './import-reads.js';
+import type {
+  ComplaintCountFilter,
+  CpesScoreFilter,
+  FftResponseFilter,
+  ImportedComplaintCount,
+  ImportedCpesScore,
+  ImportedFftResponse,
+  ImportedFile,
+  ImportKind,
+  ImportWriteResult,
+} from './import-types.js';
+import { importComplaintCounts, importCpesScores, importFftResponses } from './import-writes.js';
 import { migrationProvider } from './migrations/index.js';
+import { countPurgedComments, forgetComment, forgottenIds, purgeCommentText } from './minimisation-queries.js';
 import { lastRuns, recordRun } from './run-queries.js';
 import type { Database } from './schema.js';
 import type {
@@ -28,6 +53,8 @@ import type {
   TumourGroupKey,
   UpsertResult,
 } from './store.js';
+import { listTriangulation, listTriangulationSummary, replaceTriangulation } from './triangulation-queries.js';
+import type { TriangulatedCell, TriangulationFilter, TumourGroupSummary } from './triangulation-types.js';
 
 export interface KyselyStoreOptions {
   hooks: DialectHooks;
@@ -258,5 +285,112 @@ export class KyselyStore implements Store {
 
   lastRuns(): Promise<RunRecord[]> {
     return lastRuns(this.#db);
+  }
+
+  importCpesScores(file: ImportedFile, scores: readonly ImportedCpesScore[]): Promise<ImportWriteResult> {
+    return importCpesScores(this.#db, this.#hooks, file, scores);
+  }
+
+  importFftResponses(file: ImportedFile, responses: readonly ImportedFftResponse[]): Promise<ImportWriteResult> {
+    return importFftResponses(this.#db, this.#hooks, file, responses);
+  }
+
+  importComplaintCounts(file: ImportedFile, counts: readonly ImportedComplaintCount[]): Promise<ImportWriteResult> {
+    return importComplaintCounts(this.#db, this.#hooks, file, counts);
+  }
+
+  listImportedFiles(kind?: ImportKind): Promise<ImportedFile[]> {
+    return listImportedFiles(this.#db, kind);
+  }
+
+  listCpesScores(filter: CpesScoreFilter): Promise<ImportedCpesScore[]> {
+    return listCpesScores(this.#db, filter);
+  }
+
+  listFftResponses(filter: FftResponseFilter): Promise<ImportedFftResponse[]> {
+    return listFftResponses(this.#db, filter);
+  }
+
+  listComplaintCounts(filter: ComplaintCountFilter): Promise<ImportedComplaintCount[]> {
+    return listComplaintCounts(this.#db, filter);
+  }
+
+  recordAlerts(alerts: readonly NewAlert[]): Promise<string[]> {
+    return recordAlerts(this.#db, this.#hooks, alerts);
+  }
+
+  getAlert(id: string): Promise<StoredAlert | null> {
+    return getAlert(this.#db, id);
+  }
+
+  listAlerts(filter: AlertFilter, page: { limit: number; after?: string | null }): Promise<Page<StoredAlert>> {
+    return listAlerts(this.#db, filter, page);
+  }
+
+  claimAlertDelivery(id: string, at: string, leaseUntil: string): Promise<StoredAlert | null> {
+    return claimAlertDelivery(this.#db, this.#hooks, id, at, leaseUntil);
+  }
+
+  settleAlertDelivery(id: string, outcome: DeliverySettlement): Promise<void> {
+    return settleAlertDelivery(this.#db, this.#hooks, id, outcome);
+  }
+
+  listStaleAlerts(staleBefore: string, limit: number): Promise<StoredAlert[]> {
+    return listStaleAlerts(this.#db, staleBefore, limit);
+  }
+
+  forgetComment(source: string, externalId: string, forgottenAt: string): Promise<boolean> {
+    return forgetComment(this.#db, this.#hooks, source, externalId, forgottenAt);
+  }
+
+  forgottenIds(source: string, externalIds: readonly string[]): Promise<Set<string>> {
+    return forgottenIds(this.#db, this.#hooks, source, externalIds);
+  }
+
+  purgeCommentText(before: string, purgedAt: string): Promise<number> {
+    return purgeCommentText(this.#db, this.#hooks, before, purgedAt);
+  }
+
+  countPurgedComments(): Promise<number> {
+    return countPurgedComments(this.#db);
+  }
+
+  replaceTriangulation(
+    cells: readonly TriangulatedCell[],
+    summary: readonly TumourGroupSummary[],
+    computedAt: string,
+  ): Promise<void> {
+    return replaceTriangulation(this.#db, this.#hooks, cells, summary, computedAt);
+  }
+
+  listTriangulation(
+    filter: TriangulationFilter,
+    page: { limit: number; after?: string | null },
+  ): Promise<Page<TriangulatedCell>> {
+    return listTriangulation(this.#db, filter, page);
+  }
+
+  listTriangulationSummary(): Promise<TumourGroupSummary[]> {
+    return listTriangulationSummary(this.#db);
+  }
+
+  createApiKey(key: ApiKeyRecord): Promise<void> {
+    return createApiKey(this.#db, this.#hooks, key);
+  }
+
+  listApiKeys(): Promise<ApiKeyRecord[]> {
+    return listApiKeys(this.#db);
+  }
+
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
+    return findApiKeyByHash(this.#db, keyHash);
+  }
+
+  revokeApiKey(id: string, revokedAt: string): Promise<boolean> {
+    return revokeApiKey(this.#db, this.#hooks, id, revokedAt);
+  }
+
+  countActiveApiKeys(): Promise<number> {
+    return countActiveApiKeys(this.#db);
   }
 }

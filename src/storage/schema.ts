@@ -3,7 +3,7 @@
  * database; row-mapping.ts turns rows into domain objects. Instants are ISO-8601 text in both dialects
  * so that ordering and comparison behave the same everywhere; arrays and objects are JSON text.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface CommentsTable {
   source: string;
@@ -116,6 +116,157 @@ export interface RunsTable {
   message: string | null;
 }
 
+// Imported survey and complaints figures (migration 002-imports). Theme lists are JSON text.
+export interface ImportFilesTable {
+  sha256: string;
+  kind: string;
+  layout: string;
+  file_name: string;
+  imported_at: string;
+  rows_read: number;
+  rows_stored: number;
+}
+
+export interface ImportedCpesScoresTable {
+  /** JSON of the natural key: [survey, year, ods code or null, tumour group, question]. */
+  row_key: string;
+  survey: string;
+  year: number;
+  ods_code: string | null;
+  tumour_group: string;
+  question: number;
+  respondents: number;
+  score: number;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  themes: string;
+  file_sha256: string;
+}
+
+export interface ImportedFftResponsesTable {
+  /** JSON of the natural key: [setting, period, ods code, site code or null]. */
+  row_key: string;
+  setting: string;
+  period: string;
+  ods_code: string;
+  site_code: string | null;
+  total_responses: number | null;
+  total_eligible: number | null;
+  percentage_positive: number | null;
+  percentage_negative: number | null;
+  very_good: number | null;
+  good: number | null;
+  neither: number | null;
+  poor: number | null;
+  very_poor: number | null;
+  dont_know: number | null;
+  /** JSON: FftField[]. */
+  suppressed: string;
+  file_sha256: string;
+}
+
+export interface ImportedComplaintsTable {
+  /** JSON of the natural key: [period, ods code, site code or null, subject area]. */
+  row_key: string;
+  period: string;
+  financial_year: string;
+  quarter: number | null;
+  ods_code: string;
+  site_code: string | null;
+  subject_area: string;
+  complaints: number | null;
+  themes: string;
+  file_sha256: string;
+}
+
+// Alerts (migration 003-alerts): safety and divergence alerts and their webhook delivery state.
+export interface AlertsTable {
+  /** 32 hex digits derived from the finding (safety: source, externalId, kind): the idempotency key. */
+  id: string;
+  /** `safety` or `divergence`. */
+  type: string;
+  /** A SafetyKind, or `worse_than_survey` / `deteriorating`. */
+  kind: string;
+  ods_code: string | null;
+  trust_name: string | null;
+  /** JSON: TumourGroupId[]. */
+  tumour_groups: string;
+  theme: string | null;
+  period: string;
+  /** Redacted comment text (safety) or a sentence with the figures (divergence). */
+  evidence_text: string;
+  comment_source: string | null;
+  comment_external_id: string | null;
+  /** JSON: DivergenceEvidence, for divergence alerts. */
+  evidence: string | null;
+  created_at: string;
+  /** `pending`, `delivered` or `failed` (refused for good). */
+  delivery_state: string;
+  attempts: number;
+  last_error: string | null;
+  delivered_at: string | null;
+  failed_at: string | null;
+  /** While set and in the future, one worker holds the alert for a delivery attempt. */
+  leased_until: string | null;
+  /** Last change of delivery state; the redelivery sweep looks for stale pending rows. */
+  updated_at: string;
+}
+
+// Data minimisation (migration 004-minimisation). The retention purge's column is merged into
+// CommentsTable here so this block holds all of it; it is optional on insert (upserts never set it).
+export interface CommentsTable {
+  /** When the retention purge emptied `text`; null while the text is kept. */
+  purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Natural keys of comments someone asked CareVoice to forget: never stored again. */
+export interface ForgottenCommentsTable {
+  source: string;
+  external_id: string;
+  forgotten_at: string;
+}
+
+// Triangulation and API keys (migration 005-triangulation).
+/** One trust × tumour group × theme score; replaced as a whole per triangulation run. */
+export interface TriangulatedScoresTable {
+  ods_code: string;
+  trust_name: string;
+  tumour_group: string;
+  theme: string;
+  estimate: number;
+  lower: number;
+  upper: number;
+  /** 1 when every question behind it was published, else 0. */
+  observed: number;
+  respondents: number | null;
+  /** 1 for rare and less common cancers, else 0. */
+  rare_cancer: number;
+  /** JSON: TriangulationSource[]. */
+  sources: string;
+  year: number;
+  computed_at: string;
+}
+
+export interface TriangulationSummaryTable {
+  tumour_group: string;
+  trusts_published: number;
+  trusts_suppressed: number;
+  national_estimate: number;
+  national_lower: number;
+  national_upper: number;
+  year: number;
+  computed_at: string;
+}
+
+/** API keys: the SHA-256 of the key, never the key. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   comments: CommentsTable;
   comment_themes: CommentThemesTable;
@@ -125,6 +276,15 @@ export interface Database {
   cursors: CursorsTable;
   aggregates: AggregatesTable;
   runs: RunsTable;
+  import_files: ImportFilesTable;
+  imported_cpes_scores: ImportedCpesScoresTable;
+  imported_fft_responses: ImportedFftResponsesTable;
+  imported_complaints: ImportedComplaintsTable;
+  alerts: AlertsTable;
+  forgotten_comments: ForgottenCommentsTable;
+  triangulated_scores: TriangulatedScoresTable;
+  triangulation_summary: TriangulationSummaryTable;
+  api_keys: ApiKeysTable;
 }
 
 export type CommentRow = Selectable<CommentsTable>;

@@ -1,3 +1,4 @@
+import type { AlertFilter, DeliverySettlement, NewAlert, StoredAlert } from '../alerts/alert.js';
 import type {
   PageProvenance,
   ProcessedComment,
@@ -6,6 +7,19 @@ import type {
   ThemeId,
   TumourGroupId,
 } from '../domain/model.js';
+import type {
+  ComplaintCountFilter,
+  CpesScoreFilter,
+  FftResponseFilter,
+  ImportedComplaintCount,
+  ImportedCpesScore,
+  ImportedFftResponse,
+  ImportedFile,
+  ImportKind,
+  ImportWriteResult,
+} from './import-types.js';
+import type { ApiKeyRecord } from './api-key-types.js';
+import type { TriangulatedCell, TriangulationFilter, TumourGroupSummary } from './triangulation-types.js';
 
 /** `all` stands for "every theme" / "every tumour group" in an aggregate row. */
 export type ThemeKey = ThemeId | 'all';
@@ -128,4 +142,69 @@ export interface Store {
   recordRun(run: RunRecord): Promise<void>;
   /** The newest run per (kind, source). */
   lastRuns(): Promise<RunRecord[]>;
+
+  // Imported CPES, FFT and KO41a figures (src/storage/import-writes.ts, import-reads.ts). Each write is one
+  // transaction: rows an earlier import of the same file (by SHA-256) stored are removed, then the rows are
+  // upserted by natural key and the file is recorded; re-importing a file leaves exactly its rows.
+  importCpesScores(file: ImportedFile, scores: readonly ImportedCpesScore[]): Promise<ImportWriteResult>;
+  importFftResponses(file: ImportedFile, responses: readonly ImportedFftResponse[]): Promise<ImportWriteResult>;
+  importComplaintCounts(file: ImportedFile, counts: readonly ImportedComplaintCount[]): Promise<ImportWriteResult>;
+  /** Newest import first. */
+  listImportedFiles(kind?: ImportKind): Promise<ImportedFile[]>;
+  /** By year, trust (England first), tumour group, question. */
+  listCpesScores(filter: CpesScoreFilter): Promise<ImportedCpesScore[]>;
+  /** By period, setting, trust, site (trust row first). */
+  listFftResponses(filter: FftResponseFilter): Promise<ImportedFftResponse[]>;
+  /** By period, organisation, site, subject area. */
+  listComplaintCounts(filter: ComplaintCountFilter): Promise<ImportedComplaintCount[]>;
+
+  // Alerts (src/storage/alert-queries.ts, alert-writes.ts): safety and divergence alerts and their webhook
+  // delivery. The alerts table is the outbox: an alert is stored before its delivery job is enqueued.
+  /** Inserts alerts whose id is new and returns those ids; an alert already stored is left as it is. */
+  recordAlerts(alerts: readonly NewAlert[]): Promise<string[]>;
+  getAlert(id: string): Promise<StoredAlert | null>;
+  /** Newest first by (createdAt, id), keyset-paginated like listComments. */
+  listAlerts(filter: AlertFilter, page: { limit: number; after?: string | null }): Promise<Page<StoredAlert>>;
+  /** Takes a pending, unleased alert for one delivery attempt (counted), leased until `leaseUntil`; null
+   *  when it is delivered, failed for good, unknown, or held by another worker. */
+  claimAlertDelivery(id: string, at: string, leaseUntil: string): Promise<StoredAlert | null>;
+  /** Ends a claimed attempt: delivered (final), failed for good with the reason, or pending to retry. */
+  settleAlertDelivery(id: string, outcome: DeliverySettlement): Promise<void>;
+  /** Pending alerts whose delivery state has not changed since `staleBefore` (their job may be lost). */
+  listStaleAlerts(staleBefore: string, limit: number): Promise<StoredAlert[]>;
+
+  // Data minimisation (src/storage/minimisation-queries.ts): forgetting a comment for good, and purging
+  // comment text past its retention. Aggregates, analysis fields and provenance hashes always stay.
+  /** Deletes the comment and records its key so it is never stored again, in one transaction;
+   *  returns whether a comment existed. Forgetting twice keeps the first request's time. */
+  forgetComment(source: string, externalId: string, forgottenAt: string): Promise<boolean>;
+  /** The subset of `externalIds` of one source that has been forgotten. */
+  forgottenIds(source: string, externalIds: readonly string[]): Promise<Set<string>>;
+  /** Empties the text of comments posted (when undated: fetched) before `before` and stamps
+   *  `purged_at`; returns how many were purged. */
+  purgeCommentText(before: string, purgedAt: string): Promise<number>;
+  /** Comments whose text has been purged. */
+  countPurgedComments(): Promise<number>;
+
+  // Triangulation and API keys (src/storage/triangulation-queries.ts, api-key-queries.ts). Triangulated
+  // scores are replaced as a whole per run; API keys are stored as SHA-256 hashes only.
+  /** Replaces every triangulated score and summary row in one transaction. */
+  replaceTriangulation(
+    cells: readonly TriangulatedCell[],
+    summary: readonly TumourGroupSummary[],
+    computedAt: string,
+  ): Promise<void>;
+  /** By (odsCode, tumourGroup, theme), keyset-paginated like listComments. */
+  listTriangulation(
+    filter: TriangulationFilter,
+    page: { limit: number; after?: string | null },
+  ): Promise<Page<TriangulatedCell>>;
+  listTriangulationSummary(): Promise<TumourGroupSummary[]>;
+  createApiKey(key: ApiKeyRecord): Promise<void>;
+  /** Oldest first, revoked keys included. */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  /** Returns whether an active key with that id existed. */
+  revokeApiKey(id: string, revokedAt: string): Promise<boolean>;
+  countActiveApiKeys(): Promise<number>;
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { type AnalyseLineDeps, analyseLine, isRejected } from '../../analyse/analyse-line.js';
+import { readLfLines } from '../lf-lines.js';
 
 export interface AnalyseCommandOptions {
   /** Input file; standard input when absent. */
@@ -17,7 +17,8 @@ const FLUSH_EVERY = 256;
 
 /**
  * Streams JSON Lines through the same redact → analyse code as the process stage, one output line
- * per input line, in order. Blank lines are skipped (their numbers still count for error reports).
+ * per input line, in order. Lines end at LF (CRLF too). Blank lines are skipped (their numbers still
+ * count for error reports).
  */
 export async function runAnalyse(
   options: AnalyseCommandOptions,
@@ -25,7 +26,6 @@ export async function runAnalyse(
   io: { stdin: NodeJS.ReadableStream; stdout: Writable },
 ): Promise<{ exitCode: number; lines: number; rejected: number }> {
   const input = options.in ? createReadStream(options.in) : io.stdin;
-  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   let lines = 0;
   let rejected = 0;
@@ -38,7 +38,7 @@ export async function runAnalyse(
     if (!io.stdout.write(chunk)) await once(io.stdout, 'drain');
   };
 
-  for await (const raw of reader) {
+  for await (const raw of readLfLines(input as AsyncIterable<Buffer | string>)) {
     lineNumber++;
     if (raw.trim() === '') continue;
     lines++;

@@ -33,8 +33,10 @@ export function registerServeCommands(program: Command): void {
     .description(`Workers for the named stages (${STAGE_NAMES.join(', ')}), for scaling out against a shared Redis`)
     .argument('<stages...>', 'stages to run')
     .action(async (stages: string[]) => {
+      // Checked before the configuration is read, so a mistyped stage is the only thing reported.
+      const chosen = parseStages(stages);
       const { config, logger } = loadCliContext('worker');
-      await serve(config, logger, { stages: parseStages(stages), schedulers: false, api: false, mayStartLocal: false });
+      await serve(config, logger, { stages: chosen, schedulers: false, api: false, mayStartLocal: false });
     });
 
   program

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
 import { enabledSources } from '../../app/pipeline-settings.js';
-import { statusReport } from '../../app/status-report.js';
-import { DEFAULT_REDIS_URL } from '../../queue/connections.js';
+import { listSources, sourceStatusLines } from '../../app/source-listing.js';
+import { runView, statusReport } from '../../app/status-report.js';
+import { DEFAULT_REDIS_URL, redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
+import { waitUntilReady } from '../redis-ready.js';
 import { formatTable } from '../table.js';
+
+/** How long `status` waits for Redis before showing the store's side only. */
+const REDIS_WAIT_MS = 2_000;
 
 export function registerStatusCommand(program: Command): void {
   program
@@ -15,29 +20,33 @@ export function registerStatusCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('status');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
-      const connection = createProducerConnection({ url: config.redis.url ?? DEFAULT_REDIS_URL, name: 'status' });
+      const redisUrl = config.redis.url ?? DEFAULT_REDIS_URL;
+      const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:status` });
       connection.on('error', () => {});
       try {
-        const report = await statusReport({
-          connection,
-          prefix: config.redis.prefix,
-          sources: enabledSources(config),
-          store,
-        }).catch(async (error: unknown) => {
+        const report = await (async () => {
+          if (!(await waitUntilReady(connection, REDIS_WAIT_MS))) {
+            throw new Error(`no answer from ${redactUrl(redisUrl)} within ${REDIS_WAIT_MS} ms`);
+          }
+          return statusReport({ connection, prefix: config.redis.prefix, sources: enabledSources(config), store });
+        })().catch(async (error: unknown) => {
           // Without Redis the store's side is still worth showing.
           logger.warn({ err: error }, 'Redis did not answer; queue depths are unknown');
           return {
             queues: [],
             comments: await store.countComments({ includeDuplicates: true }),
             quarantined: await store.countQuarantine(),
-            lastRuns: (await store.lastRuns()).map((r) => ({ ...r, source: r.source ?? '' })),
+            lastRuns: (await store.lastRuns()).map(runView),
           };
         });
+        // Per-source health from the collect queues; when Redis is away, the store's last runs only.
+        const queues = connection.status === 'ready' ? { connection, prefix: config.redis.prefix } : undefined;
+        const sources = await listSources({ config, store, queues }).catch(() => listSources({ config, store }));
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(report)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...report, sources })}\n`);
           return;
         }
-        const queues = formatTable(
+        const queueTable = formatTable(
           ['queue', 'waiting', 'active', 'delayed', 'failed', 'completed'],
           report.queues.map((q) => [q.name, q.waiting, q.active, q.delayed, q.failed, q.completed]),
         );
@@ -54,7 +63,7 @@ export function registerStatusCommand(program: Command): void {
           ]),
         );
         process.stdout.write(
-          `${queues}\n\ncomments stored: ${report.comments.toLocaleString('en-GB')}   quarantined: ${report.quarantined.toLocaleString('en-GB')}\n\n${runs}\n`,
+          `${queueTable}\n\ncomments stored: ${report.comments.toLocaleString('en-GB')}   quarantined: ${report.quarantined.toLocaleString('en-GB')}\n\n${runs}\n\nsources\n${sourceStatusLines(sources).join('\n')}\n`,
         );
       } finally {
         await closeConnection(connection);

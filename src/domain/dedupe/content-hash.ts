@@ -10,5 +10,10 @@ export function normaliseForDedupe(text: string): string {
 
 /** SHA-256 (hex) of the dedupe-normalised text: the exact-duplicate key. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normaliseForDedupe(text), 'utf8').digest('hex');
+  return contentHashOfNormalised(normaliseForDedupe(text));
+}
+
+/** `contentHash` for text already through `normaliseForDedupe` (saves normalising twice). */
+export function contentHashOfNormalised(normalised: string): string {
+  return createHash('sha256').update(normalised, 'utf8').digest('hex');
 }

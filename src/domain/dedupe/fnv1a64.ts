@@ -13,17 +13,23 @@ export interface Hash64 {
   low: number;
 }
 
+// The running hash, kept at module level so mixing a byte allocates nothing: SimHash calls this
+// for every shingle of every comment. Safe because fnv1a64 is synchronous and never re-entered.
+let high = 0;
+let low = 0;
+
+function mix(byte: number): void {
+  low = (low ^ byte) >>> 0;
+  // (high·2^32 + low) · (2^40 + 0x1b3) mod 2^64, split into halves; lo·0x1b3 < 2^41 stays exact.
+  const lowProduct = low * PRIME_LOW;
+  const carry = Math.floor(lowProduct / TWO_32);
+  high = (Math.imul(high, PRIME_LOW) + carry + (low << 8)) >>> 0;
+  low = lowProduct >>> 0;
+}
+
 export function fnv1a64(text: string): Hash64 {
-  let high = OFFSET_HIGH;
-  let low = OFFSET_LOW;
-  const mix = (byte: number): void => {
-    low = (low ^ byte) >>> 0;
-    // (high·2^32 + low) · (2^40 + 0x1b3) mod 2^64, split into halves; lo·0x1b3 < 2^41 stays exact.
-    const lowProduct = low * PRIME_LOW;
-    const carry = Math.floor(lowProduct / TWO_32);
-    high = (Math.imul(high, PRIME_LOW) + carry + (low << 8)) >>> 0;
-    low = lowProduct >>> 0;
-  };
+  high = OFFSET_HIGH;
+  low = OFFSET_LOW;
   for (let i = 0; i < text.length; i++) {
     let code = text.codePointAt(i)!;
     if (code > 0xffff) i++; // the second half of a surrogate pair is part of this code point

@@ -23,19 +23,22 @@ export function shingles(tokens: readonly string[], size = SHINGLE_WORDS): strin
 }
 
 export function simhash(text: string): string {
-  const weights = new Int32Array(64);
-  for (const shingle of shingles(wordTokens(text))) {
+  // A bit's weight (+1 per shingle with it set, -1 per shingle without) is positive exactly when
+  // more than half the shingles set it, so counting set bits (no branches) gives the same hash.
+  const ones = new Int32Array(64);
+  const all = shingles(wordTokens(text));
+  for (const shingle of all) {
     const { high, low } = fnv1a64(shingle);
     for (let bit = 0; bit < 32; bit++) {
-      weights[bit] = weights[bit]! + ((low >>> bit) & 1 ? 1 : -1);
-      weights[bit + 32] = weights[bit + 32]! + ((high >>> bit) & 1 ? 1 : -1);
+      ones[bit] = ones[bit]! + ((low >>> bit) & 1);
+      ones[bit + 32] = ones[bit + 32]! + ((high >>> bit) & 1);
     }
   }
   let low = 0;
   let high = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (weights[bit]! > 0) low |= 1 << bit;
-    if (weights[bit + 32]! > 0) high |= 1 << bit;
+    if (2 * ones[bit]! > all.length) low |= 1 << bit;
+    if (2 * ones[bit + 32]! > all.length) high |= 1 << bit;
   }
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }

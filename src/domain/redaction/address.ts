@@ -15,6 +15,51 @@ const STREET_ADDRESS = new RegExp(
   'g',
 );
 
+/** Everyday street words written in lower case: "27b church lane". Short types ("way", "view") are too common. */
+const LOWER_STREET_TYPES = 'street|road|avenue|lane|close|drive|crescent|grove|gardens|terrace|mews|cottages';
+/** Words of prose, not of a street name: "3 times down the road", "10 minutes up the lane". */
+const NOT_STREET_WORDS = new Set(
+  `the a an my his her our their this that to from up down along across round around in on at of and or by for with
+into onto off past near minutes minute mins min hours hour hrs seconds days weeks months years times miles mile
+yards metres meters steps floors doors cars houses people patients visits trips each every very too more short
+long quick hour's mile's bus buses car taxi`.split(/\s+/),
+);
+const LOWER_STREET_ADDRESS = new RegExp(
+  `(?<![\\w.:/£$€-])\\d{1,4}[a-z]?,?[ \\u00a0]+((?:[a-z][a-z'’-]*[ \\u00a0]+){1,2})(?:${LOWER_STREET_TYPES})\\b`,
+  'g',
+);
+/** A named house, maybe with its street: "1 Rose Cottage, Mill Lane", "Ivy House, 4 Station Road". */
+const HOUSE_TYPES = 'Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Mill|Hall|Manor|Villa|Villas|Bungalow|Mansions';
+const NAMED_HOUSE = new RegExp(
+  `(?<![\\w.:/£$€-])(?:\\d{1,4}[A-Za-z]?[ \\u00a0]+)?(?:${NAME_WORD}[ \\u00a0]+){1,2}(?:${HOUSE_TYPES}),[ \\u00a0]*(?:\\d{1,4}[A-Za-z]?,?[ \\u00a0]+)?(?:${NAME_WORD}[ \\u00a0]+){1,3}(?:${STREET_TYPES})\\b`,
+  'g',
+);
+const NUMBERED_HOUSE = new RegExp(
+  `(?<![\\w.:/£$€-])\\d{1,4}[A-Za-z]?[ \\u00a0]+(?:${NAME_WORD}[ \\u00a0]+){1,2}(?:${HOUSE_TYPES})\\b`,
+  'g',
+);
+/** "8 The Paddocks", "12 The Willows": a number and a house-collective name. */
+const THE_PLACE =
+  /(?<![\w.:/£$€-])\d{1,4}[A-Za-z]?,?[ \u00a0]+The[ \u00a0]+(?:Paddocks|Maltings|Willows|Limes|Laurels|Elms|Oaks|Beeches|Firs|Pines|Poplars|Cedars|Hollies|Birches|Sycamores|Chestnuts|Meadows|Orchard|Orchards|Green|Crescent|Drive|Close|Grove|Avenue|Spinney|Copse|Glebe|Chase|Croft|Coppice|Sidings|Stables|Granary|Rookery|Leys|Courtyard|Square|Parade|Broadway|Ridgeway|Uplands|Brambles|Moorings|Quays|Nook|Dell|Hawthorns|Rowans|Larches|Crofts|Fairway|Lawns|Mount)\b/g;
+
+/** Lower-case street addresses whose name words are not prose. */
+function lowerCaseStreets(text: string): RedactionSpan[] {
+  const spans: RedactionSpan[] = [];
+  LOWER_STREET_ADDRESS.lastIndex = 0;
+  for (let m = LOWER_STREET_ADDRESS.exec(text); m !== null; m = LOWER_STREET_ADDRESS.exec(text)) {
+    const words = m[1]!.trim().split(/[ \u00a0]+/);
+    if (words.some((w) => NOT_STREET_WORDS.has(w))) continue;
+    spans.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/** Adds spans that overlap none already kept, then returns all by position. */
+function mergeSpans(spans: RedactionSpan[], more: RedactionSpan[]): RedactionSpan[] {
+  for (const s of more) if (!spans.some((k) => k.start < s.end && s.start < k.end)) spans.push(s);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
 /** A comma-separated address line segment: capitalised words, maybe led by a house number or flat. */
 const SEGMENT =
   /^(?:(?:Flat|Apartment|Apt)\s+\d{1,4}[A-Za-z]?|(?:(?:Flat|Apartment|Apt)\s+\d{1,4}[A-Za-z]?\s+|\d{1,4}[A-Za-z]?\s+)?[A-Z][A-Za-z'’-]*(?:\s[A-Z][A-Za-z'’-]*){0,4})$/;
@@ -66,7 +111,10 @@ function addressBeforePostcode(text: string, postcode: RedactionSpan): Redaction
 }
 
 export function findAddresses(text: string): RedactionSpan[] {
-  const spans = spansOf(text, STREET_ADDRESS, 'address');
+  // Longest forms first: a named house with its street holds a street address inside it.
+  const spans = mergeSpans(spansOf(text, NAMED_HOUSE, 'address'), spansOf(text, STREET_ADDRESS, 'address'));
+  mergeSpans(spans, [...spansOf(text, NUMBERED_HOUSE, 'address'), ...spansOf(text, THE_PLACE, 'address')]);
+  mergeSpans(spans, lowerCaseStreets(text));
   for (const postcode of findPostcodes(text)) {
     const line = addressBeforePostcode(text, postcode);
     if (!line) continue;
@@ -82,7 +130,8 @@ export function findAddresses(text: string): RedactionSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-const MAY_MATCH = /\d[A-Za-z]?,?[ \u00a0]+[A-Z]|\d[A-Za-z]{2}\b/;
+const MAY_MATCH =
+  /\d[A-Za-z]?,?[ \u00a0]+[A-Za-z]|\d[A-Za-z]{2}\b|(?:Cottage|House|Farm|Lodge|Barn|Mill|Hall|Manor|Villa|Bungalow),/;
 
 export const addressDetector: Detector = {
   kind: 'address',

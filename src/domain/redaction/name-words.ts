@@ -49,3 +49,17 @@ partner friend family parents baby nan nana gran grandma grandad grandpa uncle a
 english british welsh scottish irish covid corona who who's nhs's`;
 
 export const NOT_NAMES = new Set([...COMMON_WORDS.split(/\s+/), ...ROLE_WORDS.split(/\s+/)]);
+
+/**
+ * Given names and surnames that are also everyday lower-case words ("will", "rose", "hill"): written
+ * in lower case they are read as words, never as names.
+ */
+export const LOWER_CASE_WORDS = new Set(
+  `will may mark bill grace rose dawn sue pat rob nick don ray max ash ed mo des jack joy hope long cross day young
+price read miles hunt banks wells holt fox booth ball bell hall hill wood woods king cook ward green brown white gray
+grey black page lane stone bird reed grant hart lee les gill robin holly amber ivy jade ruby pearl violet ford west
+north bishop porter potter mason baker barber carter fisher hunter parker turner walker shepherd cole dean nash dunn
+berry perry sharp hardy heath frost french norman moss rowe bond poole marsh lowe payne burns mills miller cox
+guy art carol sandy penny rod bob matt peter harry frank chase august april summer autumn faith patience chance rich
+sunny misty cliff dale glen brook heather hazel iris lily poppy daisy olive sage`.split(/\s+/),
+);

@@ -56,6 +56,15 @@ function phoneEnd(run: string, offset: number): number {
   return best;
 }
 
+/**
+ * A reference cue just before a number: "order ref 0123456789", "booking no. 0800…", "NHS number …".
+ * Such a number is an order or a mistyped NHS number, not a phone.
+ */
+const REFERENCE_CUE =
+  /\b(?:ref(?:erence)?|order|booking|invoice|account|acct|tracking|policy|membership|serial|claim|confirmation|transaction|nhs)\b(?:[ \u00a0]*(?:no\b|number|num\b|#))?[ \u00a0:.#=-]*$/i;
+/** How far back a reference cue may stand. */
+const CUE_LOOKBACK = 24;
+
 export function findPhones(text: string): RedactionSpan[] {
   const spans: RedactionSpan[] = [];
   CANDIDATE.lastIndex = 0;
@@ -69,8 +78,9 @@ export function findPhones(text: string): RedactionSpan[] {
       if (close === -1 || close >= end) start++;
       while (text[start] === ' ' || text[start] === '\u00a0') start++;
     }
-    spans.push({ kind: 'phone', start, end });
     CANDIDATE.lastIndex = end;
+    if (REFERENCE_CUE.test(text.slice(Math.max(0, start - CUE_LOOKBACK), start))) continue;
+    spans.push({ kind: 'phone', start, end });
   }
   return spans;
 }

@@ -15,7 +15,8 @@ const POSTCODE = new RegExp(
 
 /**
  * The inward letters must share the case of the outward code's last letter, so "B3 2nd" (mixed case,
- * likely "2nd floor") is prose while "LS1 4AB" and "ls1 4ab" are postcodes.
+ * likely "2nd floor") is prose while "LS1 4AB" and "ls1 4ab" are postcodes; or each part is written in
+ * title case ("Tr1 3Lj"), a capital then lower case, which prose never does.
  */
 function consistentCase(postcode: string): boolean {
   const compact = postcode.replace(/[ \u00a0]/g, '');
@@ -24,7 +25,11 @@ function consistentCase(postcode: string): boolean {
   const last = outwardLetters[outwardLetters.length - 1] ?? '';
   const upper = (s: string) => s === s.toUpperCase();
   const lower = (s: string) => s === s.toLowerCase();
-  return (upper(last) && upper(inward)) || (lower(last) && lower(inward));
+  if ((upper(last) && upper(inward)) || (lower(last) && lower(inward))) return true;
+  // Title case per part, as phones and forms write it: "Tr1 3Lj", "Sw1a 1Aa".
+  const first = outwardLetters[0] ?? '';
+  const titled = (part: string) => upper(part[0] ?? '') && lower(part.slice(1));
+  return upper(first) && titled(outwardLetters) && titled(inward) && lower(outwardLetters.slice(1) + inward.slice(1));
 }
 
 export function findPostcodes(text: string): RedactionSpan[] {

@@ -8,6 +8,7 @@ import { nhsNumberDetector } from './nhs-number.js';
 import { personNameDetector } from './person-name.js';
 import { phoneDetector } from './phone.js';
 import { postcodeDetector } from './postcode.js';
+import { signatureDetector } from './signature.js';
 
 export type { RedactionSpan } from './detector.js';
 
@@ -38,6 +39,7 @@ const DETECTORS: readonly Detector[] = [
   dateOfBirthDetector,
   addressDetector,
   personNameDetector,
+  signatureDetector,
 ];
 
 const HAS_DIGIT = /\d/;

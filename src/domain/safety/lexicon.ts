@@ -11,9 +11,16 @@ export interface SafetyTerm {
   kind: SafetyKind;
   /** Dropped when a negation word precedes it in the same clause. @defaultValue false */
   negatable?: boolean;
-  /** Counts only with a delay or neglect word within DELAY_CUE_WINDOW tokens ("sepsis … waited 4 hours"). */
-  needsDelayCue?: boolean;
+  /**
+   * Counts only with a cue of this kind within CUE_WINDOW tokens: a delay or neglect word for a
+   * deterioration sign ("sepsis … waited 4 hours"), an allergy word for "still gave it", a discharge word
+   * for "no carers", a finding word for "on the floor".
+   */
+  needsCue?: SafetyCue;
 }
+
+/** Context a term may need beside it; see `SafetyTerm.needsCue` and SAFETY_CUES. */
+export type SafetyCue = 'delay' | 'allergy' | 'discharge' | 'floor';
 
 // biome-ignore format: lexicon lists read better packed than one phrase per line
 const MEDICINES = ['medication', 'medications', 'medicine', 'medicines', 'meds', 'tablets', 'insulin', 'antibiotics'];
@@ -37,13 +44,22 @@ export const SAFETY_TERMS: SafetyTerm[] = [
     'allergy ignored', 'ignored my allergy', 'ignored his allergy', 'ignored her allergy', 'despite my allergy',
     'despite being allergic', 'despite his allergy', 'despite her allergy', 'allergic to it',
     'someone elses medication', 'meds were late', 'medication was late', 'medication hours late',
-    'morphine hours late', 'missed {a,two,three,several,some,many} dose{s,}', 'missed {his,her} dose{s,}',
+    'morphine hours late',
     ...cross(OMITTED, [...MEDICINES, 'pain relief', 'chemo', 'dose', 'doses', 'injection', 'anticoagulant']),
     ...cross(OMITTED, [
       '{evening,morning,night,nightly,regular,usual,lunchtime} {medication,meds,tablets,dose,insulin}',
     ]),
   ]),
   ...terms('medication_error', ['medication error*', 'drug error*', 'prescribing error*', 'dispensing error*'], true),
+  // "never missed a dose" is the opposite of a missed dose: these are negatable.
+  ...terms(
+    'medication_error',
+    [
+      'missed dose*', 'missed my dose*', 'doses were missed', 'dose was missed', 'doses missed',
+      'missed {a,two,three,four,several,some,many,2,3,4,5,6} dose{s,}', 'missed {his,her,their} dose{s,}',
+    ],
+    true,
+  ),
   ...terms('missed_deterioration', [
     'nobody came', 'no one came', 'noone came', 'nobody responded', 'no one responded', 'nobody answered the buzzer',
     'nobody answered the bell', 'left for hours', 'left alone for hours', 'left him for hours', 'left her for hours',
@@ -68,7 +84,7 @@ export const SAFETY_TERMS: SafetyTerm[] = [
       phrase,
       kind: 'missed_deterioration',
       negatable: true,
-      needsDelayCue: true,
+      needsCue: 'delay',
     }),
   ),
   ...terms(
@@ -77,7 +93,7 @@ export const SAFETY_TERMS: SafetyTerm[] = [
       'a fall', 'the fall', 'her fall', 'his fall', 'my fall', 'had a fall', 'had falls', 'falls', 'fell over',
       'fell out of bed', 'fell out of', 'fell off', 'fell in the', 'fell on the', 'fell in his', 'fell in her',
       'fell when', 'fell while', 'fell and', 'fell down', 'fell again', 'fall from', 'falling over',
-      'found on the floor', 'on the floor for', 'slipped and', 'tripped',
+      'found on the floor', 'on the floor for', 'slipped and', 'tripped', 'dropped me', 'dropped him', 'dropped her',
     ],
     true,
   ),
@@ -139,8 +155,7 @@ export const SAFETY_TERMS: SafetyTerm[] = [
       'wrong patient', 'wrong blood', 'never event', 'infection from', 'caught an infection',
       'picked up an infection', 'hospital acquired', 'mrsa', 'c diff', 'cdiff', 'clostridium', 'left inside',
       'swab left', 'retained swab', 'instrument left', 'botched', 'perforated', 'punctured', 'harmed', 'harm',
-      'negligence', 'negligent', 'serious incident', 'avoidable death', 'preventable death', 'dropped me',
-      'dropped him', 'dropped her', 'burnt me', 'burned me', 'extravasation', 'nerve damage', 'damaged my',
+      'negligence', 'negligent', 'serious incident', 'avoidable death', 'preventable death', 'burnt me', 'burned me', 'extravasation', 'nerve damage', 'damaged my',
       'caused me harm',
     ],
     true,
@@ -179,4 +194,8 @@ export const DELAY_CUES = [
   'wouldnt listen', 'refused',
 ];
 
-export const DELAY_CUE_WINDOW = 8;
+/**
+ * How many tokens either side of a term its cue may stand: an allergy is stated once, often a sentence
+ * away from the dose that ignored it.
+ */
+export const CUE_WINDOWS: Readonly<Record<SafetyCue, number>> = { delay: 8, allergy: 16, discharge: 8, floor: 6 };

@@ -42,6 +42,16 @@ function sizeVariance(size: number, params: TriangulationParameters): number {
   return (params.sizeVariation * size) ** 2 + params.sizeDispersion * size;
 }
 
+/**
+ * Sampling variance (log-odds²) the trust's effect brings into a missing cell's prior: it is read from the
+ * All Cancers score, whose noise a small suppressed group barely shares. A survey-cell estimate leaves it
+ * to the fitted interval factor (`estimand` keeps its validated figures); an experience estimate carries it.
+ */
+function trustEffectVariance(context: QuestionContext, params: TriangulationParameters): number {
+  const all = context.allCancers;
+  return all ? params.trustLoading ** 2 * samplingVarianceLogit(all.score, all.respondents) : 0;
+}
+
 /** Below this many estimated respondents the target's sampling variance uses half the threshold instead. */
 const MIN_SIZE = 1;
 
@@ -70,6 +80,11 @@ export function estimateTumourGroup(
     params.suppressedSizeFactor,
   );
   const groupRounding = (resolved.scoreRoundingUnit * resolved.scoreRoundingUnit) / 12;
+  const latent = resolved.estimand === 'experience';
+  // Each source with a shared error gets one common factor, after the residual's two.
+  const commonSources = [
+    ...new Set((request.signals ?? []).filter((s) => (s.commonVariance ?? 0) > 0).map((s) => s.source)),
+  ];
   const evidence: Evidence[] = [];
   for (const [q, context] of contexts) {
     const national = context.national.groups.get(target);
@@ -105,11 +120,15 @@ export function estimateTumourGroup(
     if (context.published.length > 0) {
       inputs.push({ kind: 'published_groups', groups: context.published.map((c) => c.tumourGroup) });
     }
-    // Readings of the target's score in pp, combined by precision; only the residual has common errors.
+    // Readings of the target's score in pp, combined by precision; the residual and signals may share errors.
     const readings: Reading[] = [];
     const residual = context.residual;
+    const sampling = samplingVarianceLogit(prior, size);
     if (residual && member && member.weight > 0) {
-      readings.push(residualReading(context, target, member.weight, residual, params, suppressed));
+      const reading = residualReading(context, target, member.weight, residual, params, suppressed);
+      // The residual holds the target's realised score: as a reading of its experience, sampling noise is error.
+      if (latent) reading.variance += slope ** 2 * sampling;
+      readings.push(reading);
       inputs.push({ kind: 'residual', used: true });
     } else {
       inputs.push({
@@ -120,7 +139,10 @@ export function estimateTumourGroup(
     }
     for (const s of request.signals ?? []) {
       if (s.question !== q || !(s.variance > 0)) continue;
-      readings.push({ score: s.score, variance: s.variance, loadings: [] });
+      const loadings = Array.from<number>({ length: 2 + commonSources.length }).fill(0);
+      const k = commonSources.indexOf(s.source);
+      if (k >= 0) loadings[2 + k] = Math.sqrt(s.commonVariance ?? 0);
+      readings.push({ score: s.score, variance: s.variance, loadings });
       inputs.push({ kind: 'signal', source: s.source });
     }
     const e: Evidence = {
@@ -128,7 +150,7 @@ export function estimateTumourGroup(
       context,
       prior,
       slope,
-      cellVariance: params.cellVariance + samplingVarianceLogit(prior, size),
+      cellVariance: params.cellVariance + (latent ? trustEffectVariance(context, params) : sampling),
       inputs,
     };
     if (readings.length > 0) {
@@ -144,7 +166,10 @@ export function estimateTumourGroup(
       const score = readings.reduce((a, r, i) => a + share[i]! * r.score, 0);
       e.reading = (score - prior) / slope;
       e.errorVariance = readings.reduce((a, r, i) => a + share[i]! ** 2 * r.variance, 0) / slope ** 2;
-      e.loadings = [0, 1].map((k) => readings.reduce((a, r, i) => a + share[i]! * (r.loadings[k] ?? 0), 0) / slope);
+      e.loadings = Array.from(
+        { length: 2 + commonSources.length },
+        (_, k) => readings.reduce((a, r, i) => a + share[i]! * (r.loadings[k] ?? 0), 0) / slope,
+      );
     }
     evidence.push(e);
   }

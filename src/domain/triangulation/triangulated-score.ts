@@ -42,4 +42,10 @@ export interface CellSignal {
   score: number;
   /** Its error variance, pp², including any bias from mapping it onto the CPES question. */
   variance: number;
+  /**
+   * A further part of its error, pp², shared by every reading from the same `source` for this trust ×
+   * tumour group (a trust's online culture, one FFT figure read onto every question). Shared errors do not
+   * average away across questions, so the estimator models them as such. @defaultValue 0
+   */
+  commonVariance?: number;
 }

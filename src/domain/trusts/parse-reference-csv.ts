@@ -48,11 +48,13 @@ export function parseTrustAliasesCsv(text: string, file = 'trust-aliases.csv'): 
   return aliases;
 }
 
-/** Reads `name,ods_code` rows: a hospital site and its parent trust. */
+/** Reads `name,ods_code[,town]` rows: a hospital site, its parent trust and, optionally, its town. */
 export function parseHospitalSitesCsv(text: string, file = 'hospital-sites.csv'): TrustSite[] {
   const problems: string[] = [];
   const sites = readRecords(text, file, ['name', 'ods_code']).map((r, i) => {
-    const site = { name: r['name'] ?? '', odsCode: (r['ods_code'] ?? '').toUpperCase() };
+    const site: TrustSite = { name: r['name'] ?? '', odsCode: (r['ods_code'] ?? '').toUpperCase() };
+    const town = r['town'] ?? '';
+    if (town !== '') site.town = town;
     if (site.name === '') problems.push(`line ${i + 2}: empty site name`);
     checkCode(site.odsCode, i + 2, problems);
     return site;

@@ -85,7 +85,17 @@ const GENERIC_WORDS = new Set([
   'disability',
   'combined',
   'ambulance',
+  // "Great Western" is a railway as often as a hospital.
+  'great',
+  'western',
 ]);
+
+/** Words that make a stripped name an institution ("Kettering General", "Chesterfield Royal"), not a place. */
+const INSTITUTION_WORDS = new Set(['royal', 'general', 'district', 'county', 'city', 'queen', 'princess', 'st']);
+/** Words people leave out of a trust's name: "United Lincolnshire Hospitals Trust". */
+const DROPPABLE_WORDS = new Set(['teaching', 'university']);
+/** Trailing words a bare name may lose: "James Paget (University Hospitals)", "Musgrove Park (Hospital)". */
+const TRAILING_WORDS = new Set(['hospital', 'hospitals', 'university', 'teaching']);
 
 const LEGAL_SUFFIXES = [
   ['nhs', 'foundation', 'trust'],
@@ -98,6 +108,7 @@ const WRITTEN_SUFFIXES = [
   ['nhs', 'trust'],
   ['nhs', 'ft'],
   ['foundation', 'trust'],
+  ['trust'],
   ['nhs'],
   ['hospital'],
   ['hospitals'],
@@ -123,9 +134,35 @@ export function isDistinctive(tokens: string[]): boolean {
 }
 
 /**
- * Phrases (space-joined tokens) that name a trust: the legal name with or without "the", with its
- * "NHS (Foundation) Trust" ending swapped for the other written endings, and the bare core only when it
- * is distinctive ("royal marsden", not "medway" or "north london", which also name places).
+ * The name with its generic tail dropped ("james paget university hospitals" → "james paget"), or null
+ * when what is left could be a place: it must keep two non-generic words, or one beside an institution
+ * word ("kettering general"), so "east kent" or "milton keynes" alone never name a trust.
+ */
+export function strippedName(tokens: string[]): string[] | null {
+  let end = tokens.length;
+  while (end > 0 && TRAILING_WORDS.has(tokens[end - 1]!)) end--;
+  if (end === tokens.length || end === 0) return null;
+  const kept = tokens.slice(0, end);
+  const specific = kept.filter((t) => !GENERIC_WORDS.has(t)).length;
+  const institution = kept.some((t) => INSTITUTION_WORDS.has(t));
+  return specific >= 2 || (specific === 1 && institution) ? kept : null;
+}
+
+/** The name with every combination of its droppable words left out, the full name first. */
+function droppedVariants(core: string[]): string[][] {
+  let variants = [core];
+  for (const word of DROPPABLE_WORDS) {
+    if (!core.includes(word)) continue;
+    variants = variants.flatMap((v) => [v, v.filter((t) => t !== word)]);
+  }
+  return variants.filter((v) => v.length > 0);
+}
+
+/**
+ * Phrases (space-joined tokens) that name a trust: the legal name with or without "the", with or
+ * without "Teaching"/"University", with its "NHS (Foundation) Trust" ending swapped for the other written
+ * endings, and the bare core only when it is distinctive ("royal marsden", not "medway" or "north
+ * london", which also name places).
  */
 export function trustNamePhrases(legalName: string): string[] {
   let core = nameTokens(legalName);
@@ -134,11 +171,15 @@ export function trustNamePhrases(legalName: string): string[] {
   if (core[0] === 'the' && core.length > 1) core = core.slice(1);
   if (core.length === 0) return [];
   const phrases = new Set<string>();
-  for (const ending of WRITTEN_SUFFIXES) {
-    // "Barnsley Hospital NHS FT" already ends in "hospital": no "barnsley hospital hospital".
-    if (ending.length === 1 && endsWith(core, ending)) continue;
-    phrases.add([...core, ...ending].join(' '));
+  for (const variant of droppedVariants(core)) {
+    for (const ending of WRITTEN_SUFFIXES) {
+      // "Barnsley Hospital NHS FT" already ends in "hospital": no "barnsley hospital hospital".
+      if (ending.length === 1 && endsWith(variant, ending)) continue;
+      phrases.add([...variant, ...ending].join(' '));
+    }
   }
   if (isDistinctive(core)) phrases.add(core.join(' '));
+  const stripped = strippedName(core);
+  if (stripped) phrases.add(stripped.join(' '));
   return [...phrases];
 }

@@ -32,4 +32,20 @@ export interface TrustSite {
   siteCode?: string | undefined;
   /** `YYYY-MM-DD` the site closed, when it has; closed sites are not matched. */
   closeDate?: string | null | undefined;
+  /**
+   * Town or district the site stands in ("Gateshead", "Denmark Hill"). A town never links a comment on
+   * its own: it picks one trust out of a name several trusts share ("the QE in Gateshead") and makes
+   * "<town> hospital" a name for the site.
+   */
+  town?: string | undefined;
+}
+
+/** A closed trust whose services passed as a whole to one successor (mergers and acquisitions). */
+export interface TrustSuccessor {
+  /** ODS code of the closed trust. */
+  closed: string;
+  /** ODS code of the trust that took it over. */
+  successor: string;
+  /** Where the merger is recorded, so the entry can be checked. */
+  source: string;
 }

@@ -9,6 +9,7 @@ import { type StageHandler, type StagePayload, UnrecoverableStageError } from '.
 import type { Redactor } from '../stage-deps.js';
 import { processBatches } from './batches.js';
 import { prepareItem } from './prepare-item.js';
+import { unrecoverableSourceError } from './source-errors.js';
 
 /**
  * collect: fetch one page of one source, turn its items into redacted comments, enqueue them in
@@ -63,7 +64,7 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
       page = await connector.fetchPage(cursor, ctx);
     } catch (error) {
       if (isRateLimited(error)) return helpers.rateLimited(error.retryAfterMs);
-      throw error;
+      throw unrecoverableSourceError(error) ?? error;
     }
 
     const receivedAt = clock().toISOString();
@@ -84,10 +85,14 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
       else deletions.push(prepared.externalId);
     }
 
+    // Items someone asked to forget are dropped here, before they reach a queue or the store.
+    const ids = comments.map((c) => c.externalId);
+    const forgotten = ids.length > 0 ? await store.forgottenIds(payload.source, ids) : new Set<string>();
+    const kept = comments.filter((c) => !forgotten.has(c.externalId));
     if (quarantined.length > 0) await store.quarantine(quarantined);
     let deleted = 0;
     for (const externalId of deletions) if (await store.deleteComment(payload.source, externalId)) deleted++;
-    const batches = processBatches(payload.source, page.contentHash, comments, options.batchSize);
+    const batches = processBatches(payload.source, page.contentHash, kept, options.batchSize);
     if (batches.length > 0) await helpers.enqueue('process', batches);
     await store.recordPages([
       {
@@ -106,7 +111,7 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
 
     const counts: CollectCounts = {
       items: page.items.length,
-      enqueued: comments.length,
+      enqueued: kept.length,
       quarantined: quarantined.length,
       deleted,
     };
@@ -136,7 +141,10 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
         counts: { ...totals, pages: nextPage },
       });
     }
-    helpers.log.info({ source: payload.source, page: payload.pageNumber, ...counts }, 'collected page');
+    helpers.log.info(
+      { source: payload.source, page: payload.pageNumber, ...counts, forgotten: comments.length - kept.length },
+      'collected page',
+    );
     return counts;
   };
 }

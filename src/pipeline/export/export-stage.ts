@@ -1,9 +1,15 @@
-import { writeExport } from '../../export/write-export.js';
+import { datesToCatchUp } from '../../export/catch-up-dates.js';
+import type { ExportFileEntry } from '../../export/dataset-file.js';
+import { exportAndRecord, lastExportedDate } from '../../export/export-runs.js';
 import type { Store } from '../../storage/store.js';
 import { londonDate } from '../process/period.js';
 import type { StageHandler } from '../stage.js';
 
-/** export: write the dated export (idempotent per date) and record the run. */
+/**
+ * export: write the dated export (idempotent per date) and record the run. A payload with a date
+ * writes that date; the nightly schedule sends none, and then every date since the last successful
+ * export is written up to today in London, so nights the scheduler missed are caught up.
+ */
 
 export interface ExportDeps {
   store: Store;
@@ -11,31 +17,45 @@ export interface ExportDeps {
   exportDir: string;
   minCellCount: number;
   retain: number;
+  /** Most dates one scheduled run catches up. @defaultValue `retain` (older ones would be pruned at once) */
+  maxCatchUpDays?: number;
+}
+
+export interface ExportStageResult {
+  /** Every date written, oldest first. */
+  dates: string[];
+  /** Folder of the newest date written. */
+  path: string;
+  files: ExportFileEntry[];
+  removed: string[];
 }
 
 export function createExportStage(deps: ExportDeps): StageHandler<'export'> {
-  return async (payload, helpers) => {
-    const startedAt = deps.clock().toISOString();
-    const date = payload.date ?? londonDate(deps.clock());
-    const result = await writeExport({
-      store: deps.store,
-      dir: deps.exportDir,
-      date,
-      clock: deps.clock,
-      minCellCount: deps.minCellCount,
-      retain: deps.retain,
-    });
-    const counts = Object.fromEntries(result.manifest.files.map((file) => [file.name, file.rows]));
-    await deps.store.recordRun({
-      id: `export-${date}-${startedAt}`,
-      kind: 'export',
-      startedAt,
-      finishedAt: deps.clock().toISOString(),
-      status: 'ok',
-      counts,
-      message: result.path,
-    });
-    helpers.log.info({ date, path: result.path, removed: result.removed.length, ...counts }, 'exported');
-    return { path: result.path, files: result.manifest.files, removed: result.removed };
+  const runDeps = {
+    store: deps.store,
+    exportDir: deps.exportDir,
+    clock: deps.clock,
+    minCellCount: deps.minCellCount,
+    retain: deps.retain,
+  };
+  return async (payload, helpers): Promise<ExportStageResult> => {
+    const dates = payload.date
+      ? [payload.date]
+      : datesToCatchUp(
+          await lastExportedDate(deps.store, deps.exportDir),
+          londonDate(deps.clock()),
+          deps.maxCatchUpDays ?? deps.retain,
+        );
+    if (dates.length > 1) helpers.log.info({ dates }, 'catching up missed export dates');
+    const removed: string[] = [];
+    let last: Awaited<ReturnType<typeof exportAndRecord>> | undefined;
+    for (const [index, date] of dates.entries()) {
+      last = await exportAndRecord(runDeps, date);
+      removed.push(...last.removed);
+      const counts = Object.fromEntries(last.manifest.files.map((file) => [file.name, file.rows]));
+      helpers.log.info({ date, path: last.path, removed: last.removed.length, ...counts }, 'exported');
+      await helpers.updateProgress({ exported: index + 1, of: dates.length, date });
+    }
+    return { dates, path: last!.path, files: last!.manifest.files, removed };
   };
 }

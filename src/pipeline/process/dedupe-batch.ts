@@ -1,9 +1,10 @@
+import { DuplicateCandidateIndex } from '../../domain/dedupe/candidate-index.js';
 import type { DedupeOptions, DedupeSubject, PoolEntry } from '../../domain/dedupe/choose-duplicate.js';
 import { chooseDuplicateOf, isDuplicateMatch } from '../../domain/dedupe/choose-duplicate.js';
-import { contentHash, normaliseForDedupe } from '../../domain/dedupe/content-hash.js';
+import { contentHashOfNormalised, normaliseForDedupe } from '../../domain/dedupe/content-hash.js';
 import { simhash } from '../../domain/dedupe/simhash.js';
 import type { RedactedComment } from '../../domain/model.js';
-import type { Store } from '../../storage/store.js';
+import type { DuplicateCandidate, Store } from '../../storage/store.js';
 
 /**
  * Duplicate decisions for one batch, in batch order: stored comments and earlier items of the same
@@ -26,7 +27,7 @@ export function dedupeKeysOf(comment: RedactedComment): DedupeKeys {
     source: comment.source,
     externalId: comment.externalId,
     key: naturalKey(comment.source, comment.externalId),
-    contentHash: contentHash(comment.text),
+    contentHash: contentHashOfNormalised(normalised),
     simhash: simhash(normalised),
     normalisedLength: normalised.length,
   };
@@ -54,25 +55,34 @@ export async function dedupeBatch(
     return storedDuplicateOf.get(key)!;
   };
 
-  const batchPool: PoolEntry[] = [];
+  // Band indexes: each item is checked against its band neighbours only, not every candidate.
+  const storedPool = new DuplicateCandidateIndex<DuplicateCandidate>(options.maxHammingDistance);
+  const storedByKey = new Map<string, DuplicateCandidate>();
+  for (const candidate of candidates) {
+    storedPool.add(candidate);
+    if (!storedByKey.has(candidate.key)) storedByKey.set(candidate.key, candidate);
+  }
+  const batchPool = new DuplicateCandidateIndex<PoolEntry>(options.maxHammingDistance);
   for (const item of items) {
-    const self = candidates.find((c) => c.key === item.key && c.contentHash === item.contentHash);
+    const self = storedByKey.get(item.key);
     let duplicateOf: string | null;
-    if (self) {
+    if (self && self.contentHash === item.contentHash) {
       duplicateOf = await lookup(item.key); // unchanged text: keep the stored answer
+    } else if (item.normalisedLength < options.minLength) {
+      duplicateOf = null; // too short to be anyone's duplicate
     } else {
       const pool: PoolEntry[] = [];
-      for (const candidate of candidates) {
+      for (const candidate of storedPool.candidatesFor(item)) {
         const entry: PoolEntry = { ...candidate, duplicateOf: null };
         if (!isDuplicateMatch(item, entry, options)) continue;
         entry.duplicateOf = await lookup(candidate.key);
         pool.push(entry);
       }
-      for (const entry of batchPool) if (entry.key !== item.key) pool.push(entry);
+      for (const entry of batchPool.candidatesFor(item)) if (entry.key !== item.key) pool.push(entry);
       duplicateOf = chooseDuplicateOf(item, pool, options);
     }
     result.set(item.key, duplicateOf);
-    batchPool.push({ key: item.key, contentHash: item.contentHash, simhash: item.simhash, duplicateOf });
+    batchPool.add({ key: item.key, contentHash: item.contentHash, simhash: item.simhash, duplicateOf });
   }
   return result;
 }

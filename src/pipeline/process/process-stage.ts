@@ -7,6 +7,7 @@ import type {
   RedactedComment,
 } from '../../domain/model.js';
 import type { Store, UpsertResult } from '../../storage/store.js';
+import type { AfterStoreHook } from '../alert/record-safety-alerts.js';
 import { processItemJobId } from '../job-ids.js';
 import { renderQuarantinePayload } from '../quarantine-payload.js';
 import { redactedCommentSchema, type StageHandler } from '../stage.js';
@@ -34,6 +35,8 @@ export interface ProcessDeps {
   redact: Redactor;
   clock: () => Date;
   dedupe: DedupeOptions;
+  /** Runs after each batch is stored (safety alerts go into their outbox here). @defaultValue none */
+  afterStore?: AfterStoreHook;
 }
 
 interface Analysed {
@@ -124,6 +127,7 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
       processedAt,
     }));
     const stored = rows.length > 0 ? await store.upsertComments(rows) : { inserted: 0, updated: 0, unchanged: 0 };
+    if (deps.afterStore && rows.length > 0) await deps.afterStore(rows, helpers);
     if (quarantined.length > 0) await store.quarantine(quarantined);
 
     const counts: ProcessCounts = {

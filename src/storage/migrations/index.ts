@@ -5,9 +5,17 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './001-initial.js';
+import { importsMigration } from './002-imports.js';
+import { alertsMigration } from './003-alerts.js';
+import { minimisationMigration } from './004-minimisation.js';
+import { triangulationMigration } from './005-triangulation.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
+  '002-imports': importsMigration,
+  '003-alerts': alertsMigration,
+  '004-minimisation': minimisationMigration,
+  '005-triangulation': triangulationMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -204,7 +204,14 @@ describe('stage runner', () => {
       { id: 'p-2', payload: { source: 'alpha', batchId: 'c', comments: [comment('2')] }, delayMs: 60_000 },
     ]);
     const depths = await queueDepths({ connection: kit.connection, prefix: kit.prefix, sources: ['alpha', 'gamma'] });
-    expect(depths.map((d) => d.name)).toEqual(['collect-alpha', 'collect-gamma', 'process', 'aggregate', 'export']);
+    expect(depths.map((d) => d.name)).toEqual([
+      'collect-alpha',
+      'collect-gamma',
+      'process',
+      'aggregate',
+      'export',
+      'alert',
+    ]);
     expect(depths.find((d) => d.name === 'process')).toEqual({
       name: 'process',
       waiting: 1,

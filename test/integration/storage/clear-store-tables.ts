@@ -11,6 +11,12 @@ const TABLES_CHILDREN_FIRST = [
   'cursors',
   'aggregates',
   'runs',
+  'forgotten_comments',
+  'alerts',
+  'import_files',
+  'imported_cpes_scores',
+  'imported_fft_responses',
+  'imported_complaints',
 ] as const satisfies readonly (keyof Database)[];
 
 export async function clearStoreTables(db: Kysely<Database>): Promise<void> {

@@ -5,8 +5,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { Store } from '../../../src/storage/store.js';
 import { describeAggregateContract } from './contract-aggregates.js';
+import { describeAlertContract } from './contract-alerts.js';
 import { describeBookkeepingContract } from './contract-bookkeeping.js';
 import { describeCommentContract } from './contract-comments.js';
+import { describeImportContract } from './contract-imports.js';
+import { describeMinimisationContract } from './contract-minimisation.js';
 import { describePaginationContract } from './contract-pagination.js';
 
 export interface StoreBackend {
@@ -68,5 +71,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describePaginationContract(context);
     describeAggregateContract(context);
     describeBookkeepingContract(context);
+    describeAlertContract(context);
+    describeMinimisationContract(context);
+    describeImportContract(context);
   });
 }

@@ -25,9 +25,11 @@ describe('queue names', () => {
       'process',
       'aggregate',
       'export',
+      'alert',
     ]);
     expect(stageOfQueue('collect-file')).toEqual({ stage: 'collect', source: 'file' });
     expect(stageOfQueue('export')).toEqual({ stage: 'export' });
+    expect(stageOfQueue('alert')).toEqual({ stage: 'alert' });
     expect(stageOfQueue('emails')).toBeUndefined();
   });
 

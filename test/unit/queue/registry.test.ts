@@ -4,7 +4,7 @@ import { StageRegistryError } from '../../../src/queue/errors/stage-registry-err
 import { createStageRegistry } from '../../../src/queue/registry.js';
 
 const noop = async () => undefined;
-const full: StageHandlers = { collect: noop, process: noop, aggregate: noop, export: noop };
+const full: StageHandlers = { collect: noop, process: noop, aggregate: noop, export: noop, alert: noop };
 
 function problemsOf(fn: () => unknown): readonly string[] {
   try {
@@ -19,8 +19,8 @@ function problemsOf(fn: () => unknown): readonly string[] {
 describe('stage registry', () => {
   it('accepts one handler per stage, split over several maps', () => {
     const aggregate = async () => 'aggregated';
-    const registry = createStageRegistry({ collect: noop, process: noop }, { aggregate, export: noop });
-    expect(registry.stages).toEqual(['collect', 'process', 'aggregate', 'export']);
+    const registry = createStageRegistry({ collect: noop, process: noop }, { aggregate, export: noop, alert: noop });
+    expect(registry.stages).toEqual(['collect', 'process', 'aggregate', 'export', 'alert']);
     expect(registry.handlerFor('aggregate')).toBe(aggregate);
   });
 
@@ -39,7 +39,7 @@ describe('stage registry', () => {
     const odd = { ...full, triangulate: noop, export: 'not a function' } as unknown as StageHandlers;
     const problems = problemsOf(() => createStageRegistry(odd));
     expect([...problems].sort()).toEqual([
-      '"triangulate" is not a stage (stages: collect, process, aggregate, export)',
+      '"triangulate" is not a stage (stages: collect, process, aggregate, export, alert)',
       'the handler for "export" in map 1 is a string, not a function',
     ]);
   });

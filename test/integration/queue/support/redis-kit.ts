@@ -90,7 +90,7 @@ export function quietLogger(): Logger {
 /** A full handler map: the given handlers, and ones that do nothing for the rest. */
 export function handlersWith(partial: Partial<StageHandlers>): StageHandlers {
   const noop = async () => undefined;
-  return { collect: noop, process: noop, aggregate: noop, export: noop, ...partial };
+  return { collect: noop, process: noop, aggregate: noop, export: noop, alert: noop, ...partial };
 }
 
 /** Polls until `check` is true, failing with `what` after `timeoutMs`. */

@@ -1,0 +1,44 @@
+import { createSampleConnector } from '../../src/connectors/sample/sample-connector.js';
+import type { Analyser } from '../../src/domain/model.js';
+import { redact } from '../../src/domain/redaction/redact.js';
+import { normaliseCommentText } from '../../src/pipeline/collect/normalise-text.js';
+
+/**
+ * The in-process analyse pass (normalise → redact → analyse, as bench-analyse.ts times it) over the
+ * same sample comments an end-to-end run stores. Pages are generated and analysed one at a time, so
+ * a million comments never sit in memory at once; only the analysis is timed.
+ */
+export async function analysePassRate(
+  analyse: Analyser,
+  sample: { seed: number; count: number; pageSize: number },
+): Promise<number> {
+  const connector = createSampleConnector(sample);
+  const ctx = { now: () => new Date(), state: { get: async () => null } };
+  let cursor: string | null = null;
+  let elapsedMs = 0;
+  let comments = 0;
+  let warm = false;
+  let sink = 0;
+  do {
+    const page = await connector.fetchPage(cursor, ctx);
+    const items = page.items.flatMap((parsed) => (parsed.ok ? [parsed.item] : []));
+    const pass = () => {
+      for (const item of items) {
+        const redacted = redact(normaliseCommentText(item.text));
+        sink += analyse({ text: redacted.text, question: item.question, odsCode: item.odsCode }).rating;
+      }
+    };
+    // The first page three times untimed, so the JIT has compiled the hot paths before timing.
+    if (!warm) {
+      for (let round = 0; round < 3; round++) pass();
+      warm = true;
+    }
+    const started = performance.now();
+    pass();
+    elapsedMs += performance.now() - started;
+    comments += items.length;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  if (sink < 0) throw new Error('unreachable: ratings are 1–5');
+  return comments / (elapsedMs / 1000);
+}

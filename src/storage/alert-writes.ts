@@ -1,0 +1,96 @@
+/**
+ * Writing alerts: insert-once by id, and the delivery state machine pending → delivered | failed.
+ * A claim is one UPDATE … RETURNING, so two workers can never hold the same alert at once.
+ */
+import type { Kysely } from 'kysely';
+import type { DeliverySettlement, NewAlert, StoredAlert } from '../alerts/alert.js';
+import { alertToRow, rowToAlert } from './alert-mapping.js';
+import { chunk } from './chunk.js';
+import type { DialectHooks } from './dialect-hooks.js';
+import type { Database } from './schema.js';
+
+const ALERT_COLUMNS = 20;
+
+/** Inserts alerts whose id is new and returns those ids; an existing alert is never touched. */
+export async function recordAlerts(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  alerts: readonly NewAlert[],
+): Promise<string[]> {
+  if (alerts.length === 0) return [];
+  const unique = [...new Map(alerts.map((a) => [a.id, a])).values()];
+  const perStatement = Math.max(1, Math.min(500, Math.floor(hooks.maxBindParameters / ALERT_COLUMNS)));
+  return hooks.writeTransaction(db, async (trx) => {
+    const inserted: string[] = [];
+    for (const part of chunk(unique, perStatement)) {
+      const rows = await trx
+        .insertInto('alerts')
+        .values(part.map(alertToRow))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const row of rows) inserted.push(row.id);
+    }
+    return inserted;
+  });
+}
+
+/**
+ * Takes a pending, unleased alert for one delivery attempt: counts the attempt and leases it until
+ * `leaseUntil`. Null when the alert is delivered, failed, unknown, or leased by someone else.
+ */
+export async function claimAlertDelivery(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  id: string,
+  at: string,
+  leaseUntil: string,
+): Promise<StoredAlert | null> {
+  const row = await hooks.writeTransaction(db, (trx) =>
+    trx
+      .updateTable('alerts')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), leased_until: leaseUntil, updated_at: at }))
+      .where('id', '=', id)
+      .where('delivery_state', '=', 'pending')
+      .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', at)]))
+      .returningAll()
+      .executeTakeFirst(),
+  );
+  return row ? rowToAlert(row) : null;
+}
+
+/** Ends an attempt. Delivered is final and wins over anything; a failed or retried attempt only
+ *  changes a pending alert, so a late answer never undoes a delivery. */
+export async function settleAlertDelivery(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  id: string,
+  outcome: DeliverySettlement,
+): Promise<void> {
+  await hooks.writeTransaction(db, async (trx) => {
+    const update = trx.updateTable('alerts').where('id', '=', id);
+    if (outcome.state === 'delivered') {
+      await update
+        .set({
+          delivery_state: 'delivered',
+          delivered_at: outcome.at,
+          leased_until: null,
+          last_error: null,
+          updated_at: outcome.at,
+        })
+        .where('delivery_state', '<>', 'delivered')
+        .execute();
+      return;
+    }
+    await update
+      .set({
+        delivery_state: outcome.state,
+        failed_at: outcome.state === 'failed' ? outcome.at : null,
+        leased_until: null,
+        last_error: outcome.error,
+        updated_at: outcome.at,
+      })
+      .where('delivery_state', '=', 'pending')
+      .execute();
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Data minimisation: forgetting a comment for good, and purging comment text past its retention.
+ * Aggregates, analysis fields and provenance hashes are never touched here.
+ */
+import { type Kysely, sql } from 'kysely';
+import { chunk } from './chunk.js';
+import { deleteComment } from './comment-writes.js';
+import type { DialectHooks } from './dialect-hooks.js';
+import type { Database } from './schema.js';
+
+/**
+ * Deletes the comment and records its key in one transaction, so there is no moment when the key
+ * is unrecorded and the comment gone. Idempotent: forgetting twice keeps the first request's time.
+ */
+export async function forgetComment(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  source: string,
+  externalId: string,
+  forgottenAt: string,
+): Promise<boolean> {
+  return hooks.writeTransaction(db, async (trx) => {
+    await trx
+      .insertInto('forgotten_comments')
+      .values({ source, external_id: externalId, forgotten_at: forgottenAt })
+      .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+      .execute();
+    // Nested in this transaction: deleteComment's own writeTransaction runs on `trx`.
+    return deleteComment(trx, { ...hooks, writeTransaction: (_db, fn) => fn(trx) }, source, externalId);
+  });
+}
+
+/** The subset of `externalIds` (of one source) that has been forgotten. */
+export async function forgottenIds(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  source: string,
+  externalIds: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunk([...new Set(externalIds)], hooks.maxBindParameters - 1)) {
+    const rows = await db
+      .selectFrom('forgotten_comments')
+      .select('external_id')
+      .where('source', '=', source)
+      .where('external_id', 'in', part)
+      .execute();
+    for (const row of rows) found.add(row.external_id);
+  }
+  return found;
+}
+
+/**
+ * Empties the text of comments posted (or, when undated, fetched) before `before`. The predicate is
+ * on the text, not on `purged_at`, so a purged comment whose edited text an upsert brought back is
+ * purged again; `purged_at` keeps the first purge's time.
+ */
+export async function purgeCommentText(
+  db: Kysely<Database>,
+  hooks: DialectHooks,
+  before: string,
+  purgedAt: string,
+): Promise<number> {
+  return hooks.writeTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('comments')
+      .set({ text: '', purged_at: sql<string>`coalesce(purged_at, ${purgedAt})` })
+      .where('text', '<>', '')
+      .where(sql<string>`coalesce(posted_at, fetched_at)`, '<', before)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}
+
+/** Comments whose text the retention purge has emptied. */
+export async function countPurgedComments(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('purged_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

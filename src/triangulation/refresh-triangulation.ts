@@ -1,0 +1,78 @@
+/**
+ * The triangulation run: reads imported CPES rows and comment aggregates from the store, triangulates
+ * every trust × tumour group, and replaces the stored results in one transaction. Called after a CPES
+ * import and by the aggregate stage; a store without CPES rows is left as it is.
+ */
+import type { Logger } from 'pino';
+import { loadTrustReference } from '../reference/trust-reference.js';
+import type { Store } from '../storage/store.js';
+import { cpesYear, selectCpesYear } from './cpes-year.js';
+import { type TriangulateOptions, triangulateTable } from './triangulate-table.js';
+
+export interface RefreshTriangulationOptions extends TriangulateOptions {
+  /** Survey year to triangulate. @defaultValue the newest imported year */
+  year?: number;
+  /** Published cells on fewer respondents are treated as suppressed. @defaultValue 5 */
+  minRespondents?: number;
+  /** ODS code → trust name. @defaultValue the shipped trust reference */
+  trustNames?: ReadonlyMap<string, string>;
+  /** @defaultValue () => new Date() */
+  clock?: () => Date;
+  logger?: Logger | undefined;
+}
+
+export type RefreshOutcome =
+  | { status: 'skipped'; reason: 'no_cpes_rows' }
+  | {
+      status: 'ok';
+      year: number;
+      cells: number;
+      trusts: number;
+      commentTrustGroups: number;
+      commentsSkipped?: string;
+    };
+
+let shippedNames: Map<string, string> | undefined;
+
+function defaultTrustNames(): Map<string, string> {
+  shippedNames ??= new Map(loadTrustReference().trusts.map((t) => [t.odsCode, t.name]));
+  return shippedNames;
+}
+
+export async function refreshTriangulation(
+  store: Store,
+  options: RefreshTriangulationOptions = {},
+): Promise<RefreshOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock().toISOString();
+  const rows = await store.listCpesScores(options.year !== undefined ? { year: options.year } : {});
+  const year = selectCpesYear(rows, options.year);
+  if (year === undefined) {
+    options.logger?.info({ year: options.year }, 'triangulation skipped: no CPES rows imported');
+    return { status: 'skipped', reason: 'no_cpes_rows' };
+  }
+  const data = cpesYear(rows, year, options.minRespondents ?? 5);
+  const aggregates = await store.listAggregates({ theme: 'all' });
+  const result = triangulateTable(data, aggregates, options.trustNames ?? defaultTrustNames(), options);
+  const computedAt = clock().toISOString();
+  await store.replaceTriangulation(result.cells, result.summary, computedAt);
+  const trusts = new Set(result.cells.map((c) => c.odsCode)).size;
+  const outcome: RefreshOutcome = {
+    status: 'ok',
+    year,
+    cells: result.cells.length,
+    trusts,
+    commentTrustGroups: result.comments.trustGroups,
+    ...(result.comments.skipped !== undefined && { commentsSkipped: result.comments.skipped }),
+  };
+  await store.recordRun({
+    id: `triangulate-${startedAt}`,
+    kind: 'triangulate',
+    startedAt,
+    finishedAt: clock().toISOString(),
+    status: 'ok',
+    counts: { cells: outcome.cells, trusts, commentTrustGroups: outcome.commentTrustGroups, year },
+  });
+  options.logger?.info(outcome, 'triangulated');
+  return outcome;
+}

@@ -1,0 +1,110 @@
+/**
+ * Every trust × tumour group of one CPES year, triangulated: published questions as observed (Wilson
+ * interval), the rest estimated with parameters fitted on the published cells and, where calibrated,
+ * comment signals; rolled up to themes and an overall figure, with a per-group national summary.
+ * Pure: no I/O, so the service, the CLI and tests drive it alike.
+ */
+import type { TumourGroupId } from '../domain/model.js';
+import { calibrateIntervalInflation } from '../domain/triangulation/calibrate.js';
+import { buildCpesTable, type CpesTable, publishedGroups } from '../domain/triangulation/cpes-table.js';
+import { estimateTumourGroup } from '../domain/triangulation/estimate-tumour-group.js';
+import { wilsonInterval } from '../domain/triangulation/observed-cell.js';
+import { fitParameters, type TriangulationParameters } from '../domain/triangulation/parameters.js';
+import type { AggregateRow } from '../storage/store.js';
+import type { TriangulatedCell, TumourGroupSummary } from '../storage/triangulation-types.js';
+import { type CommentSignalOptions, type CommentSignals, commentSignals } from './comment-signals.js';
+import type { CpesYear } from './cpes-year.js';
+import { rollUpQuestions } from './roll-up.js';
+
+export interface TriangulateOptions extends CommentSignalOptions {
+  /** Bisection steps fitting the interval inflation (0 keeps the model's own intervals). @defaultValue 7 */
+  intervalSteps?: number;
+}
+
+export interface TriangulationResult {
+  cells: TriangulatedCell[];
+  summary: TumourGroupSummary[];
+  parameters: TriangulationParameters;
+  comments: Pick<CommentSignals, 'skipped'> & { trustGroups: number };
+}
+
+/** Fewer trusts than this with an All Cancers row: too few to fit the model's parameters. */
+const MIN_TRUSTS = 3;
+
+export function triangulateTable(
+  data: CpesYear,
+  aggregates: readonly AggregateRow[],
+  trustNames: ReadonlyMap<string, string>,
+  options: TriangulateOptions = {},
+): TriangulationResult {
+  const table = buildCpesTable(data.scores);
+  const trusts = [...table.trusts.keys()].sort();
+  if (trusts.length < MIN_TRUSTS) {
+    throw new RangeError(`triangulation needs CPES results for at least ${MIN_TRUSTS} trusts, got ${trusts.length}`);
+  }
+  const fitted = fitParameters(table, trusts);
+  const steps = options.intervalSteps ?? 7;
+  const parameters = steps > 0 ? calibrateIntervalInflation(table, trusts, fitted, { steps }) : fitted;
+  const comments = commentSignals(table, aggregates, options);
+  const groups = nationalGroups(table);
+  const cells: TriangulatedCell[] = [];
+  for (const odsCode of trusts) {
+    const context = {
+      odsCode,
+      trustName: trustNames.get(odsCode) ?? odsCode,
+      year: data.year,
+      questionThemes: data.questionThemes,
+    };
+    for (const tumourGroup of groups) {
+      const signals = comments.signals.get(`${odsCode}|${tumourGroup}`) ?? [];
+      const scores = estimateTumourGroup(table, { odsCode, tumourGroup, signals }, parameters);
+      cells.push(...rollUpQuestions(context, scores));
+    }
+  }
+  return {
+    cells,
+    summary: summarise(table, trusts, groups, data.year),
+    parameters,
+    comments: {
+      ...(comments.skipped !== undefined && { skipped: comments.skipped }),
+      trustGroups: comments.signals.size,
+    },
+  };
+}
+
+/** Tumour groups England published, in their canonical order. */
+function nationalGroups(table: CpesTable): TumourGroupId[] {
+  const seen = new Set<TumourGroupId>();
+  for (const cells of table.national.values()) for (const g of cells.groups.keys()) seen.add(g);
+  return [...seen].sort();
+}
+
+/** Per group: trusts that published it on any question, those that did not, and England's mean score. */
+function summarise(table: CpesTable, trusts: string[], groups: TumourGroupId[], year: number): TumourGroupSummary[] {
+  const published = new Map(trusts.map((ods) => [ods, new Set(publishedGroups(table, ods))]));
+  return groups.map((tumourGroup) => {
+    let estimate = 0;
+    let lower = 0;
+    let upper = 0;
+    let questions = 0;
+    for (const cells of table.national.values()) {
+      const cell = cells.groups.get(tumourGroup);
+      if (!cell) continue;
+      const interval = wilsonInterval(cell.score, cell.respondents);
+      estimate += cell.score;
+      lower += interval.lower;
+      upper += interval.upper;
+      questions++;
+    }
+    const trustsPublished = trusts.filter((ods) => published.get(ods)!.has(tumourGroup)).length;
+    return {
+      tumourGroup,
+      trustsPublished,
+      trustsSuppressed: trusts.length - trustsPublished,
+      nationalEstimate: estimate / questions,
+      nationalLower: lower / questions,
+      nationalUpper: upper / questions,
+      year,
+    };
+  });
+}
