@@ -1,7 +1,7 @@
 import type { ProcessedComment } from '../domain/model.js';
+import { publicCommentLink } from '../domain/privacy/public-link.js';
 import type { AggregateRow } from '../storage/store.js';
 import type { CsvValue } from './csv-cell.js';
-import { publicCommentLink } from './public-link.js';
 
 /**
  * The published shape of each exported row. The author hash is never exported (it would let

@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { isSourceId, SOURCE_IDS } from '../../connectors/registry.js';
+import { accountFreeExternalId } from '../../domain/privacy/account-free-id.js';
+import { hashAuthor } from '../../pipeline/collect/prepare-item.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 
@@ -18,8 +20,10 @@ export function registerForgetCommand(program: Command): void {
     .argument('<source>', `the comment's source (${SOURCE_IDS.join(', ')})`, knownSource)
     .argument('<externalId>', "the comment's id at its source")
     .option('--json', 'print JSON')
-    .action(async (source: string, externalId: string, options: { json?: boolean }) => {
+    .action(async (source: string, givenId: string, options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('forget');
+      // The id as the source shows it (a Bluesky AT URI) maps to the account-free id that was stored.
+      const externalId = accountFreeExternalId(givenId, (account) => hashAuthor(account, config.authorHash.key));
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
       try {
         const forgottenAt = new Date().toISOString();

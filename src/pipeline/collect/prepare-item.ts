@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { FetchedPage, ItemRejection, NormalisedItem, ParsedItem } from '../../connectors/connector.js';
 import type { QuarantineRecord, RedactedComment, RedactionCount } from '../../domain/model.js';
+import { accountFreeExternalId } from '../../domain/privacy/account-free-id.js';
+import { publicCommentLink } from '../../domain/privacy/public-link.js';
 import { renderQuarantinePayload } from '../quarantine-payload.js';
 import type { Redactor } from '../stage-deps.js';
 import { normaliseCommentText } from './normalise-text.js';
@@ -67,7 +69,9 @@ function reject(item: NormalisedItem, code: string, reason: string, ctx: Prepare
 export function prepareItem(parsed: ParsedItem, ctx: PrepareContext): PreparedItem {
   if (!parsed.ok) return quarantineOf(parsed.rejection, ctx);
   const item = parsed.item;
-  const externalId = typeof item.externalId === 'string' ? item.externalId.trim() : '';
+  const rawId = typeof item.externalId === 'string' ? item.externalId.trim() : '';
+  // Ids and links that name the author's account are made account-free before anything is kept.
+  const externalId = accountFreeExternalId(rawId, (account) => hashAuthor(account, ctx.authorHashKey));
   if (externalId.length === 0 || externalId.length > MAX_EXTERNAL_ID) {
     return reject(item, 'invalid_id', `externalId must be 1–${MAX_EXTERNAL_ID} characters`, ctx);
   }
@@ -99,7 +103,8 @@ export function prepareItem(parsed: ParsedItem, ctx: PrepareContext): PreparedIt
   };
   if (redactedQuestion) comment.question = redactedQuestion.text;
   if (postedAt) comment.postedAt = postedAt;
-  if (item.url) comment.url = item.url;
+  const link = publicCommentLink(item.url);
+  if (link) comment.url = link;
   if (handle) comment.authorHash = hashAuthor(handle, ctx.authorHashKey);
   if (odsCode) comment.odsCode = odsCode;
   return { kind: 'comment', comment };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicCommentLink } from '../../../src/export/public-link.js';
+import { publicCommentLink } from '../../../src/domain/privacy/public-link.js';
 
 describe('publicCommentLink', () => {
   it('keeps links that name no account', () => {
