@@ -19,6 +19,7 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm rebuild bette
 COPY --from=build /app/dist ./dist
 COPY config ./config
 COPY models ./models
+COPY src/web ./src/web
 USER node
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
 CMD ["start"]

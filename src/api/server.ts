@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -8,24 +8,39 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { InvalidPageCursorError } from '../storage/errors/invalid-page-cursor-error.js';
 import type { Store } from '../storage/store.js';
+import { type ApiKeyGuardOptions, installApiKeyGuard } from './auth/api-key-guard.js';
+import { type QueueBoardOptions, registerQueueBoard } from './board.js';
+import { alertRoutes } from './routes/alerts.js';
 import { commentRoutes } from './routes/comments.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { scoreRoutes } from './routes/scores.js';
 import { type StatusReport, statusRoutes } from './routes/status.js';
+import { triangulationRoutes } from './routes/triangulation.js';
 
 export interface ApiDeps {
   store: Store;
+  /** API keys and the per-key rate limit on /v1. @defaultValue keys needed once any exists; 120 per minute */
+  auth?: ApiKeyGuardOptions;
   readiness: ReadinessCheck[];
   status: () => Promise<StatusReport>;
   logger: Logger;
+  /** Served at GET /metrics (Prometheus text format). @defaultValue none: no /metrics route */
+  metrics?: Registry;
+  /** The queue board at /board behind basic auth. @defaultValue none: /board is not mounted */
+  board?: QueueBoardOptions;
 }
 
 /** Builds the HTTP API (not listening yet): versioned paths, zod-validated input, OpenAPI at /openapi.json. */
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request lines would drown the job logs; errors are still logged by the handler below.
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -37,10 +52,14 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       );
       return reply.code(400).send({ error: 'bad_request', message: reasons.join('; ') });
     }
+    // A forged or altered `after` passes the shape check but not the store's decoding: the caller's fault.
+    if (error instanceof InvalidPageCursorError) {
+      return reply.code(400).send({ error: 'bad_request', message: `after: ${error.message}` });
+    }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({
-      error: status >= 500 ? 'internal_error' : 'bad_request',
+      error: status >= 500 ? 'internal_error' : status === 429 ? 'rate_limited' : 'bad_request',
       message: status >= 500 ? 'internal error' : (error as Error).message,
     });
   });
@@ -55,10 +74,16 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  await installApiKeyGuard(app, deps.store, deps.auth);
   await app.register(healthRoutes(deps.readiness));
   await app.register(commentRoutes(deps.store));
   await app.register(scoreRoutes(deps.store));
   await app.register(statusRoutes(deps.status));
+  await app.register(alertRoutes(deps.store));
+  await app.register(triangulationRoutes(deps.store));
+  await app.register(dashboardRoutes(deps.store));
+  if (deps.metrics) await app.register(metricsRoutes(deps.metrics));
+  if (deps.board) await registerQueueBoard(app, deps.board);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

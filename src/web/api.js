@@ -1,0 +1,44 @@
+/** Reading the CareVoice API from the same origin. */
+
+export class ApiError extends Error {
+  constructor(url, status, message) {
+    super(`${url} answered ${status}: ${message}`);
+    this.status = status;
+  }
+}
+
+/** GET a JSON body; throws ApiError on any non-2xx answer. */
+export async function getJson(url) {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    throw new ApiError(url, response.status, text.slice(0, 200));
+  }
+  return response.json();
+}
+
+/** Like getJson, but null when the route is not there (404): a panel whose data source is not installed. */
+export async function getOptionalJson(url) {
+  try {
+    return await getJson(url);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** Every item of a keyset-paginated list, following `next` up to `maxPages` pages; null on 404. */
+export async function getAllPages(path, params, maxPages = 10) {
+  const items = [];
+  let after = null;
+  for (let page = 0; page < maxPages; page++) {
+    const query = new URLSearchParams(params);
+    if (after) query.set('after', after);
+    const body = await getOptionalJson(`${path}?${query}`);
+    if (body === null) return null;
+    items.push(...body.items);
+    after = body.next;
+    if (!after) break;
+  }
+  return items;
+}
