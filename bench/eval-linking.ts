@@ -1,16 +1,28 @@
 /**
  * Precision and recall of the trust linker on the synthetic development set
- * test/fixtures/trusts/linking-cases.jsonl and on the independent blind set
- * test/fixtures/blind/linking-cases.jsonl, and its throughput over the 6,170 labelled FFT texts.
+ * test/fixtures/trusts/linking-cases.jsonl, on the reported blind set test/fixtures/blind-v2/linking-cases.jsonl
+ * (beside the first blind set, which was seen during tuning), and its throughput over the labelled FFT texts.
  *
- *   tsx bench/eval-linking.ts [--json] [--cases FILE]   (--cases replaces the blind set)
+ *   tsx bench/eval-linking.ts [--json] [--misses] [--cases FILE]
+ *     --cases FILE  replaces the v2 blind set
+ *     --misses      lists every wrong link (off by default: reading them tunes the linker to the test set)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { packageRoot, sharedDataDir } from '../src/config/paths.js';
 import { loadTrustLinker } from '../src/reference/trust-reference.js';
-import { asRecord, blindCasesFile, readJsonLines, stringField } from './read-cases.js';
+import {
+  asRecord,
+  BLIND_V1_LABEL,
+  BLIND_V2_LABEL,
+  blindCasesFile,
+  blindV1CasesFile,
+  printMisses,
+  readJsonLines,
+  stringField,
+  wantsMisses,
+} from './read-cases.js';
 
 interface LinkingCase {
   text: string;
@@ -97,6 +109,22 @@ function printScore(s: LinkingScore): void {
   console.log(`${'wrong trust / spurious / missed'.padEnd(34)} ${s.wrongTrust} / ${s.spurious} / ${s.missed}`);
 }
 
+/** The reported blind set beside the first one, measure by measure. */
+function printSideBySide(v2: LinkingScore, v1: LinkingScore | null): void {
+  const cell = (text: string) => text.padStart(30);
+  const both = (f: (s: LinkingScore) => string) => `${cell(f(v2))}${v1 ? cell(f(v1)) : ''}`;
+  console.log(`${'measure'.padEnd(34)}${cell(BLIND_V2_LABEL)}${v1 ? cell(BLIND_V1_LABEL) : ''}`);
+  console.log(
+    `${'cases (name a trust / do not)'.padEnd(34)}${both((s) => `${s.cases - s.nullCases} / ${s.nullCases}`)}`,
+  );
+  console.log(`${'precision (linked → right trust)'.padEnd(34)}${both((s) => `${(100 * s.precision).toFixed(1)}%`)}`);
+  console.log(`${'recall (trust cases linked right)'.padEnd(34)}${both((s) => `${(100 * s.recall).toFixed(1)}%`)}`);
+  console.log(`${'null cases left null'.padEnd(34)}${both((s) => `${s.correctNull}/${s.nullCases}`)}`);
+  console.log(
+    `${'wrong trust / spurious / missed'.padEnd(34)}${both((s) => `${s.wrongTrust} / ${s.spurious} / ${s.missed}`)}`,
+  );
+}
+
 function readFftTexts(): string[] {
   const file = join(sharedDataDir(), 'fft-comments-labelled.csv');
   const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
@@ -107,15 +135,17 @@ function readFftTexts(): string[] {
 
 function main(): void {
   const json = process.argv.includes('--json');
+  const showMisses = wantsMisses();
   const startLoad = performance.now();
   const linker = loadTrustLinker();
   const startupMs = Math.round(performance.now() - startLoad);
   const link = (c: LinkingCase) => linker.link(c.text, { postedAt: c.postedAt, odsCode: c.odsCode })?.odsCode ?? null;
 
-  const cases = readCases(join(packageRoot(), 'test/fixtures/trusts/linking-cases.jsonl'));
-  const dev = scoreCases(link, cases);
-  const blindFile = blindCasesFile('linking-cases.jsonl');
-  const blind = scoreCases(link, readCases(blindFile));
+  const dev = scoreCases(link, readCases(join(packageRoot(), 'test/fixtures/trusts/linking-cases.jsonl')));
+  const v2File = blindCasesFile('linking-cases.jsonl');
+  const v2 = scoreCases(link, readCases(v2File));
+  const v1File = blindV1CasesFile('linking-cases.jsonl');
+  const v1 = v1File === null ? null : scoreCases(link, readCases(v1File));
 
   const texts = readFftTexts();
   for (const t of texts) linker.link(t);
@@ -135,19 +165,25 @@ function main(): void {
   console.log(
     `${'throughput (FFT texts, one core)'.padEnd(34)} ${commentsPerSecond.toLocaleString('en-GB')} comments/s`,
   );
-  if (dev.failures.length > 0) console.log(`\nfailures:\n${dev.failures.join('\n')}`);
+  printMisses('development-set failures', dev.failures, showMisses);
 
+  console.log(`\n${BLIND_V2_LABEL}: ${v2File}${v1File ? `\n${BLIND_V1_LABEL}: ${v1File}` : ''}`);
   console.log(
-    `\nblind set: ${blind.cases} independent cases (${named(blind)} name a trust, ${blind.nullCases} do not), ${blindFile}`,
+    '(v2 was written without reading the linker, its alias lists or any earlier fixture: the honest estimate)\n',
   );
-  console.log('(written without reading the linker or its alias lists: an honest estimate)\n');
-  printScore(blind);
-  if (blind.failures.length > 0) console.log(`\nblind-set failures:\n${blind.failures.join('\n')}`);
+  printSideBySide(v2, v1);
+  printMisses(`${BLIND_V2_LABEL} failures`, v2.failures, showMisses);
+  if (v1) printMisses(`${BLIND_V1_LABEL} failures`, v1.failures, showMisses);
   if (json) {
-    const { failures: _devFailures, ...devFigures } = dev;
-    const { failures: _blindFailures, ...blindFigures } = blind;
+    const figures = ({ failures: _failures, ...rest }: LinkingScore) => rest;
     console.log(
-      JSON.stringify({ ...devFigures, startupMs, commentsPerSecond, blind: { file: blindFile, ...blindFigures } }),
+      JSON.stringify({
+        ...figures(dev),
+        startupMs,
+        commentsPerSecond,
+        blindV2: { file: v2File, ...figures(v2) },
+        blind: v1 ? { file: v1File, seenDuringTuning: true, ...figures(v1) } : null,
+      }),
     );
   }
 }

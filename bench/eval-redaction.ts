@@ -1,13 +1,14 @@
 /**
  * Redaction evaluation: span-level precision and recall per kind over the synthetic cases in
- * test/fixtures/redaction/cases.jsonl (the development set) and over the independent blind set
- * test/fixtures/blind/redaction-cases.jsonl, the share of clinical numbers kept, redact() throughput on a
- * synthetic 50k set, and how often each kind fires on the real (already anonymised) public comments.
+ * test/fixtures/redaction/cases.jsonl (the development set) and over the reported blind set
+ * test/fixtures/blind-v2/redaction-cases.jsonl (beside the first blind set, seen during tuning), the share
+ * of clinical numbers kept, redact() throughput on a synthetic 50k set, and how often each kind fires on
+ * the real (already anonymised) public comments.
  *
  *   tsx bench/eval-redaction.ts               readable tables
  *   tsx bench/eval-redaction.ts --json        the same figures as one JSON object on the last line
  *   tsx bench/eval-redaction.ts --misses      also list every missed and spurious span
- *   tsx bench/eval-redaction.ts --cases FILE  score FILE as the blind set instead of the shipped one
+ *   tsx bench/eval-redaction.ts --cases FILE  score FILE as the v2 blind set instead of the shipped one
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,18 @@ import { sharedDataDir, shippedFile } from '../src/config/paths.js';
 import { REDACTION_KINDS, type RedactionKind } from '../src/domain/model.js';
 import { findRedactionSpans, type RedactionSpan, redact } from '../src/domain/redaction/redact.js';
 import { CLINICAL_NUMBERS } from '../test/fixtures/redaction/clinical-numbers.js';
-import { asRecord, blindCasesFile, readJsonLines, stringField } from './read-cases.js';
+import {
+  asRecord,
+  BLIND_V1_LABEL,
+  BLIND_V2_LABEL,
+  blindCasesFile,
+  blindV1CasesFile,
+  type ClassFigures,
+  printBlindTable,
+  readJsonLines,
+  stringField,
+  wantsMisses,
+} from './read-cases.js';
 
 interface Case {
   id: string;
@@ -239,14 +251,56 @@ function microAverage(scores: Map<RedactionKind, KindScore>) {
   };
 }
 
+type BlindScore = ReturnType<typeof scoreCases>;
+
+/** The reported blind set's per-kind table, then the v1 one, with a micro-average row under each. */
+function printBlind(label: string, file: string, cases: number, score: BlindScore) {
+  console.log(`\n${label}: ${cases} cases (${score.negatives} with nothing to redact), ${file}\n`);
+  const perKind = printKindTable(score.scores);
+  const micro = microAverage(score.scores);
+  console.log(
+    `${'all kinds'.padEnd(16)} ${''.padStart(8)}  ${''.padStart(9)}  ${ratio(micro.precision).padStart(9)}  ${ratio(micro.recall).padStart(6)}  ${ratio(micro.removed).padStart(17)}`,
+  );
+  console.log(
+    `\nnegative cases left untouched   ${score.cleanNegatives}/${score.negatives} (${pct(score.cleanNegatives, score.negatives)})`,
+  );
+  return {
+    file,
+    cases,
+    negatives: score.negatives,
+    negativesUntouched: score.negatives ? score.cleanNegatives / score.negatives : null,
+    micro,
+    perKind,
+  };
+}
+
+/** Per-kind support, precision and recall in the shape the side-by-side table prints. */
+function asBlindTable(score: BlindScore) {
+  const perClass: Record<string, ClassFigures> = {};
+  for (const [kind, s] of score.scores) {
+    perClass[kind] = {
+      support: s.expected,
+      precision: s.predicted ? s.truePredicted / s.predicted : null,
+      recall: s.expected ? s.foundExpected / s.expected : null,
+    };
+  }
+  const micro = microAverage(score.scores);
+  const support = [...score.scores.values()].reduce((sum, s) => sum + s.expected, 0);
+  return { perClass, total: { support, precision: micro.precision, recall: micro.recall } };
+}
+
 function main(): void {
   const cases = loadCases(shippedFile('test/fixtures/redaction/cases.jsonl'));
   const misses: string[] = [];
   const { scores, negatives, cleanNegatives } = scoreCases(cases, misses);
-  const blindFile = blindCasesFile('redaction-cases.jsonl');
-  const blindCases = loadCases(blindFile);
-  const blindMisses: string[] = [];
-  const blind = scoreCases(blindCases, blindMisses);
+  const v2File = blindCasesFile('redaction-cases.jsonl');
+  const v2Cases = loadCases(v2File);
+  const v2Misses: string[] = [];
+  const v2 = scoreCases(v2Cases, v2Misses);
+  const v1File = blindV1CasesFile('redaction-cases.jsonl');
+  const v1Cases = v1File === null ? [] : loadCases(v1File);
+  const v1Misses: string[] = [];
+  const v1 = v1File === null ? null : scoreCases(v1Cases, v1Misses);
   const clinical = clinicalKept();
   const throughput = Math.round(commentsPerSecond(syntheticComments(THROUGHPUT_COMMENTS)));
   const real = realDataFiring(realComments());
@@ -261,17 +315,12 @@ function main(): void {
     `redact() on ${THROUGHPUT_COMMENTS} synthetic comments   ${throughput.toLocaleString('en-GB')} comments/s`,
   );
   console.log(
-    `\nBlind set: ${blindCases.length} independent cases (${blind.negatives} with nothing to redact), ${blindFile}`,
+    '\n(v2 was written without reading the detectors, their word lists or any earlier fixture: the honest estimate)',
   );
-  console.log('(written without reading the detectors or their word lists: an honest estimate)\n');
-  const blindPerKind = printKindTable(blind.scores);
-  const blindMicro = microAverage(blind.scores);
-  console.log(
-    `${'all kinds'.padEnd(16)} ${''.padStart(8)}  ${''.padStart(9)}  ${ratio(blindMicro.precision).padStart(9)}  ${ratio(blindMicro.recall).padStart(6)}  ${ratio(blindMicro.removed).padStart(17)}`,
-  );
-  console.log(
-    `\nnegative cases left untouched   ${blind.cleanNegatives}/${blind.negatives} (${pct(blind.cleanNegatives, blind.negatives)})`,
-  );
+  const v2Figures = printBlind(BLIND_V2_LABEL, v2File, v2Cases.length, v2);
+  const v1Figures = v1 && v1File ? printBlind(BLIND_V1_LABEL, v1File, v1Cases.length, v1) : null;
+  console.log('\nSide by side (span-level, support = expected spans)\n');
+  printBlindTable('kind', REDACTION_KINDS, asBlindTable(v2), v1 ? asBlindTable(v1) : null);
   if (real.length > 0) {
     console.log('\nReal public comments (no personal-data labels: counts of spans found, to read for false alarms)');
     console.log('set            comments  with any  comments/s  spans by kind');
@@ -284,15 +333,18 @@ function main(): void {
       );
     }
   }
-  if (args.has('--misses')) {
+  if (wantsMisses()) {
     console.log('\nMisses and spurious spans (synthetic cases only)');
     for (const m of misses) console.log(`  ${m}`);
     for (const l of clinical.lost) console.log(`  clinical number lost in: ${JSON.stringify(l)}`);
-    console.log('\nMisses and spurious spans (blind set)');
-    for (const m of blindMisses) console.log(`  ${m}`);
-  } else if (misses.length + blindMisses.length > 0) {
+    console.log(`\nMisses and spurious spans (${BLIND_V2_LABEL})`);
+    for (const m of v2Misses) console.log(`  ${m}`);
+    console.log(`\nMisses and spurious spans (${BLIND_V1_LABEL})`);
+    for (const m of v1Misses) console.log(`  ${m}`);
+  } else if (misses.length + v2Misses.length + v1Misses.length > 0) {
     console.log(
-      `\n${misses.length} missed or spurious spans (${blindMisses.length} more in the blind set): run with --misses to list them`,
+      `\n${misses.length} missed or spurious spans in the synthetic cases, ${v2Misses.length} in ${BLIND_V2_LABEL}, ` +
+        `${v1Misses.length} in ${BLIND_V1_LABEL}: run with --misses to list them`,
     );
   }
   if (args.has('--json')) {
@@ -305,14 +357,8 @@ function main(): void {
         clinicalKept: clinical.kept / clinical.total,
         commentsPerSecond: throughput,
         real,
-        blind: {
-          file: blindFile,
-          cases: blindCases.length,
-          negatives: blind.negatives,
-          negativesUntouched: blind.negatives ? blind.cleanNegatives / blind.negatives : null,
-          micro: blindMicro,
-          perKind: blindPerKind,
-        },
+        blindV2: v2Figures,
+        blind: v1Figures ? { ...v1Figures, seenDuringTuning: true } : null,
       }),
     );
   }

@@ -1,10 +1,12 @@
 /**
- * Tumour-group tagging evaluation on the independent blind set test/fixtures/blind/tumour-group-cases.jsonl:
- * precision and recall per CPES tumour group, exact-set accuracy (all groups of a comment right, and no
- * others), rareCancer accuracy, comments with no group left untagged, and tagTumourGroups() throughput
- * over the labelled FFT texts.
+ * Tumour-group tagging evaluation on the reported blind set test/fixtures/blind-v2/tumour-group-cases.jsonl,
+ * beside the first blind set (seen during tuning): precision and recall per CPES tumour group, exact-set
+ * accuracy (all groups of a comment right, and no others), rareCancer accuracy, comments with no group left
+ * untagged, and tagTumourGroups() throughput over the labelled FFT texts.
  *
- *   tsx bench/eval-tumour-groups.ts [--json] [--cases FILE]   (--cases replaces the blind set)
+ *   tsx bench/eval-tumour-groups.ts [--json] [--misses] [--cases FILE]
+ *     --cases FILE  replaces the v2 blind set
+ *     --misses      lists every mismatch (off by default: reading them tunes the tagger to the test set)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,20 @@ import { parse } from 'csv-parse/sync';
 import { sharedDataDir } from '../src/config/paths.js';
 import { TUMOUR_GROUPS, type TumourGroupId } from '../src/domain/model.js';
 import { tagTumourGroups } from '../src/domain/tumour-groups/tag-tumour-groups.js';
-import { asRecord, blindCasesFile, enumArrayField, readJsonLines, stringField } from './read-cases.js';
+import {
+  asRecord,
+  BLIND_V1_LABEL,
+  BLIND_V2_LABEL,
+  blindCasesFile,
+  blindV1CasesFile,
+  enumArrayField,
+  percent,
+  printBlindTable,
+  printMisses,
+  readJsonLines,
+  stringField,
+  wantsMisses,
+} from './read-cases.js';
 
 interface TumourGroupCase {
   text: string;
@@ -116,40 +131,54 @@ function commentsPerSecond(texts: string[]): number {
   return Math.round(texts.length / (best / 1000));
 }
 
-const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
+type TumourGroupScore = ReturnType<typeof scoreCases>;
+
+const asBlindTable = (s: TumourGroupScore) => ({
+  perClass: s.perGroup,
+  total: { support: s.support, precision: s.micro.precision, recall: s.micro.recall },
+});
 
 function main(): void {
   const json = process.argv.includes('--json');
+  const showMisses = wantsMisses();
   const file = blindCasesFile('tumour-group-cases.jsonl');
   const score = scoreCases(readJsonLines(file, checkCase));
+  const v1File = blindV1CasesFile('tumour-group-cases.jsonl');
+  const v1 = v1File === null ? null : scoreCases(readJsonLines(v1File, checkCase));
   const texts = readFftTexts();
   const throughput = commentsPerSecond(texts);
 
   console.log(
-    `tagTumourGroups on ${score.cases} independent cases (${score.noGroupCases} name no tumour group), ${file}`,
+    `tagTumourGroups, ${BLIND_V2_LABEL}: ${score.cases} cases (${score.noGroupCases} name no group), ${file}`,
   );
-  console.log('(blind set: written without reading the tagger or its lexicon: an honest estimate)\n');
-  console.log(`${'group'.padEnd(16)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`);
-  for (const group of TUMOUR_GROUPS) {
-    const g = score.perGroup[group]!;
-    console.log(
-      `${group.padEnd(16)} ${String(g.support).padStart(7)} ${pct(g.precision).padStart(9)} ${pct(g.recall).padStart(7)}`,
-    );
+  if (v1 && v1File) {
+    console.log(`tagTumourGroups, ${BLIND_V1_LABEL}: ${v1.cases} cases (${v1.noGroupCases} name no group), ${v1File}`);
   }
-  console.log(
-    `${'micro-average'.padEnd(16)} ${String(score.support).padStart(7)} ${pct(score.micro.precision).padStart(9)} ` +
-      `${pct(score.micro.recall).padStart(7)}`,
-  );
-  console.log(`\n${'exact-set accuracy'.padEnd(34)} ${pct(score.exactSetAccuracy)}`);
-  console.log(`${'rareCancer accuracy'.padEnd(34)} ${pct(score.rareCancerAccuracy)}`);
-  console.log(`${'no-group cases left untagged'.padEnd(34)} ${score.noGroupUntagged}/${score.noGroupCases}`);
+  console.log('(v2 was written without reading the tagger, its lexicon or any earlier fixture: the honest estimate)\n');
+  printBlindTable('group', TUMOUR_GROUPS, asBlindTable(score), v1 ? asBlindTable(v1) : null);
+  const both = (name: string, f: (s: TumourGroupScore) => string) =>
+    console.log(`${name.padEnd(34)} ${f(score).padStart(12)}${v1 ? `  ${f(v1).padStart(12)}  (v1)` : ''}`);
+  console.log('');
+  both('exact-set accuracy', (s) => percent(s.exactSetAccuracy));
+  both('rareCancer accuracy', (s) => percent(s.rareCancerAccuracy));
+  both('no-group cases left untagged', (s) => `${s.noGroupUntagged}/${s.noGroupCases}`);
   console.log(
     `${'throughput (FFT texts, one core)'.padEnd(34)} ${throughput.toLocaleString('en-GB')} comments/s over ${texts.length} texts`,
   );
-  if (score.failures.length > 0) console.log(`\nmismatches:\n${score.failures.join('\n')}`);
+  printMisses(`${BLIND_V2_LABEL} mismatches`, score.failures, showMisses);
+  if (v1) printMisses(`${BLIND_V1_LABEL} mismatches`, v1.failures, showMisses);
   if (json) {
-    const { failures: _failures, ...figures } = score;
-    console.log(JSON.stringify({ file, ...figures, commentsPerSecond: throughput, fftTexts: texts.length }));
+    const figures = ({ failures: _failures, ...rest }: TumourGroupScore) => rest;
+    console.log(
+      JSON.stringify({
+        file,
+        ...figures(score),
+        commentsPerSecond: throughput,
+        fftTexts: texts.length,
+        blindV2: { file, ...figures(score) },
+        blind: v1 && v1File ? { file: v1File, seenDuringTuning: true, ...figures(v1) } : null,
+      }),
+    );
   }
 }
 

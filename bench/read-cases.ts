@@ -1,14 +1,27 @@
 /**
  * Case files for the evaluations: JSON Lines, one case per line, read from the package or from a path
- * given with `--cases FILE`. A line that is not JSON fails with its file and line number, so a typo in a
- * hand-written test set is found at once rather than skewing the figures.
+ * given with `--cases FILE` (which replaces the reported v2 blind set). A line that is not JSON fails with
+ * its file and line number, so a typo in a hand-written test set is found at once rather than skewing the
+ * figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { shippedFile } from '../src/config/paths.js';
 
-/** Where the independent (blind) test sets live, relative to the package root. */
-export const BLIND_FIXTURES = 'test/fixtures/blind';
+/**
+ * The first blind sets. They were read by the people who later tuned the detectors, so their figures are
+ * reported only beside the v2 ones, labelled "blind v1 (seen during tuning)".
+ */
+export const BLIND_V1_FIXTURES = 'test/fixtures/blind';
+
+/** The reported blind sets: written without reading any detector, word list or earlier fixture. */
+export const BLIND_V2_FIXTURES = 'test/fixtures/blind-v2';
+
+/** Label printed beside the v1 figures, so nobody mistakes them for an independent estimate. */
+export const BLIND_V1_LABEL = 'blind v1 (seen during tuning)';
+
+/** Label printed beside the reported figures. */
+export const BLIND_V2_LABEL = 'blind v2';
 
 /** Reads a JSON Lines file; `check` validates each parsed line and returns it typed, or throws. */
 export function readJsonLines<T>(file: string, check: (value: unknown, where: string) => T): T[] {
@@ -31,15 +44,38 @@ export function readJsonLines<T>(file: string, check: (value: unknown, where: st
 }
 
 /**
- * The blind case file: `--cases FILE` on the command line (relative to the working directory) or the
- * shipped file `test/fixtures/blind/<name>` by default.
+ * The reported (v2) blind case file: `--cases FILE` on the command line (relative to the working
+ * directory) or the shipped file `test/fixtures/blind-v2/<name>` by default.
  */
 export function blindCasesFile(name: string, argv: readonly string[] = process.argv.slice(2)): string {
   const at = argv.indexOf('--cases');
-  if (at === -1) return shippedFile(`${BLIND_FIXTURES}/${name}`);
+  if (at === -1) return shippedFile(`${BLIND_V2_FIXTURES}/${name}`);
   const given = argv[at + 1];
   if (given === undefined || given.startsWith('--')) throw new Error('--cases needs a file path');
   return isAbsolute(given) ? given : resolve(process.cwd(), given);
+}
+
+/** The v1 blind case file `test/fixtures/blind/<name>`, or null when it is not shipped. */
+export function blindV1CasesFile(name: string): string | null {
+  const file = shippedFile(`${BLIND_V1_FIXTURES}/${name}`);
+  return existsSync(file) ? file : null;
+}
+
+/** Individual misses are printed only on request (`--misses`): reading them would tune to the test set. */
+export function wantsMisses(argv: readonly string[] = process.argv.slice(2)): boolean {
+  return argv.includes('--misses');
+}
+
+/** Prints a list of misses under a heading when `--misses` was given; otherwise only how many there are. */
+export function printMisses(heading: string, misses: readonly string[], show: boolean): void {
+  if (misses.length === 0) return;
+  if (show) console.log(`\n${heading}:\n${misses.join('\n')}`);
+  else console.log(`\n${heading}: ${misses.length} (run with --misses to list them)`);
+}
+
+/** A ratio as a right-aligned percentage, or "n/a" when it is undefined (nothing predicted or expected). */
+export function percent(x: number | null, width = 7): string {
+  return (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`).padStart(width);
 }
 
 /** Asserts a plain object, so field checks can index it. */
@@ -71,4 +107,36 @@ export function enumArrayField<T extends string>(
       throw new Error(`${where}: "${key}" has unknown value ${JSON.stringify(member)}`);
   }
   return value as T[];
+}
+
+/** Support, precision and recall of one class (a safety kind, a tumour group, a redaction kind). */
+export interface ClassFigures {
+  support: number;
+  precision: number | null;
+  recall: number | null;
+}
+
+/**
+ * One row per class, the reported v2 figures first and the v1 ones beside them (when v1 is shipped), so
+ * the gap between a seen and an unseen test set is read at a glance. `total` is the micro-average row.
+ */
+export function printBlindTable(
+  label: string,
+  classes: readonly string[],
+  v2: { perClass: Record<string, ClassFigures>; total: ClassFigures },
+  v1: { perClass: Record<string, ClassFigures>; total: ClassFigures } | null,
+): void {
+  const width = Math.max(label.length, ...classes.map((c) => c.length), 'micro-average'.length) + 1;
+  const cells = (f: ClassFigures | undefined) =>
+    f === undefined
+      ? `${''.padStart(8)}${''.padStart(10)}${''.padStart(8)}`
+      : `${String(f.support).padStart(8)}${percent(f.precision, 10)}${percent(f.recall, 8)}`;
+  const group = (name: string) => name.padEnd(26);
+  console.log(`${''.padEnd(width)}  ${group(BLIND_V2_LABEL)}${v1 ? `  ${group(BLIND_V1_LABEL)}` : ''}`);
+  const header = `${'support'.padStart(8)}${'precision'.padStart(10)}${'recall'.padStart(8)}`;
+  console.log(`${label.padEnd(width)}  ${header}${v1 ? `  ${header}` : ''}`);
+  const row = (name: string, a: ClassFigures | undefined, b: ClassFigures | undefined) =>
+    console.log(`${name.padEnd(width)}  ${cells(a)}${v1 ? `  ${cells(b)}` : ''}`);
+  for (const c of classes) row(c, v2.perClass[c], v1?.perClass[c]);
+  row('micro-average', v2.total, v1?.total);
 }
