@@ -25,6 +25,13 @@ export async function forgetComment(
       .values({ source, external_id: externalId, forgotten_at: forgottenAt })
       .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
       .execute();
+    // Alerts keep a copy of the redacted text as evidence; a forgotten comment leaves none behind.
+    await trx
+      .updateTable('alerts')
+      .set({ evidence_text: '' })
+      .where('comment_source', '=', source)
+      .where('comment_external_id', '=', externalId)
+      .execute();
     // Nested in this transaction: deleteComment's own writeTransaction runs on `trx`.
     return deleteComment(trx, { ...hooks, writeTransaction: (_db, fn) => fn(trx) }, source, externalId);
   });
@@ -68,6 +75,22 @@ export async function purgeCommentText(
       .where('text', '<>', '')
       .where(sql<string>`coalesce(posted_at, fetched_at)`, '<', before)
       .executeTakeFirst();
+    // The alert copy of a purged comment's text goes with it.
+    await trx
+      .updateTable('alerts')
+      .set({ evidence_text: '' })
+      .where('evidence_text', '<>', '')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('comments')
+            .select(sql`1`.as('one'))
+            .whereRef('comments.source', '=', 'alerts.comment_source')
+            .whereRef('comments.external_id', '=', 'alerts.comment_external_id')
+            .where('comments.text', '=', ''),
+        ),
+      )
+      .execute();
     return Number(result.numUpdatedRows);
   });
 }

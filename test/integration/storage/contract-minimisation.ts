@@ -1,5 +1,6 @@
 /** Contract: forgetting comments for good and purging comment text past its retention. */
 import { describe, expect, it } from 'vitest';
+import { safetyAlertsFor } from '../../../src/alerts/safety-alerts.js';
 import type { ContractContext } from './store-contract.js';
 import { syntheticComment } from './synthetic-comment.js';
 
@@ -21,6 +22,16 @@ export function describeMinimisationContract(ctx: ContractContext): void {
       expect(await ctx.store().forgottenIds('reddit', ['t3_abc', 't3_def'])).toEqual(new Set(['t3_abc']));
       expect(await ctx.store().forgottenIds('sample', ['t3_abc'])).toEqual(new Set());
       expect(await ctx.store().forgottenIds('reddit', [])).toEqual(new Set());
+    });
+
+    it('clears the copy of its text that a safety alert kept as evidence', async () => {
+      const flagged = { ...syntheticComment('s1'), safety: [{ kind: 'fall' as const }] };
+      await ctx.store().upsertComments([flagged]);
+      const [alert] = safetyAlertsFor([flagged], NOW);
+      await ctx.store().recordAlerts([alert!]);
+      expect((await ctx.store().getAlert(alert!.id))?.evidenceText).toBe(flagged.text);
+      await ctx.store().forgetComment('sample', 's1', NOW);
+      expect((await ctx.store().getAlert(alert!.id))?.evidenceText).toBe('');
     });
 
     it('keeps aggregates blind to the forgotten comment', async () => {
@@ -53,6 +64,17 @@ export function describeMinimisationContract(ctx: ContractContext): void {
       const candidates = await ctx.store().findDuplicateCandidates([old.contentHash], []);
       expect(candidates.map((c) => c.key)).toContain('sample:old');
       expect(await ctx.store().purgeCommentText('2024-06-01T00:00:00.000Z', NOW)).toBe(0);
+    });
+
+    it('purges the alert copy of a purged comment text, and only that', async () => {
+      const oldFlagged = { ...old, safety: [{ kind: 'fall' as const }] };
+      const recentFlagged = { ...recent, safety: [{ kind: 'fall' as const }] };
+      await ctx.store().upsertComments([oldFlagged, recentFlagged]);
+      const alerts = safetyAlertsFor([oldFlagged, recentFlagged], NOW);
+      await ctx.store().recordAlerts(alerts);
+      await ctx.store().purgeCommentText('2024-06-01T00:00:00.000Z', NOW);
+      expect((await ctx.store().getAlert(alerts[0]!.id))?.evidenceText).toBe('');
+      expect((await ctx.store().getAlert(alerts[1]!.id))?.evidenceText).toBe(recent.text);
     });
 
     it('keeps a purged comment purged when the same item is fetched again', async () => {
