@@ -83,6 +83,7 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   const api = options.api
     ? await buildApi({
         store: pipeline.store,
+        auth: { requireKey: config.api.requireKey, maxPerMinute: config.api.rateLimitPerMinute },
         logger,
         readiness: [
           { name: 'redis', check: async () => void (await producer.ping()) },

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerAnalyseCommand } from './commands/analyse-command.js';
+import { registerApiKeysCommand } from './commands/api-keys-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerForgetCommand } from './commands/forget-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerQueryCommand } from './commands/query-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerServeCommands } from './commands/serve-commands.js';
 import { registerSourcesCommand } from './commands/sources-command.js';
@@ -23,6 +25,8 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerSourcesCommand(program);
 registerForgetCommand(program);
+registerQueryCommand(program);
+registerApiKeysCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -10,13 +10,7 @@ import type { PageProvenance, ProcessedComment, QuarantineRecord } from '../doma
 import { countAggregates, listAggregates, replaceAggregates } from './aggregate-queries.js';
 import { getAlert, listAlerts, listStaleAlerts } from './alert-queries.js';
 import { claimAlertDelivery, recordAlerts, settleAlertDelivery } from './alert-writes.js';
-import {
-  countActiveApiKeys,
-  createApiKey,
-  findApiKeyByHash,
-  listApiKeys,
-  revokeApiKey,
-} from './api-key-queries.js';
+import { countActiveApiKeys, createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key-queries.js';
 import type { ApiKeyRecord } from './api-key-types.js';
 import { chunk } from './chunk.js';
 import { countComments, findDuplicateCandidates, getComment, listComments } from './comment-queries.js';

@@ -7,6 +7,7 @@ import type {
   ThemeId,
   TumourGroupId,
 } from '../domain/model.js';
+import type { ApiKeyRecord } from './api-key-types.js';
 import type {
   ComplaintCountFilter,
   CpesScoreFilter,
@@ -18,7 +19,6 @@ import type {
   ImportKind,
   ImportWriteResult,
 } from './import-types.js';
-import type { ApiKeyRecord } from './api-key-types.js';
 import type { TriangulatedCell, TriangulationFilter, TumourGroupSummary } from './triangulation-types.js';
 
 /** `all` stands for "every theme" / "every tumour group" in an aggregate row. */

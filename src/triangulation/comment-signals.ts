@@ -63,8 +63,9 @@ export interface CommentSignals {
 }
 
 /**
- * Calibrates comments on published cells (truth: departure of the published score from England's, with
- * its binomial and rounding noise) and reads every trust × group that has comments onto each question.
+ * Calibrates comments on published cells (truth: the published score, with its binomial and rounding
+ * noise; one intercept, so a group that is never published can still be read) and reads every trust ×
+ * group that has comments onto each question England published for its group.
  */
 export function commentSignals(
   table: CpesTable,
@@ -86,7 +87,7 @@ export function commentSignals(
           block: key(odsCode, group),
           signal: value.signal,
           noise: value.noise,
-          truth: cell.score - national,
+          truth: cell.score,
           truthVariance: (national * (100 - national)) / cell.respondents + 1 / 12,
         });
       }
@@ -111,7 +112,7 @@ export function commentSignals(
       list.push({
         source: COMMENT_SOURCE,
         question,
-        score: national + reading.truth,
+        score: reading.truth,
         variance: reading.variance,
         commonVariance: reading.commonVariance,
       });

@@ -4,6 +4,7 @@ import { IMPORTERS, type ImporterName, runImport } from '../../import/run-import
 import { loadThemeCrosswalk } from '../../reference/theme-crosswalk.js';
 import { loadTrustReference } from '../../reference/trust-reference.js';
 import { openStore } from '../../storage/open-store.js';
+import { refreshTriangulation } from '../../triangulation/refresh-triangulation.js';
 import { loadCliContext } from '../load-cli-config.js';
 
 /** Exit code of a file that was rejected (nothing stored); 1 stays for failures to run at all. */
@@ -57,6 +58,8 @@ export function registerImportCommand(program: Command): void {
           );
           process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatImportSummary(summary)}\n`);
           if (summary.status === 'rejected') process.exitCode = IMPORT_REJECTED_EXIT_CODE;
+          // New survey figures change every triangulated score: recompute them now.
+          else if (name === 'cpes' || name === 'cpes-2018') await refreshTriangulation(store, { logger });
         } finally {
           await store.close();
         }

@@ -1,5 +1,6 @@
 import { type ShrinkOptions, shrinkAggregates } from '../../domain/aggregation/shrink-aggregates.js';
 import type { Store } from '../../storage/store.js';
+import { refreshTriangulation } from '../../triangulation/refresh-triangulation.js';
 import type { StageHandler } from '../stage.js';
 
 /**
@@ -42,6 +43,8 @@ export function createAggregateStage(deps: AggregateDeps): StageHandler<'aggrega
       message: payload.reason,
     });
     helpers.log.info({ ...range, reason: payload.reason, ...summary }, 'aggregated');
+    // Comment signals feed the suppressed-cell estimates, so fresh aggregates mean fresh triangulation.
+    await refreshTriangulation(store);
     return summary;
   };
 }

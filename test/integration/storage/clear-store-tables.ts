@@ -17,6 +17,9 @@ const TABLES_CHILDREN_FIRST = [
   'imported_cpes_scores',
   'imported_fft_responses',
   'imported_complaints',
+  'triangulated_scores',
+  'triangulation_summary',
+  'api_keys',
 ] as const satisfies readonly (keyof Database)[];
 
 export async function clearStoreTables(db: Kysely<Database>): Promise<void> {

@@ -11,6 +11,7 @@ import { describeCommentContract } from './contract-comments.js';
 import { describeImportContract } from './contract-imports.js';
 import { describeMinimisationContract } from './contract-minimisation.js';
 import { describePaginationContract } from './contract-pagination.js';
+import { describeTriangulationContract } from './contract-triangulation.js';
 
 export interface StoreBackend {
   readonly dialect: Store['dialect'];
@@ -74,5 +75,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeAlertContract(context);
     describeMinimisationContract(context);
     describeImportContract(context);
+    describeTriangulationContract(context);
   });
 }

@@ -1,0 +1,57 @@
+/**
+ * Guards every /v1 route with an API key once any key exists (or when keys are required), and limits
+ * each key's requests per minute. Health, metrics, OpenAPI and the board stay open: probes and scrapers
+ * carry no keys.
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store } from '../../storage/store.js';
+import { bearerKey, hashApiKey } from './api-key.js';
+
+export interface ApiKeyGuardOptions {
+  /** Require a key even while none exists (every /v1 request is then refused). @defaultValue false */
+  requireKey?: boolean;
+  /** Requests per minute per key (per client address when no key is needed). @defaultValue 120 */
+  maxPerMinute?: number;
+}
+
+const isGuarded = (request: FastifyRequest) => request.url.startsWith('/v1/') || request.url === '/v1';
+
+/** Installs the hooks on the root instance: register it before the routes. */
+export async function installApiKeyGuard(
+  app: FastifyInstance,
+  store: Store,
+  options: ApiKeyGuardOptions = {},
+): Promise<void> {
+  const keyIds = new WeakMap<FastifyRequest, string>();
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isGuarded(request)) return;
+    const needed = options.requireKey === true || (await store.countActiveApiKeys()) > 0;
+    if (!needed) return;
+    const key = bearerKey(request.headers.authorization);
+    const record = key === undefined ? null : await store.findApiKeyByHash(hashApiKey(key));
+    if (!record || record.revokedAt !== null) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'unauthorized', message: 'a valid API key is required: Authorization: Bearer <key>' });
+    }
+    keyIds.set(request, record.id);
+  });
+  await app.register(rateLimit, {
+    max: options.maxPerMinute ?? 120,
+    timeWindow: 60_000,
+    // After onRequest, so the key id is known when the limit is counted.
+    hook: 'preHandler',
+    allowList: (request) => !isGuarded(request),
+    keyGenerator: (request) => {
+      const id = keyIds.get(request);
+      return id !== undefined ? `key:${id}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `rate limit of ${context.max} requests per minute reached; retry in ${context.after}`,
+    }),
+  });
+}
