@@ -3,12 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 import { type CsvValue, csvCell } from './csv-cell.js';
 import { DatasetFile, type ExportFileEntry } from './dataset-file.js';
 import type { ParquetColumnSpec } from './parquet-columns.js';
-import { ParquetDatasetFile } from './parquet-dataset-file.js';
+import { ParquetDatasetFile, type ParquetValue } from './parquet-dataset-file.js';
 
 /** One exported record in both shapes: the flat row (CSV, Parquet) and the JSON Lines object. */
 export interface DatasetRecord {
   row: CsvValue[];
   json: unknown;
+  /** The Parquet row, when it differs from the CSV row (a list column that CSV joins). @defaultValue `row` */
+  parquet?: ParquetValue[];
 }
 
 export interface DatasetFormatsOptions<C extends string> {
@@ -70,7 +72,7 @@ export class DatasetFormats {
     const rows = records.map((record) => record.row);
     await this.csv.write(csvLines(rows), records.length);
     await this.jsonl.write(jsonLines(records.map((record) => record.json)), records.length);
-    await this.parquet.append(rows);
+    await this.parquet.append(records.map((record) => record.parquet ?? record.row));
   }
 
   /** Finishes the three files; their manifest entries in the order csv, jsonl, parquet. */

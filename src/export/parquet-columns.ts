@@ -2,11 +2,12 @@ import type { SchemaElement } from 'hyparquet-writer';
 import type { AGGREGATE_COLUMNS, COMMENT_COLUMNS } from './export-records.js';
 
 /**
- * Parquet types of the flat export rows. Comments and aggregates carry the same columns in CSV and
- * Parquet; Parquet keeps the types (numbers, booleans, nulls) that CSV can only write as text.
+ * Parquet types of the export rows. Each dataset carries the same columns in CSV and Parquet;
+ * Parquet keeps the types (numbers, booleans, nulls, lists) that CSV can only write as text.
  */
 
-export type ParquetColumnType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN';
+/** `STRING_LIST` is a standard three-level Parquet LIST of UTF-8 strings (CSV joins it with `;`). */
+export type ParquetColumnType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN' | 'STRING_LIST';
 
 export interface ParquetColumnSpec {
   type: ParquetColumnType;
@@ -58,17 +59,27 @@ export const AGGREGATE_PARQUET_TYPES: Readonly<Record<AggregateColumn, ParquetCo
   computedAt: text(),
 };
 
-/** The Parquet schema (root plus one flat leaf per column, in column order). */
+function columnSchema(name: string, { type, nullable }: ParquetColumnSpec): SchemaElement[] {
+  const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
+  if (type === 'STRING') return [{ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type }];
+  if (type === 'STRING_LIST') {
+    // The list/element names of the Parquet LogicalTypes spec, which DuckDB, pyarrow and R arrow read.
+    return [
+      { name, converted_type: 'LIST', repetition_type, num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+    ];
+  }
+  return [{ name, type, repetition_type }];
+}
+
+/** The Parquet schema: root plus one top-level field per column, in column order. */
 export function parquetSchema<C extends string>(
   columns: readonly C[],
   types: Readonly<Record<C, ParquetColumnSpec>>,
 ): SchemaElement[] {
-  const leaves = columns.map((name): SchemaElement => {
-    const { type, nullable } = types[name];
-    const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
-    return type === 'STRING'
-      ? { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type }
-      : { name, type, repetition_type };
-  });
-  return [{ name: 'root', num_children: leaves.length }, ...leaves];
+  return [
+    { name: 'root', num_children: columns.length },
+    ...columns.flatMap((name) => columnSchema(name, types[name])),
+  ];
 }

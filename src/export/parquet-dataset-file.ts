@@ -3,6 +3,9 @@ import type { CsvValue } from './csv-cell.js';
 import { DatasetFile, type ExportFileEntry } from './dataset-file.js';
 import { type ParquetColumnSpec, parquetSchema } from './parquet-columns.js';
 
+/** One Parquet cell: a scalar as in CSV, or the strings of a `STRING_LIST` column. */
+export type ParquetValue = CsvValue | readonly string[];
+
 export interface ParquetDatasetOptions<C extends string> {
   columns: readonly C[];
   types: Readonly<Record<C, ParquetColumnSpec>>;
@@ -43,7 +46,7 @@ class DrainingWriter extends ByteWriter {
  */
 export class ParquetDatasetFile<C extends string> {
   private readonly rowGroupSize: number;
-  private buffers: CsvValue[][];
+  private buffers: ParquetValue[][];
   private buffered = 0;
 
   private constructor(
@@ -91,7 +94,7 @@ export class ParquetDatasetFile<C extends string> {
   }
 
   /** Appends rows, each a list of values in column order. */
-  async append(rows: readonly (readonly CsvValue[])[]): Promise<void> {
+  async append(rows: readonly (readonly ParquetValue[])[]): Promise<void> {
     for (const row of rows) {
       if (row.length !== this.columns.length) {
         throw new RangeError(`a row has ${row.length} values; the file has ${this.columns.length} columns`);

@@ -29,15 +29,22 @@ import {
   compareAggregateRows,
 } from './export-records.js';
 import { AGGREGATE_PARQUET_TYPES, COMMENT_PARQUET_TYPES } from './parquet-columns.js';
+import {
+  TRIANGULATION_COLUMNS,
+  TRIANGULATION_PARQUET_TYPES,
+  triangulationCsvRow,
+  triangulationJsonRecord,
+  triangulationParquetRow,
+} from './triangulation-records.js';
 
 /**
- * The dated export: comments, aggregates and alerts as CSV, JSON Lines and Parquet plus a manifest with
+ * The dated export: comments, aggregates, alerts and triangulated scores as CSV, JSON Lines and Parquet plus a manifest with
  * row counts and checksums. It is built in a temporary folder and renamed into place, so readers
  * see either the old export or the new one, never half of one; rerunning a date replaces it.
  */
 
 /** Bumped whenever a file, a column or a column's meaning changes (see docs/exports.md). */
-export const EXPORT_SCHEMA_VERSION = 2;
+export const EXPORT_SCHEMA_VERSION = 3;
 
 export interface ExportManifest {
   schemaVersion: number;
@@ -49,9 +56,9 @@ export interface ExportManifest {
   files: ExportFileEntry[];
 }
 
-/** Rows written so far, reported after every page of comments and once for the aggregates. */
+/** Rows written so far: after every page of comments, once for each other dataset. */
 export interface ExportProgress {
-  dataset: 'comments' | 'aggregates' | 'alerts';
+  dataset: 'comments' | 'aggregates' | 'alerts' | 'triangulation';
   rows: number;
 }
 
@@ -62,11 +69,14 @@ export interface WriteExportOptions {
   /** `YYYY-MM-DD`. */
   date: string;
   clock: () => Date;
-  /** Aggregate cells with fewer comments are suppressed (counts and shares blank). @defaultValue 5 */
+  /**
+   * Aggregate cells with fewer comments are suppressed (counts and shares blank); triangulated scores
+   * on fewer respondents keep their estimate but not their respondent count. @defaultValue 5
+   */
   minCellCount?: number;
   /** Dated folders to keep; older ones are removed. @defaultValue 30 */
   retain?: number;
-  /** Comments read from the store per page. @defaultValue 500 */
+  /** Comments, alerts and triangulated scores read from the store per page. @defaultValue 500 */
   pageSize?: number;
   /** Rows per Parquet row group (the most rows held in memory per file). @defaultValue 50_000 */
   rowGroupSize?: number;
@@ -172,6 +182,38 @@ async function writeAlerts(ctx: DatasetContext, pageSize: number): Promise<Expor
   });
 }
 
+async function writeTriangulation(
+  ctx: DatasetContext,
+  pageSize: number,
+  minCellCount: number,
+): Promise<ExportFileEntry[]> {
+  const formats = await DatasetFormats.create({
+    dir: ctx.tmp,
+    name: 'triangulation',
+    columns: TRIANGULATION_COLUMNS,
+    types: TRIANGULATION_PARQUET_TYPES,
+    rowGroupSize: ctx.rowGroupSize,
+    parquetMetadata: PARQUET_METADATA,
+  });
+  return writeDataset(formats, async () => {
+    let after: string | null = null;
+    let rows = 0;
+    do {
+      const page = await ctx.store.listTriangulation({}, { limit: pageSize, after });
+      await formats.append(
+        page.items.map((cell) => ({
+          row: triangulationCsvRow(cell, minCellCount),
+          json: triangulationJsonRecord(cell, minCellCount),
+          parquet: triangulationParquetRow(cell, minCellCount),
+        })),
+      );
+      rows += page.items.length;
+      after = page.next;
+    } while (after !== null);
+    ctx.onProgress({ dataset: 'triangulation', rows });
+  });
+}
+
 function positiveInteger(name: string, value: number, atLeast = 1): void {
   if (!Number.isInteger(value) || value < atLeast) throw new RangeError(`${name} must be ≥ ${atLeast}; got ${value}`);
 }
@@ -203,6 +245,7 @@ export async function writeExport(options: WriteExportOptions): Promise<ExportRe
       ...(await writeComments(ctx, pageSize)),
       ...(await writeAggregates(ctx, minCellCount)),
       ...(await writeAlerts(ctx, pageSize)),
+      ...(await writeTriangulation(ctx, pageSize, minCellCount)),
     ];
     const manifest: ExportManifest = {
       schemaVersion: EXPORT_SCHEMA_VERSION,

@@ -76,7 +76,7 @@ describe('disclosure control', () => {
   it('exports no author hash, page hash, account handle, safety alert or quarantined payload, in any file', async () => {
     const { path } = await writeExport({ store: fx.store, dir: fx.exportDir, date: '2024-06-01', clock: fixedClock() });
     const texts = await everyExportedText(path);
-    expect(Object.keys(texts)).toHaveLength(9 + 1 + 3 + 1); // data files, manifest, decoded Parquet, latest
+    expect(Object.keys(texts)).toHaveLength(12 + 1 + 4 + 1); // data files, manifest, decoded Parquet, latest
     for (const [file, text] of Object.entries(texts)) {
       for (const [field, marker] of Object.entries(MARKERS)) expect(text, `${field} in ${file}`).not.toContain(marker);
       expect(text, `authorHash in ${file}`).not.toContain('authorHash');

@@ -11,8 +11,10 @@ import {
   COMMENT_PARQUET_TYPES,
   type ParquetColumnSpec,
 } from '../../../src/export/parquet-columns.js';
+import { TRIANGULATION_COLUMNS, TRIANGULATION_PARQUET_TYPES } from '../../../src/export/triangulation-records.js';
 import { EXPORT_SCHEMA_VERSION, writeExport } from '../../../src/export/write-export.js';
 import {
+  addSyntheticTriangulation,
   type ExportFixture,
   fixedClock,
   openExportFixture,
@@ -20,102 +22,18 @@ import {
   readParquet,
   syntheticDivergenceAlert,
 } from './support/export-fixtures.js';
+import { PINNED } from './support/pinned-columns.js';
 
-/**
- * The published layout is pinned here per schema version. Changing a column (name, order or file)
- * fails this test until the version is bumped, a new entry is added below and docs/exports.md and
- * docs/schemas/ describe it. Released entries are never edited.
- */
-const PINNED: Record<number, Record<string, readonly string[]>> = {
-  2: {
-    'comments.csv': [
-      'source',
-      'externalId',
-      'url',
-      'postedAt',
-      'period',
-      'odsCode',
-      'providerName',
-      'question',
-      'text',
-      'sentimentLabel',
-      'sentimentScore',
-      'rating',
-      'themes',
-      'tumourGroups',
-      'rareCancer',
-      'duplicateOf',
-    ],
-    'comments.jsonl': [
-      'source',
-      'externalId',
-      'url',
-      'postedAt',
-      'period',
-      'odsCode',
-      'providerName',
-      'question',
-      'text',
-      'sentiment',
-      'rating',
-      'themes',
-      'tumourGroups',
-      'rareCancer',
-      'duplicateOf',
-    ],
-    'aggregates.csv': [
-      'odsCode',
-      'period',
-      'theme',
-      'tumourGroup',
-      'suppressed',
-      'n',
-      'positive',
-      'neutral',
-      'negative',
-      'meanScore',
-      'positiveShare',
-      'positiveShareLower',
-      'positiveShareUpper',
-      'computedAt',
-    ],
-    'alerts.csv': [
-      'id',
-      'kind',
-      'odsCode',
-      'trustName',
-      'theme',
-      'period',
-      'summary',
-      'probability',
-      'recentFrom',
-      'recentTo',
-      'recentN',
-      'recentPositiveShare',
-      'baselineN',
-      'baselinePositiveShare',
-      'surveyScore',
-      'expectedPositiveShare',
-      'commentIds',
-      'createdAt',
-    ],
-    'alerts.jsonl': ['id', 'kind', 'odsCode', 'trustName', 'theme', 'period', 'summary', 'evidence', 'createdAt'],
-    'manifest.json': ['schemaVersion', 'generatedAt', 'date', 'periods', 'minCellCount', 'files'],
-    files: [
-      'comments.csv',
-      'comments.jsonl',
-      'comments.parquet',
-      'aggregates.csv',
-      'aggregates.jsonl',
-      'aggregates.parquet',
-      'alerts.csv',
-      'alerts.jsonl',
-      'alerts.parquet',
-    ],
-  },
-};
-
-const SCHEMAS = ['comments', 'comments-jsonl', 'aggregates', 'alerts', 'alerts-jsonl', 'manifest', 'latest'] as const;
+const SCHEMAS = [
+  'comments',
+  'comments-jsonl',
+  'aggregates',
+  'alerts',
+  'alerts-jsonl',
+  'triangulation',
+  'manifest',
+  'latest',
+] as const;
 type SchemaName = (typeof SCHEMAS)[number];
 
 interface JsonSchema {
@@ -141,6 +59,7 @@ beforeAll(async () => {
   }
   fx = await openExportFixture();
   await fx.store.recordAlerts([syntheticDivergenceAlert(), syntheticDivergenceAlert('2024-03')]);
+  await addSyntheticTriangulation(fx.store, ['RA1', 'RA2', 'RA3', 'RA4']);
   folder = (await writeExport({ store: fx.store, dir: fx.exportDir, date: '2024-06-01', clock: fixedClock() })).path;
 });
 afterAll(async () => {
@@ -165,6 +84,7 @@ function typedCsvRow(
       if (cell === '' && spec.nullable) return [column, null];
       if (spec.type === 'DOUBLE' || spec.type === 'INT32') return [column, Number(cell)];
       if (spec.type === 'BOOLEAN') return [column, cell === 'true' ? true : cell === 'false' ? false : cell];
+      if (spec.type === 'STRING_LIST') return [column, cell === '' ? [] : cell.split(';')];
       return [column, cell];
     }),
   );
@@ -187,6 +107,7 @@ describe('the published layout', () => {
     expect(COMMENT_COLUMNS).toEqual(pinned['comments.csv']);
     expect(AGGREGATE_COLUMNS).toEqual(pinned['aggregates.csv']);
     expect(ALERT_COLUMNS).toEqual(pinned['alerts.csv']);
+    expect(TRIANGULATION_COLUMNS).toEqual(pinned['triangulation.csv']);
 
     expect((await csvRows('comments.csv')).header).toEqual(pinned['comments.csv']);
     expect((await readParquet(join(folder, 'comments.parquet'))).columns).toEqual(pinned['comments.csv']);
@@ -197,6 +118,11 @@ describe('the published layout', () => {
     expect((await csvRows('alerts.csv')).header).toEqual(pinned['alerts.csv']);
     expect((await readParquet(join(folder, 'alerts.parquet'))).columns).toEqual(pinned['alerts.csv']);
     expect(Object.keys((await readJsonLines(join(folder, 'alerts.jsonl')))[0]!)).toEqual(pinned['alerts.jsonl']);
+    expect((await csvRows('triangulation.csv')).header).toEqual(pinned['triangulation.csv']);
+    expect((await readParquet(join(folder, 'triangulation.parquet'))).columns).toEqual(pinned['triangulation.csv']);
+    expect(Object.keys((await readJsonLines(join(folder, 'triangulation.jsonl')))[0]!)).toEqual(
+      pinned['triangulation.csv'],
+    );
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(manifest)).toEqual(pinned['manifest.json']);
     expect((manifest['files'] as { name: string }[]).map((file) => file.name)).toEqual(pinned['files']);
@@ -207,6 +133,7 @@ describe('the published layout', () => {
       'aggregates.csv': 'aggregates',
       'alerts.csv': 'alerts',
       'alerts.jsonl': 'alerts-jsonl',
+      'triangulation.csv': 'triangulation',
       'manifest.json': 'manifest',
     };
     for (const [file, schema] of Object.entries(documented)) {
@@ -226,6 +153,7 @@ describe('the published layout', () => {
       'aggregates.csv',
       'alerts.csv',
       'alerts.jsonl',
+      'triangulation.csv',
       'manifest.json',
     ]) {
       for (const column of pinned[list]!) expect(doc, `${list}: ${column}`).toContain(`| \`${column}\` |`);
@@ -269,6 +197,22 @@ describe('real output validates against docs/schemas', () => {
     }
     for (const line of await readJsonLines(join(folder, 'alerts.jsonl')))
       expectValid('alerts-jsonl', line, 'alerts.jsonl line');
+  });
+
+  it('triangulated scores in all three formats, withheld and small cells included', async () => {
+    const { rows } = await csvRows('triangulation.csv');
+    const parquet = (await readParquet(join(folder, 'triangulation.parquet'))).rows;
+    const jsonl = await readJsonLines(join(folder, 'triangulation.jsonl'));
+    expect(jsonl.length).toBeGreaterThan(0);
+    expect(jsonl.some((cell) => cell['observed'] === false)).toBe(true);
+    expect(jsonl.some((cell) => typeof cell['respondents'] === 'number')).toBe(true);
+    for (const row of rows) {
+      expectValid('triangulation', typedCsvRow(row, TRIANGULATION_PARQUET_TYPES), 'triangulation.csv row');
+    }
+    for (const row of parquet) expectValid('triangulation', row, 'triangulation.parquet row');
+    for (const row of jsonl) expectValid('triangulation', row, 'triangulation.jsonl line');
+    expect(validators.triangulation({ ...jsonl[0], estimate: 101 })).toBe(false);
+    expect(validators.triangulation({ ...jsonl[0], sources: 'cpes' })).toBe(false);
   });
 
   it('manifest.json and latest.json', async () => {

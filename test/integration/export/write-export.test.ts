@@ -40,6 +40,9 @@ const FILES = [
   'alerts.csv',
   'alerts.jsonl',
   'alerts.parquet',
+  'triangulation.csv',
+  'triangulation.jsonl',
+  'triangulation.parquet',
 ];
 
 /** The flat row (CSV / Parquet columns) that a comments.jsonl record stands for. */
@@ -156,7 +159,7 @@ describe('writeExport', () => {
     try {
       const dir = join(empty.dir, 'exports');
       const result = await writeExport({ store: empty.store, dir, date: '2024-06-01', clock: fixedClock() });
-      expect(result.manifest.files.map((file) => file.rows)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(result.manifest.files.map((file) => file.rows)).toEqual(FILES.map(() => 0));
       expect(result.manifest.periods).toEqual([]);
       expect((await readParquet(join(result.path, 'comments.parquet'))).rows).toEqual([]);
       expect((await readFile(join(result.path, 'comments.csv'), 'utf8')).split('\n')[0]).toMatch(/^source,externalId,/);
@@ -237,11 +240,12 @@ describe('writeExport', () => {
     expect(await readdir(fx.exportDir)).toEqual([]);
   });
 
-  it('reports progress per page of comments and once for the aggregates', async () => {
+  it('reports progress per page of comments and once for each other dataset', async () => {
     const seen: string[] = [];
     await write('2024-06-01', { pageSize: 3, onProgress: (p) => seen.push(`${p.dataset}:${p.rows}`) });
     expect(seen.slice(0, 3)).toEqual(['comments:3', 'comments:6', 'comments:8']);
-    expect(seen.at(-2)).toMatch(/^aggregates:\d+$/);
-    expect(seen.at(-1)).toBe('alerts:1');
+    expect(seen.at(-3)).toMatch(/^aggregates:\d+$/);
+    expect(seen.at(-2)).toBe('alerts:1');
+    expect(seen.at(-1)).toBe('triangulation:0');
   });
 });

@@ -51,6 +51,27 @@ describe('ParquetDatasetFile', () => {
     expect(read).toEqual(rows.map(([name, score, count, flag]) => ({ name, score, count, flag })));
   });
 
+  it('writes a list column as a Parquet LIST that reads back as arrays, empty ones included', async () => {
+    const path = join(dir, 'l.parquet');
+    const types: Record<'key' | 'tags', ParquetColumnSpec> = {
+      key: { type: 'STRING', nullable: false },
+      tags: { type: 'STRING_LIST', nullable: false },
+    };
+    const file = await ParquetDatasetFile.create(path, { columns: ['key', 'tags'], types, rowGroupSize: 2 });
+    const rows = [
+      ['a', ['cpes']],
+      ['b', []],
+      ['c', ['cpes', 'comments']],
+    ];
+    await file.append(rows);
+    expect((await file.close()).rows).toBe(3);
+    const buffer = await asyncBufferFromFile(path);
+    const metadata = await parquetMetadataAsync(buffer);
+    expect(metadata.schema.map((element) => element.name)).toEqual(['root', 'key', 'tags', 'list', 'element']);
+    expect(metadata.schema[2]?.converted_type).toBe('LIST');
+    expect(await parquetReadObjects({ file: buffer, metadata })).toEqual(rows.map(([key, tags]) => ({ key, tags })));
+  });
+
   it('refuses a row of the wrong width', async () => {
     const file = await ParquetDatasetFile.create(join(dir, 'w.parquet'), { columns: COLUMNS, types: TYPES });
     await expect(file.append([['only one']])).rejects.toThrow(/1 values; the file has 4 columns/);

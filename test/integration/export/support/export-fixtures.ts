@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { divergenceAlertId, type NewAlert, safetyAlertId } from '../../../../src/alerts/alert.js';
 import type { RedactedComment } from '../../../../src/domain/model.js';
 import type { ExportManifest } from '../../../../src/export/write-export.js';
 import { type StageHandlers, stagePayloadSchemas } from '../../../../src/pipeline/stage.js';
 import { createStageHandlers } from '../../../../src/pipeline/stage-handlers.js';
+import type { Store } from '../../../../src/storage/store.js';
+import { refreshTriangulation } from '../../../../src/triangulation/refresh-triangulation.js';
+import { syntheticCpes } from '../../../unit/triangulation-service/synthetic-cpes.js';
 import {
   AUTHOR_KEY,
   fixedClock,
@@ -67,6 +70,32 @@ export async function openExportFixture(
   );
   await handlers.aggregate(stagePayloadSchemas.aggregate.parse({}), recordingHelpers());
   return { ...temp, exportDir, handlers };
+}
+
+/**
+ * Imports the synthetic CPES year (twelve trusts; sarcoma always withheld, skin at half of them) and
+ * triangulates it. Trust RA1 is named with a formula, to show CSV neutralisation.
+ */
+export async function addSyntheticTriangulation(store: Store, trusts?: readonly string[]): Promise<void> {
+  const rows = syntheticCpes(trusts);
+  await store.importCpesScores(
+    {
+      sha256: 'c'.repeat(64),
+      kind: 'cpes',
+      layout: 'cpes-2018',
+      fileName: 'synthetic-cpes.csv',
+      importedAt: '2030-01-01T00:00:00.000Z',
+      rowsRead: rows.length,
+      rowsStored: rows.length,
+    },
+    rows,
+  );
+  const outcome = await refreshTriangulation(store, {
+    intervalSteps: 0,
+    trustNames: new Map([['RA1', '=HYPERLINK("http://evil")']]),
+    clock: fixedClock('2030-01-02T00:00:00.000Z'),
+  });
+  if (outcome.status !== 'ok') throw new Error(`synthetic triangulation did not run: ${outcome.reason}`);
 }
 
 /** A `deteriorating` divergence alert for RAA's waiting times (exported). */
@@ -149,7 +178,8 @@ export async function readParquet(path: string): Promise<ParquetContents> {
   const rows = (await parquetReadObjects({ file, metadata })) as Record<string, unknown>[];
   return {
     rows,
-    columns: metadata.schema.slice(1).map((element) => element.name),
+    // Top-level fields only: a list column's inner `list` and `element` nodes are not columns.
+    columns: parquetSchema(metadata).children.map((child) => child.element.name),
     rowGroups: metadata.row_groups.map((group) => Number(group.num_rows)),
     metadata: Object.fromEntries((metadata.key_value_metadata ?? []).map(({ key, value }) => [key, value])),
   };
