@@ -5,6 +5,8 @@
  * collect stage, which is the same for every source.
  */
 
+import type { CommentAttributes } from '../domain/model.js';
+
 /** A comment as the source gave it, normalised but not yet redacted. It never leaves the collect job. */
 export interface NormalisedItem {
   externalId: string;
@@ -15,6 +17,8 @@ export interface NormalisedItem {
   /** The author's handle in clear; the collect stage hashes it and drops it. */
   authorHandle?: string | undefined;
   odsCode?: string | undefined;
+  /** Source-specific facts; the collect stage checks, caps and redacts them. */
+  attributes?: CommentAttributes | undefined;
   /** True when the source says the item was deleted upstream (a tombstone). */
   deleted?: boolean | undefined;
 }

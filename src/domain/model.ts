@@ -97,6 +97,21 @@ export interface RedactionCount {
 export type QuestionKind = 'what_was_good' | 'what_could_be_better' | 'why' | 'unknown';
 
 /**
+ * Facts a source states about a comment beside its text, each only where the source has it. They are
+ * kept as the source gave them (not used by the analysis), so a reader can check the source's own view.
+ */
+export interface CommentAttributes {
+  /** The source's own labels (Care Opinion tags), redacted like text. */
+  tags?: string[] | undefined;
+  /** Care Opinion criticality: −5 (highly critical) … 5 (highly positive), an integer. */
+  criticality?: number | undefined;
+  /** The respondent's own FFT answer: 1 very good … 5 very poor (not CareVoice's 1–5 rating). */
+  fftRating?: 1 | 2 | 3 | 4 | 5 | undefined;
+  /** The service or department the source names (FFT `Service type 1`), redacted like text. */
+  service?: string | undefined;
+}
+
+/**
  * A comment as a connector hands it over after validate → normalise → redact. This is the only shape
  * that is ever stored or put on a queue: `text` is already redacted and `authorHash` is a keyed hash.
  */
@@ -119,6 +134,8 @@ export interface RedactedComment {
   /** SHA-256 of the raw page the comment came from (joins to page provenance). */
   pageHash: string;
   redactions: RedactionCount[];
+  /** Source-specific facts (tags, criticality, FFT answer, service); absent when the source has none. */
+  attributes?: CommentAttributes | undefined;
 }
 
 export interface SentimentScore {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { REDACTION_KINDS } from '../domain/model.js';
+import { commentAttributesSchema } from './comment-attributes.js';
 
 /**
  * The pipeline's stages and their payloads. One typed map names every stage's payload, so a wrong
@@ -23,6 +24,7 @@ export const redactedCommentSchema = z.object({
   odsCode: z.string().optional(),
   pageHash: z.string().min(1),
   redactions: z.array(z.object({ kind: z.enum(REDACTION_KINDS), count: z.number().int().positive() })),
+  attributes: commentAttributesSchema.optional(),
 });
 
 export const stagePayloadSchemas = {

@@ -38,6 +38,7 @@ const UPDATED_COLUMNS = [
   'duplicate_of',
   'period',
   'processed_at',
+  'attributes',
   'row_hash',
 ] as const satisfies readonly (keyof CommentsTable)[];
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
+  CommentAttributes,
   ProcessedComment,
   RedactionCount,
   SafetyKind,
@@ -42,8 +43,23 @@ const HASHED_COLUMNS = [
 ] as const satisfies readonly (keyof RowWithoutHash)[];
 
 export function rowHash(row: RowWithoutHash): string {
-  const values = HASHED_COLUMNS.map((column) => row[column] ?? null);
+  const values: unknown[] = HASHED_COLUMNS.map((column) => row[column] ?? null);
+  // Attributes join the hash only when present, so rows stored before they existed keep their hash.
+  if (row.attributes != null) values.push(row.attributes);
   return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+/** Attributes as JSON with a fixed key order (so equal attributes hash equal), or null when empty. */
+export function attributesToJson(attributes: CommentAttributes | undefined): string | null {
+  if (!attributes) return null;
+  const { tags, criticality, fftRating, service } = attributes;
+  const ordered: CommentAttributes = {
+    ...(tags !== undefined && tags.length > 0 && { tags }),
+    ...(criticality !== undefined && { criticality }),
+    ...(fftRating !== undefined && { fftRating }),
+    ...(service !== undefined && { service }),
+  };
+  return Object.keys(ordered).length > 0 ? JSON.stringify(ordered) : null;
 }
 
 /** Themes and tumour groups once each (first wins): the child tables key on them. */
@@ -90,6 +106,7 @@ export function commentToRow(c: ProcessedComment): NewCommentRow {
     duplicate_of: c.duplicateOf,
     period: c.period,
     processed_at: c.processedAt,
+    attributes: attributesToJson(c.attributes),
   };
   return { ...row, row_hash: rowHash(row) };
 }
@@ -107,6 +124,7 @@ export function rowToComment(row: CommentRow): ProcessedComment {
     ...(row.stated_ods_code !== null && { odsCode: row.stated_ods_code }),
     pageHash: row.page_hash,
     redactions: JSON.parse(row.redactions) as RedactionCount[],
+    ...(row.attributes !== null && { attributes: JSON.parse(row.attributes) as CommentAttributes }),
     sentiment: { label: row.sentiment_label as SentimentLabel, score: Number(row.sentiment_score) },
     rating: Number(row.rating) as ProcessedComment['rating'],
     themes: JSON.parse(row.themes) as ThemeSentiment[],

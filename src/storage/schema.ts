@@ -219,6 +219,13 @@ export interface CommentsTable {
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+// Source-specific attributes (migration 006-attributes), merged into CommentsTable like purged_at;
+// optional on insert so rows written without them stay valid.
+export interface CommentsTable {
+  /** JSON: CommentAttributes, or null when the source stated none. */
+  attributes: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 /** Natural keys of comments someone asked CareVoice to forget: never stored again. */
 export interface ForgottenCommentsTable {
   source: string;

@@ -1,13 +1,15 @@
 import type { ParsedItem } from '../connector.js';
 import { isObject, isoInstant, optionalString, rejectItem } from '../http/item-checks.js';
 import { trustOdsCode } from '../http/ods-code.js';
+import { careOpinionAttributes } from './care-opinion-attributes.js';
 
 /** Link relations that point at the health services an opinion is about. */
 const SERVICE_RELS = new Set(['healthservice', 'healthservices', 'service']);
 
 /**
  * One opinion (story) of `GET /api/v2/opinions`: id, title, body (Markdown), dateOfPublication,
- * criticality, and `links` ({rel, id, href}) to its health services, whose NACS/ODS ids give the trust.
+ * criticality and inline tags (kept as attributes), and `links` ({rel, id, href}) to its health services,
+ * whose NACS/ODS ids give the trust.
  */
 export function careOpinionStory(opinion: unknown, location: string): { parsed: ParsedItem; publishedAt?: string } {
   if (!isObject(opinion))
@@ -20,7 +22,7 @@ export function careOpinionStory(opinion: unknown, location: string): { parsed: 
   if (body === undefined) problems.push('body is missing');
   const publishedAt = isoInstant(optionalString(opinion, 'dateOfPublication', problems), 'dateOfPublication', problems);
   const submittedAt = isoInstant(optionalString(opinion, 'dateOfSubmission', problems), 'dateOfSubmission', problems);
-  optionalString(opinion, 'criticality', problems);
+  const attributes = careOpinionAttributes(opinion, problems);
   const links = opinion['links'] ?? [];
   if (!Array.isArray(links)) problems.push('links is not an array');
   const externalId = rawId === undefined || rawId === null ? undefined : String(rawId);
@@ -41,6 +43,7 @@ export function careOpinionStory(opinion: unknown, location: string): { parsed: 
         postedAt: submittedAt ?? publishedAt,
         url: `https://www.careopinion.org.uk/${encodeURIComponent(externalId)}`,
         odsCode,
+        attributes,
       },
     },
     publishedAt,

@@ -1,3 +1,4 @@
+import type { CommentAttributes } from '../../domain/model.js';
 import type { ParsedItem } from '../connector.js';
 import { parsePostedAt } from '../file/posted-at.js';
 import { trustOdsCode } from '../http/ods-code.js';
@@ -12,6 +13,31 @@ export interface RowContext {
 }
 
 const cell = (row: readonly string[], index: number | undefined) => (index === undefined ? undefined : row[index]);
+
+/** The respondent's FFT answer, 1 (very good) … 5 (very poor); the undocumented codes 6 and 7 and
+ *  blanks are unknown and left out. `1.0` is read as 1 (older exports write floats). */
+export function fftRatingOf(value: string | undefined): CommentAttributes['fftRating'] {
+  const score = Number(value?.trim() || Number.NaN);
+  return Number.isInteger(score) && score >= 1 && score <= 5 ? (score as 1 | 2 | 3 | 4 | 5) : undefined;
+}
+
+/** `Service type 1`, with `Service type 2` after a slash when the export has a sub-department. */
+function serviceOf(row: readonly string[], columns: FftColumns): string | undefined {
+  const names = [cell(row, columns.service), cell(row, columns.subService)].map((name) => name?.trim() ?? '');
+  const [service, subService] = names;
+  if (!service) return subService || undefined;
+  return subService ? `${service} / ${subService}` : service;
+}
+
+function attributesOf(row: readonly string[], columns: FftColumns): CommentAttributes | undefined {
+  const fftRating = fftRatingOf(cell(row, columns.rating));
+  const service = serviceOf(row, columns);
+  const attributes: CommentAttributes = {
+    ...(fftRating !== undefined && { fftRating }),
+    ...(service !== undefined && { service }),
+  };
+  return Object.keys(attributes).length > 0 ? attributes : undefined;
+}
 
 /** One data row as an item; null for a row with no answer (not a comment at all). */
 export function fftRow(row: readonly string[], columns: FftColumns, ctx: RowContext): ParsedItem | null {
@@ -45,6 +71,7 @@ export function fftRow(row: readonly string[], columns: FftColumns, ctx: RowCont
       question: question || undefined,
       postedAt,
       odsCode: trustOdsCode(cell(row, columns.odsCode)) ?? ctx.odsCode,
+      attributes: attributesOf(row, columns),
     },
   };
 }

@@ -6,6 +6,7 @@ import { publicCommentLink } from '../../domain/privacy/public-link.js';
 import { renderQuarantinePayload } from '../quarantine-payload.js';
 import type { Redactor } from '../stage-deps.js';
 import { normaliseCommentText } from './normalise-text.js';
+import { prepareAttributes } from './prepare-attributes.js';
 
 /**
  * One parsed item → what the collect stage does with it: a redacted comment to enqueue, a
@@ -87,6 +88,8 @@ export function prepareItem(parsed: ParsedItem, ctx: PrepareContext): PreparedIt
     postedAt = toIsoInstant(item.postedAt) ?? undefined;
     if (postedAt === undefined) return reject(item, 'invalid_date', `postedAt "${item.postedAt}" is not a date`, ctx);
   }
+  const attributes = prepareAttributes(item.attributes, ctx.redact);
+  if (!attributes.ok) return reject(item, 'invalid_attributes', attributes.reason, ctx);
   const fetchedAt = toIsoInstant(ctx.page.fetchedAt) ?? ctx.receivedAt;
   const redactedText = ctx.redact(text);
   const question = item.question ? normaliseCommentText(item.question) : '';
@@ -99,7 +102,7 @@ export function prepareItem(parsed: ParsedItem, ctx: PrepareContext): PreparedIt
     text: redactedText.text,
     fetchedAt,
     pageHash: ctx.page.contentHash,
-    redactions: mergeRedactions(redactedText.redactions, redactedQuestion?.redactions ?? []),
+    redactions: mergeRedactions(redactedText.redactions, redactedQuestion?.redactions ?? [], attributes.redactions),
   };
   if (redactedQuestion) comment.question = redactedQuestion.text;
   if (postedAt) comment.postedAt = postedAt;
@@ -107,5 +110,6 @@ export function prepareItem(parsed: ParsedItem, ctx: PrepareContext): PreparedIt
   if (link) comment.url = link;
   if (handle) comment.authorHash = hashAuthor(handle, ctx.authorHashKey);
   if (odsCode) comment.odsCode = odsCode;
+  if (attributes.attributes) comment.attributes = attributes.attributes;
   return { kind: 'comment', comment };
 }

@@ -9,6 +9,7 @@ import { importsMigration } from './002-imports.js';
 import { alertsMigration } from './003-alerts.js';
 import { minimisationMigration } from './004-minimisation.js';
 import { triangulationMigration } from './005-triangulation.js';
+import { attributesMigration } from './006-attributes.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-alerts': alertsMigration,
   '004-minimisation': minimisationMigration,
   '005-triangulation': triangulationMigration,
+  '006-attributes': attributesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

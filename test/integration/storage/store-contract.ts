@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { Store } from '../../../src/storage/store.js';
 import { describeAggregateContract } from './contract-aggregates.js';
 import { describeAlertContract } from './contract-alerts.js';
+import { describeAttributesContract } from './contract-attributes.js';
 import { describeBookkeepingContract } from './contract-bookkeeping.js';
 import { describeCommentContract } from './contract-comments.js';
 import { describeImportContract } from './contract-imports.js';
@@ -69,6 +70,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     };
 
     describeCommentContract(context);
+    describeAttributesContract(context);
     describePaginationContract(context);
     describeAggregateContract(context);
     describeBookkeepingContract(context);

@@ -78,4 +78,15 @@ describe('comment row mapping', () => {
       expect(commentToRow(comment(change)).row_hash, JSON.stringify(change)).not.toBe(base);
     }
   });
+
+  it('round-trips attributes and hashes them only when present', () => {
+    const attributes = { tags: ['parking'], criticality: -1, fftRating: 4 as const, service: 'Day unit' };
+    expect(roundTrip(comment({ attributes })).attributes).toEqual(attributes);
+    const base = commentToRow(comment());
+    expect(base.attributes).toBeNull();
+    expect(commentToRow(comment({ attributes: {} })).row_hash).toBe(base.row_hash);
+    expect(commentToRow(comment({ attributes })).row_hash).not.toBe(base.row_hash);
+    // The hash of a comment without attributes is the one rows stored before migration 006 carry.
+    expect(base.row_hash).toBe('830bc6da99b38e1803c83204be21e50a3738f062deda00d9cd0a2d53f8642d0c');
+  });
 });

@@ -48,7 +48,9 @@ describe('care-opinion specifics', () => {
       postedAt: new Date(Date.parse(feed.posts[0]!.postedAt) - 3_600_000).toISOString(),
       url: 'https://www.careopinion.org.uk/900001',
       odsCode: 'RBV',
+      attributes: { tags: ['kind nurses'], criticality: 3 },
     });
+    expect(items[1]!.attributes).toEqual({ tags: ['parking', 'waiting time'], criticality: -2 });
     // A GP practice code names no trust.
     expect(items[1]!.odsCode).toBeUndefined();
     const request = server.requests[0]!;
@@ -58,6 +60,28 @@ describe('care-opinion specifics', () => {
       take: '100',
       skip: '0',
     });
+  });
+
+  it('reads criticality as a whole number in −5…5 and rejects one off the scale', async () => {
+    feed.add(2);
+    const criticality: Record<number, unknown> = { 1: '−4', 2: 'mildly critical', 3: 9, 4: { level: 2 }, 5: null };
+    server.handler = careOpinionHandler(feed, 100, (post) =>
+      opinion(post, { criticality: criticality[post.n], tags: post.n === 5 ? [] : ['parking'] }),
+    );
+    const pages = await harness.run(build(server.baseUrl));
+    const items = acceptedItems(pages);
+    expect(items.map((item) => [item.externalId, item.attributes])).toEqual([
+      ['900001', { tags: ['parking'], criticality: -4 }],
+      // A word label is not on the scale: the story is kept without a criticality.
+      ['900002', { tags: ['parking'] }],
+      ['900005', undefined],
+    ]);
+    const rejections = pages.flatMap((page) => page.items.flatMap((p) => (p.ok ? [] : [p.rejection])));
+    expect(rejections.map((r) => [r.externalId, r.code])).toEqual([
+      ['900003', 'wrong_type'],
+      ['900004', 'wrong_type'],
+    ]);
+    expect(rejections[0]!.reason).toMatch(/criticality 9/);
   });
 
   it('names the sign-in page a wrong key is redirected to as an HTML error page', async () => {

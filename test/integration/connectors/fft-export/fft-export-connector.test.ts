@@ -57,7 +57,10 @@ describe('fft-export source', () => {
       question: 'What could we do better?',
       postedAt: '2026-02-04T00:00:00.000Z',
       odsCode: 'RBV',
+      attributes: { fftRating: 4, service: 'Oncology / Day unit' },
     });
+    // Each accepted row keeps the respondent's own answer (1 very good … 5 very poor).
+    expect(items.map((item) => item.attributes?.fftRating)).toEqual([1, 4, 5, 3]);
     const rejected = pages.flatMap((page) => page.items.filter((item) => !item.ok));
     expect(rejected).toEqual([
       expect.objectContaining({
@@ -65,6 +68,18 @@ describe('fft-export source', () => {
       }),
     ]);
     expect(pages[0]!.url).toBe('file://fft-2026-02.csv#lines=1-4');
+  });
+
+  it('leaves out undocumented FFT codes and blank services, and reads float codes', async () => {
+    const header = 'Comment ID,Service type 1,FFT categorical answer,FFT answer';
+    const lines = ['A,,7,Booking was easy.', 'B,Radiotherapy,2.0,Staff were kind.', 'C, ,x,The wait was long.'];
+    writeFileSync(join(dir, 'short.csv'), `${[header, ...lines].join('\n')}\n`);
+    const items = acceptedItems(await harness.run(createFftExportConnector({ dir })));
+    expect(items.map((item) => [item.externalId, item.attributes])).toEqual([
+      ['A', undefined],
+      ['B', { fftRating: 2, service: 'Radiotherapy' }],
+      ['C', undefined],
+    ]);
   });
 
   it('reads each export once: a later run reads only new files, not copies', async () => {
