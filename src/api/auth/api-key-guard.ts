@@ -15,7 +15,14 @@ export interface ApiKeyGuardOptions {
   maxPerMinute?: number;
 }
 
-const isGuarded = (request: FastifyRequest) => request.url.startsWith('/v1/') || request.url === '/v1';
+/**
+ * Decided on the route Fastify matched, never on the raw URL: `/%761/comments` is routed to
+ * `/v1/comments` after decoding, so a prefix test on `request.url` would let it through unguarded.
+ */
+const isGuarded = (request: FastifyRequest) => {
+  const route = request.routeOptions.url;
+  return route !== undefined && (route === '/v1' || route.startsWith('/v1/'));
+};
 
 /** Installs the hooks on the root instance: register it before the routes. */
 export async function installApiKeyGuard(

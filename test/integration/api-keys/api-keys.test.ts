@@ -58,6 +58,9 @@ describe('API keys', () => {
     expect((await request('/v1/triangulation/summary')).statusCode).toBe(401);
     expect((await request('/v1/triangulation/summary', `${key.slice(0, -1)}x`)).statusCode).toBe(401);
     expect((await request('/health/live')).statusCode).not.toBe(401);
+    // Percent-encoded paths are routed to /v1 after decoding: the guard must see them too.
+    expect((await request('/%761/triangulation/summary')).statusCode).toBe(401);
+    expect((await request('/v1/%74riangulation/summary')).statusCode).toBe(401);
     for (let i = 0; i < 3; i++) expect((await request('/v1/triangulation/summary', key)).statusCode).toBe(200);
     const limited = await request('/v1/triangulation/summary', key);
     expect(limited.statusCode).toBe(429);
