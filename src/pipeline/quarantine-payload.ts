@@ -1,3 +1,5 @@
+import { accountFreeExternalId } from '../domain/privacy/account-free-id.js';
+import { publicCommentLink } from '../domain/privacy/public-link.js';
 import type { Redactor } from './stage-deps.js';
 
 /** Largest quarantine payload kept, in UTF-8 bytes. */
@@ -6,12 +8,25 @@ export const QUARANTINE_PAYLOAD_BYTES = 2048;
 const REDACT_WINDOW_CHARS = 8192;
 const TRUNCATION_MARK = '…[truncated]';
 
-/** JSON that never throws: BigInt as a string, cycles and functions dropped. */
+/**
+ * Keys under which sources carry who wrote something (Reddit `author`, Mastodon `account.acct` and
+ * `display_name`, X `username`, Bluesky `handle` / `did`…). A rejected record is kept for inspection,
+ * not for identifying its author, so these never reach the quarantine table.
+ */
+const ACCOUNT_KEY =
+  /^(author.*|authorHandle|acct|account|accounts|user|username|user_?name|screen_?name|display_?name|handle|did|avatar|profile.*|creator|owner|submitter|name)$/i;
+const AT_URI = /^at:\/\/did:/;
+const scrubbedAccount = () => '[account]';
+
+/** JSON that never throws: BigInt as a string, cycles and functions dropped, author fields withheld. */
 export function safeJson(value: unknown): string {
   const seen = new WeakSet<object>();
   try {
     return (
-      JSON.stringify(value, (_key, item: unknown) => {
+      JSON.stringify(value, (key, item: unknown) => {
+        if (key !== '' && ACCOUNT_KEY.test(key)) return '[withheld]';
+        if (typeof item === 'string' && /^https?:\/\//.test(item)) return publicCommentLink(item) ?? '[link withheld]';
+        if (typeof item === 'string' && AT_URI.test(item)) return accountFreeExternalId(item, scrubbedAccount);
         if (typeof item === 'bigint') return item.toString();
         if (typeof item === 'function' || typeof item === 'symbol') return undefined;
         if (item !== null && typeof item === 'object') {

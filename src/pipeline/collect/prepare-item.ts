@@ -51,7 +51,10 @@ function quarantineOf(rejection: ItemRejection, ctx: PrepareContext): PreparedIt
     kind: 'quarantine',
     record: {
       source: ctx.source,
-      externalId: rejection.externalId,
+      externalId:
+        rejection.externalId === undefined
+          ? undefined
+          : accountFreeExternalId(rejection.externalId, (account) => hashAuthor(account, ctx.authorHashKey)),
       code: rejection.code,
       reason: rejection.reason,
       payload: renderQuarantinePayload(rejection.raw, ctx.redact),

@@ -33,3 +33,23 @@ describe('safeJson and truncateUtf8', () => {
     expect(truncateUtf8('short', 2048)).toBe('short');
   });
 });
+
+describe('quarantine payloads withhold who wrote a record', () => {
+  it('drops author fields, handle-bearing links and account DIDs', () => {
+    const payload = renderQuarantinePayload(
+      {
+        author: 'jane_smith',
+        author_fullname: 't2_jane',
+        account: { acct: 'jane_smith', display_name: 'Jane Smith', id: '109302' },
+        url: 'https://mastodon.social/@jane_smith/1123',
+        permalink: 'https://www.reddit.com/r/cancer/comments/abc/title/',
+        uri: 'at://did:plc:abc123/app.bsky.feed.post/3kq',
+        text: 'the ward was cold',
+      },
+      (text) => ({ text, redactions: [] }),
+    );
+    expect(payload).not.toMatch(/jane|Jane|t2_jane|did:plc:abc123/);
+    expect(payload).toContain('the ward was cold');
+    expect(payload).toContain('https://www.reddit.com/r/cancer/comments/abc/title/');
+  });
+});
