@@ -70,8 +70,9 @@ export const configSchema = z.strictObject(
         /** @defaultValue 1 */
         export: positiveInteger().default(1),
       }),
-      /** Tries per job before it is kept as failed. @defaultValue 5 */
-      attempts: positiveInteger().default(5),
+      /** Tries per job before it is kept as failed; with the doubling backoff, 14 spans about 4.5 hours,
+       *  so a store outage does not strand a batch in the failed set. @defaultValue 14 */
+      attempts: positiveInteger().default(14),
       /** First retry delay; doubles each attempt (exponential backoff). @defaultValue 2000 */
       backoffMs: nonNegativeInteger().default(2000),
       /** How many finished jobs Redis keeps, and for how long: enough to inspect, not enough to fill memory. */

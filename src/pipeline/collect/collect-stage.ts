@@ -91,7 +91,11 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
     const kept = comments.filter((c) => !forgotten.has(c.externalId));
     if (quarantined.length > 0) await store.quarantine(quarantined);
     let deleted = 0;
-    for (const externalId of deletions) if (await store.deleteComment(payload.source, externalId)) deleted++;
+    // An upstream deletion is recorded like a request to forget: a batch still queued with the old
+    // copy cannot bring it back, and the alert copy of its text goes too.
+    for (const externalId of deletions) {
+      if (await store.forgetComment(payload.source, externalId, receivedAt)) deleted++;
+    }
     const batches = processBatches(payload.source, page.contentHash, kept, options.batchSize);
     if (batches.length > 0) await helpers.enqueue('process', batches);
     await store.recordPages([
