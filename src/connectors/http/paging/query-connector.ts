@@ -13,6 +13,30 @@ export function markKey(queryKey: string): string {
   return `mark:${queryKey}`;
 }
 
+/**
+ * State key of a walk cut short by the page budget: where it stopped and the newest mark it saw. The
+ * next run carries on from there, and the high-water mark moves only once the walk reaches known
+ * items, so nothing between the old mark and the cut is skipped.
+ */
+export function resumeKey(queryKey: string): string {
+  return `resume:${queryKey}`;
+}
+
+interface ResumePoint {
+  page: string;
+  top: string | null;
+}
+
+function parseResume(value: string | null): ResumePoint | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as Partial<ResumePoint>;
+    return typeof parsed.page === 'string' ? { page: parsed.page, top: parsed.top ?? null } : null;
+  } catch {
+    return null; // an unreadable resume point only costs a fresh walk
+  }
+}
+
 /** State key of the last finished run: a stored cursor from it or an older run starts a new run. */
 export const RUN_DONE_KEY = 'run:done';
 
@@ -80,16 +104,25 @@ export function createQueryConnector<Q>(source: QuerySource<Q>): Connector {
       const key = source.queryKey(query);
       const mark = await ctx.state.get(markKey(key));
       const since = new Date(Date.parse(at.run) - source.backfillDays * 86_400_000);
-      const page = await source.fetchQueryPage({ query, pageToken: at.page, mark, since, ctx });
+      // A walk's first page picks up where the last run's budget cut it off, if it was.
+      const resume = at.page === null && at.pages === 0 ? parseResume(await ctx.state.get(resumeKey(key))) : null;
+      const pageToken = resume ? resume.page : at.page;
+      const page = await source.fetchQueryPage({ query, pageToken, mark, since, ctx });
 
-      let top = at.top;
+      let top = resume ? resume.top : at.top;
       if (page.newestMark && (top === null || source.compareMarks(page.newestMark, top) > 0)) top = page.newestMark;
       const stateUpdates: Record<string, string> = { ...page.stateUpdates };
       let next: RunCursor | null;
       if (page.nextPageToken !== null && at.pages + 1 < source.maxPagesPerQuery) {
         next = { ...at, page: page.nextPageToken, top, pages: at.pages + 1 };
       } else {
-        if (top !== null && (mark === null || source.compareMarks(top, mark) > 0)) stateUpdates[markKey(key)] = top;
+        if (page.nextPageToken !== null) {
+          // Out of budget before reaching known items: keep the mark, remember where to go on.
+          stateUpdates[resumeKey(key)] = JSON.stringify({ page: page.nextPageToken, top } satisfies ResumePoint);
+        } else {
+          if (top !== null && (mark === null || source.compareMarks(top, mark) > 0)) stateUpdates[markKey(key)] = top;
+          if (resume) stateUpdates[resumeKey(key)] = '';
+        }
         const more = at.query + 1 < source.queries.length;
         next = more ? { run: at.run, query: at.query + 1, page: null, top: null, pages: 0 } : null;
         if (!more) stateUpdates[RUN_DONE_KEY] = at.run;
