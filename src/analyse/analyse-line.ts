@@ -47,7 +47,9 @@ export function analyseLine(raw: string, lineNumber: number, deps: AnalyseLineDe
     const message = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`)
       .join('; ');
-    const code = parsed.error.issues.some((issue) => issue.code === 'too_big') ? 'text_too_long' : 'invalid_field';
+    const code = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'text')
+      ? 'text_too_long'
+      : 'invalid_field';
     return reject(lineNumber, id, code, message);
   }
   const input = parsed.data;

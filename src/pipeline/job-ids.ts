@@ -14,8 +14,9 @@ export function processBatchJobId(source: string, pageHash: string, batchIndex: 
   return `process-${jobIdPart(source)}-${pageHash.slice(0, 16)}-${batchIndex}`;
 }
 
-export function processItemJobId(source: string, externalId: string): string {
-  const digest = createHash('sha256').update(externalId, 'utf8').digest('hex').slice(0, 16);
+/** A comment retried alone: keyed by its batch and id, so a later copy (an edit) is not mistaken for it. */
+export function processItemJobId(source: string, externalId: string, batchId: string): string {
+  const digest = createHash('sha256').update(`${batchId}\u0000${externalId}`, 'utf8').digest('hex').slice(0, 16);
   return `process-item-${jobIdPart(source)}-${digest}`;
 }
 

@@ -103,7 +103,7 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
       await helpers.enqueue(
         'process',
         retryAlone.map((comment) => ({
-          id: processItemJobId(comment.source, comment.externalId),
+          id: processItemJobId(comment.source, comment.externalId, payload.batchId),
           payload: { source: comment.source, batchId: `item-${payload.batchId}`, comments: [comment] },
         })),
       );

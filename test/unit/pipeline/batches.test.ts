@@ -41,9 +41,11 @@ describe('job ids', () => {
   it('never contain a colon (BullMQ refuses them) and are stable', () => {
     expect(processBatchJobId('care:opinion', pageHash, 3)).toBe('process-care_opinion-0123456789abcdef-3');
     expect(nextCollectJobId('file', 'run:1', 2)).toBe('collect-file-run_1-2');
-    const itemId = processItemJobId('file', 'line:17');
+    const itemId = processItemJobId('file', 'line:17', 'abc-0');
     expect(itemId).toMatch(/^process-item-file-[0-9a-f]{16}$/);
-    expect(processItemJobId('file', 'line:17')).toBe(itemId);
-    expect(processItemJobId('file', 'line:18')).not.toBe(itemId);
+    expect(processItemJobId('file', 'line:17', 'abc-0')).toBe(itemId);
+    expect(processItemJobId('file', 'line:18', 'abc-0')).not.toBe(itemId);
+    // A later batch carrying the same item (an edit) gets its own retry job.
+    expect(processItemJobId('file', 'line:17', 'def-0')).not.toBe(itemId);
   });
 });
