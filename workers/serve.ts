@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type BoardQueues, boardCredentialsFromEnv, openBoardQueues } from '../src/api/board.js';
 import { buildApi } from '../src/api/server.js';
@@ -43,45 +44,61 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   const boardCredentials = options.api ? boardCredentialsFromEnv() : null;
   const metrics = createPipelineMetrics();
   const redis = await redisEndpoint(config, logger, { mayStartLocal: options.mayStartLocal });
-  const pipeline = await openPipeline(config, logger);
-  const prefix = config.redis.prefix;
-  const workerConnection = createWorkerConnection({ url: redis.url, name: `${prefix}:worker` });
-  const producer = createProducerConnection({ url: redis.url, name: `${prefix}:producer` });
-  for (const connection of [workerConnection, producer]) {
-    connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  }
-  await assertNoEviction(workerConnection, redis.url);
+  // Filled in as each part starts, so a failure half-way closes exactly what was opened.
+  const workers: { close(): Promise<void> }[] = [];
+  const queues: { close(): Promise<void> }[] = [];
+  const connections: Redis[] = [];
+  const lastSteps: (() => Promise<void>)[] = [() => redis.stop()];
+  const shutdown = () =>
+    createGracefulShutdown(
+      { workers, queues, connections, finally: lastSteps },
+      { logger, graceMs: config.queue.shutdownGraceMs },
+    );
+  try {
+    const prefix = config.redis.prefix;
+    const workerConnection = createWorkerConnection({ url: redis.url, name: `${prefix}:worker` });
+    const producer = createProducerConnection({ url: redis.url, name: `${prefix}:producer` });
+    connections.push(workerConnection, producer);
+    for (const connection of connections) {
+      connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+    }
+    // Refuse an evicting Redis before opening anything else.
+    await assertNoEviction(workerConnection, redis.url);
+    const pipeline = await openPipeline(config, logger);
+    lastSteps.unshift(() => pipeline.close());
 
-  const sources = enabledSources(config);
-  if (options.schedulers) {
-    const result = await syncSchedulers({
-      ...runtimeOptions(config),
-      connection: workerConnection,
-      schedules: schedules(config),
-      logger,
-    });
-    logger.info(result, 'job schedulers in place');
-  }
-  const runner =
-    options.stages.length > 0
-      ? await startStageRunner({
+    const sources = enabledSources(config);
+    if (options.schedulers) {
+      const result = await syncSchedulers({
+        ...runtimeOptions(config),
+        connection: workerConnection,
+        schedules: schedules(config),
+        logger,
+      });
+      logger.info(result, 'job schedulers in place');
+    }
+    if (options.stages.length > 0) {
+      workers.push(
+        await startStageRunner({
           ...runtimeOptions(config),
           connection: workerConnection,
           registry: createStageRegistry(observeStageHandlers(pipeline.handlers, metrics)),
           sources,
           stages: options.stages,
           logger,
-        })
-      : undefined;
+        }),
+      );
+    }
 
-  let board: BoardQueues | undefined;
-  if (options.api) {
-    registerQueueGauges(metrics, { connection: producer, prefix, sources });
-    registerStoreGauges(metrics, { store: pipeline.store, sources, exportDir: config.exportDir });
-    if (boardCredentials) board = await openBoardQueues(producer, prefix, sources);
-  }
-  const api = options.api
-    ? await buildApi({
+    let board: BoardQueues | undefined;
+    if (options.api) {
+      registerQueueGauges(metrics, { connection: producer, prefix, sources });
+      registerStoreGauges(metrics, { store: pipeline.store, sources, exportDir: config.exportDir });
+      if (boardCredentials) {
+        board = await openBoardQueues(producer, prefix, sources);
+        queues.push(board);
+      }
+      const api = await buildApi({
         store: pipeline.store,
         auth: { requireKey: config.api.requireKey, maxPerMinute: config.api.rateLimitPerMinute },
         logger,
@@ -92,23 +109,20 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
         status: () => statusReport({ connection: producer, prefix, sources, store: pipeline.store }),
         metrics: metrics.registry,
         ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),
-      })
-    : undefined;
-  if (api) {
-    const address = await api.listen({ host: options.host ?? config.api.host, port: options.port ?? config.api.port });
-    logger.info({ address }, 'API listening');
+      });
+      queues.unshift({ close: () => api.close() });
+      const address = await api.listen({
+        host: options.host ?? config.api.host,
+        port: options.port ?? config.api.port,
+      });
+      logger.info({ address }, 'API listening');
+    }
+    logger.info({ stages: options.stages, sources, schedulers: options.schedulers, api: options.api }, 'started');
+  } catch (error) {
+    await shutdown().shutdown('start-up failed');
+    throw error;
   }
-
-  createGracefulShutdown(
-    {
-      workers: runner ? [runner] : [],
-      queues: [...(api ? [{ close: () => api.close() }] : []), ...(board ? [board] : [])],
-      connections: [workerConnection, producer],
-      finally: [() => pipeline.close(), () => redis.stop()],
-    },
-    { logger, graceMs: config.queue.shutdownGraceMs },
-  ).install();
-  logger.info({ stages: options.stages, sources, schedulers: options.schedulers, api: options.api }, 'started');
+  shutdown().install();
 }
 
 /** `carevoice scheduler`: upsert every job scheduler once, then exit. */

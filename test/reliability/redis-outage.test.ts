@@ -1,0 +1,161 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type RunningRedisServer, startRedisServer } from '../../src/queue/redis-server-process.js';
+import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
+import { eventually } from '../integration/queue/support/redis-kit.js';
+import { goodLines } from './support/inbox-records.js';
+import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { timedCase } from './support/outcomes.js';
+import {
+  dropFile,
+  enqueueFrom,
+  FAST_STALL,
+  failedJobs,
+  fileCollect,
+  fileSourceEnv,
+  idDiscrepancies,
+  storedCount,
+  storedIds,
+  unfinishedJobs,
+  withStore,
+  writeConfig,
+} from './support/pipeline-harness.js';
+import { isAlive, killTree } from './support/process-tree.js';
+
+/**
+ * A private redis-server (append-only file, spare port) that the test stops and starts: Redis going
+ * away mid-run, coming back on the same files, and a Redis that may evict keys.
+ */
+
+const COMMENTS = 3000;
+
+let ws: CliWorkspace;
+let redisDir: string;
+let port: number;
+let redis: RunningRedisServer | undefined;
+let url: string;
+const started: NodeCli[] = [];
+
+beforeAll(async () => {
+  ws = await createCliWorkspace();
+  redisDir = await mkdtemp(join(tmpdir(), 'carevoice-redis-'));
+  port = await freePort();
+  url = `redis://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await redis?.stop();
+  await ws.cleanup();
+  await rm(redisDir, { recursive: true, force: true });
+});
+
+/** Starts (or restarts) the private Redis on the same port and folder, so its AOF is replayed. */
+async function startRedis(maxmemoryPolicy = 'noeviction'): Promise<void> {
+  redis = await startRedisServer({ dir: redisDir, port, maxmemoryPolicy });
+}
+
+function cli(args: string[], extra: Record<string, string> = {}, configPath?: string): NodeCli {
+  const env = configPath
+    ? fileSourceEnv(ws, configPath, { REDIS_URL: url, ...extra })
+    : ws.env({ REDIS_URL: url, ...extra });
+  const running = startNodeCli(args, ws.dir, env);
+  started.push(running);
+  return running;
+}
+
+describe('Redis restarted mid-run', () => {
+  it('stopped (SIGTERM) while a worker processes, started again on the same folder and port: nothing lost or doubled', async () => {
+    await timedCase(
+      'Redis restarted mid-run',
+      `${COMMENTS} comments in batches of 50; private redis-server (appendonly yes) stopped with SIGTERM once some are stored, restarted on the same dir and port 1 s later; the worker is not restarted`,
+      async () => {
+        await startRedis();
+        const configPath = await writeConfig(ws, {
+          queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
+        });
+        await dropFile(ws, 'outage.jsonl', `${goodLines('outage', COMMENTS).join('\n')}\n`);
+        const worker = cli(['worker', 'collect', 'process'], {}, configPath);
+        await worker.waitForStderr('"msg":"started"');
+        await enqueueFrom(url, ws.prefix, 'collect', [fileCollect('outage')]);
+        let atStop = 0;
+        await eventually(
+          async () => {
+            atStop = await storedCount(ws.sqlitePath);
+            return atStop > 0;
+          },
+          'the worker stored something',
+          30_000,
+        );
+        await redis!.stop();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const duringOutage = await storedCount(ws.sqlitePath);
+        await startRedis();
+
+        await eventually(
+          async () => (await unfinishedJobs(url, ws.prefix)) === 0 && (await storedCount(ws.sqlitePath)) >= COMMENTS,
+          'every comment stored after the restart',
+          60_000,
+        );
+        const ids = Array.from({ length: COMMENTS }, (_, n) => `outage-${n}`);
+        const stored = await withStore(ws.sqlitePath, (store) => storedIds(store, 'file'));
+        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+        expect(await failedJobs(url, ws.prefix)).toBe(0);
+        expect(worker.child.exitCode).toBeNull();
+        worker.child.kill('SIGTERM');
+        await worker.exited;
+        return `${atStop} stored when Redis stopped, ${duringOutage} a second later; the same worker resumed on its own: ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+      },
+    );
+  });
+});
+
+/** Clients under the prefix other than the process's own two (`:worker`, `:producer`): BullMQ's
+ *  blocking worker connections, which must not exist after a refusal. */
+async function bullWorkerClients(): Promise<string[]> {
+  const admin = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const list = (await admin.call('CLIENT', 'LIST')) as string;
+    return list
+      .split('\n')
+      .map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '')
+      .filter((name) => name.startsWith(ws.prefix))
+      .filter((name) => name !== `${ws.prefix}:worker` && name !== `${ws.prefix}:producer`);
+  } finally {
+    admin.disconnect();
+  }
+}
+
+describe('Redis that may evict keys', () => {
+  it('workers refuse to start with a clear message', async () => {
+    await timedCase(
+      'evicting Redis',
+      'private redis-server switched to maxmemory-policy allkeys-lru; start `carevoice worker process`',
+      async () => {
+        await redis?.stop();
+        await startRedis('allkeys-lru');
+        const worker = cli(['worker', 'process']);
+        await worker.waitForStderr('maxmemory-policy "allkeys-lru"', 30_000);
+        const message = worker.stderr().trim();
+        expect(message).toContain('noeviction');
+        expect(message).toContain('CONFIG SET maxmemory-policy noeviction');
+        // Refused before any stage worker existed: no start-up log, no BullMQ worker connection.
+        expect(message).not.toContain('"msg":"started"');
+        expect(await bullWorkerClients()).toEqual([]);
+        // The refused process must end by itself, with a failure code.
+        const exitedAlone = await Promise.race([
+          worker.exited.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000)),
+        ]);
+        if (!exitedAlone) killTree(worker.child.pid!);
+        const result = await worker.exited;
+        expect(exitedAlone).toBe(true);
+        expect(result.code).not.toBe(0);
+        const line = message.split('\n').find((l) => l.includes('allkeys-lru')) ?? '';
+        return `refused with: "${line.replace(/^carevoice: /, '').slice(0, 80)}…"; no worker connection opened; exited by itself with code ${result.code}`;
+      },
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
+import { eventually } from '../integration/queue/support/redis-kit.js';
+import { goodLines } from './support/inbox-records.js';
+import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { timedCase } from './support/outcomes.js';
+import {
+  activeProcessJobs,
+  dropFile,
+  enqueueFrom,
+  FAST_STALL,
+  failedJobs,
+  fileCollect,
+  fileSourceEnv,
+  idDiscrepancies,
+  type StoreTarget,
+  storedCount,
+  storedIds,
+  unfinishedJobs,
+  unfinishedOf,
+  withStore,
+  writeConfig,
+} from './support/pipeline-harness.js';
+import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
+import { isAlive, killTree } from './support/process-tree.js';
+
+/** Worker processes that die hard (kill -9) or are asked to stop (SIGTERM) in the middle of their work. */
+
+const COMMENTS = 3000;
+const GRACE_MS = 300;
+/** For the SIGTERM case: no grace at all, so the running batch is always cut short and must be finished elsewhere. */
+const NO_GRACE_MS = 0;
+
+let ws: CliWorkspace;
+let configPath: string;
+let pgSchema: PostgresSchema;
+const started: NodeCli[] = [];
+
+beforeAll(async () => {
+  ws = await createCliWorkspace();
+  pgSchema = await createPostgresSchema();
+  configPath = await writeConfig(ws, {
+    queue: {
+      processBatchSize: 50,
+      concurrency: { process: 1 },
+      backoffMs: 100,
+      shutdownGraceMs: GRACE_MS,
+      ...FAST_STALL,
+    },
+  });
+});
+afterAll(async () => {
+  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await ws.cleanup();
+  await pgSchema.drop();
+});
+
+function worker(config = configPath, extraEnv: Record<string, string> = {}): NodeCli {
+  const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, fileSourceEnv(ws, config, extraEnv));
+  started.push(cli);
+  return cli;
+}
+
+async function drained(expected: number, target: StoreTarget = ws.sqlitePath): Promise<void> {
+  await eventually(
+    async () => (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 && (await storedCount(target)) >= expected,
+    `all ${expected} comments stored and the queues empty`,
+    60_000,
+  );
+}
+
+/** The PostgreSQL store: its writes yield to the event loop, so a signal can land inside a batch. */
+const pgEnv = () => ({ DATABASE_URL: pgSchema.databaseUrl });
+
+describe('a worker process killed or stopped mid-batch', () => {
+  it('kill -9 mid-batch, then a new worker: every comment stored exactly once', async () => {
+    await timedCase(
+      'kill -9 mid-batch',
+      `${COMMENTS} comments in batches of 50; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
+      async () => {
+        const ids = Array.from({ length: COMMENTS }, (_, n) => `crash-${n}`);
+        await dropFile(ws, 'crash.jsonl', `${goodLines('crash', COMMENTS).join('\n')}\n`);
+        const first = worker();
+        await first.waitForStderr('"msg":"started"', 45_000);
+        await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('crash')]);
+        let atKill = 0;
+        await eventually(
+          async () => {
+            atKill = await storedCount(ws.sqlitePath);
+            return atKill > 0;
+          },
+          'the first worker stored something',
+          30_000,
+        );
+        killTree(first.child.pid!);
+        const killed = await first.exited;
+        expect(killed.signal).toBe('SIGKILL');
+        expect(atKill).toBeLessThan(COMMENTS);
+
+        const second = worker();
+        await second.waitForStderr('"msg":"started"', 45_000);
+        await drained(COMMENTS);
+        const stored = await withStore(ws.sqlitePath, (store) => storedIds(store, 'file'));
+        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+        expect(stored).toHaveLength(COMMENTS);
+        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        second.child.kill('SIGTERM');
+        await second.exited;
+        return `${atKill} stored at the kill; after the restart ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+      },
+    );
+  });
+
+  it('SIGTERM mid-job: the worker exits within its grace period and the job completes in another worker', async () => {
+    await timedCase(
+      'SIGTERM mid-job',
+      `${COMMENTS} comments in batches of 500, PostgreSQL store (async writes, so a batch can be caught mid-write); SIGTERM the worker while a batch is active (shutdownGraceMs ${NO_GRACE_MS}, so the batch is cut short); start a second worker`,
+      async () => {
+        const bigBatches = await writeConfig(
+          ws,
+          {
+            queue: { processBatchSize: 500, concurrency: { process: 1 }, shutdownGraceMs: NO_GRACE_MS, ...FAST_STALL },
+          },
+          'big-batches.json',
+        );
+        await dropFile(ws, 'term.jsonl', `${goodLines('term', COMMENTS).join('\n')}\n`);
+        const first = worker(bigBatches, pgEnv());
+        await first.waitForStderr('"msg":"started"', 45_000);
+        await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('term')]);
+        await eventually(
+          async () => (await activeProcessJobs(TEST_REDIS_URL, ws.prefix)).length > 0,
+          'a process batch is active',
+          30_000,
+        );
+        const signalledAt = Date.now();
+        first.child.kill('SIGTERM');
+        const stopped = await first.exited;
+        const stopMs = Date.now() - signalledAt;
+        // The grace bounds the wait for running jobs; the rest is closing connections and exiting node.
+        expect(stopMs, stopped.stderr).toBeLessThan(NO_GRACE_MS + 3_000);
+        expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 1, signal: null });
+        // Exit code 1 because the running batch outlived the grace period: the shutdown reports it unclean.
+        expect(stopped.stderr).toContain('"timedOut":["workers"');
+        // Jobs still marked active after the exit are the ones the worker abandoned mid-batch.
+        const interrupted = await activeProcessJobs(TEST_REDIS_URL, ws.prefix);
+        expect(interrupted.length).toBeGreaterThan(0);
+
+        const second = worker(bigBatches, pgEnv());
+        await second.waitForStderr('"msg":"started"', 45_000);
+        await drained(COMMENTS, pgSchema.storeOptions);
+        const ids = Array.from({ length: COMMENTS }, (_, n) => `term-${n}`);
+        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
+        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+        expect(await unfinishedOf(TEST_REDIS_URL, ws.prefix, interrupted)).toEqual([]);
+        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        second.child.kill('SIGTERM');
+        await second.exited;
+        return `stopped in ${stopMs} ms (exit code ${stopped.code}, shutdown reported the workers step timed out); ${interrupted.length} batch(es) abandoned mid-run and completed by the second worker; ${stored.length}/${COMMENTS} stored once`;
+      },
+    );
+  });
+});
