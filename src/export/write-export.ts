@@ -114,6 +114,22 @@ async function writeDataset(
   }
 }
 
+/** Reads a keyset-paged listing page by page (never all at once), handing each page on; returns the row count. */
+async function pageThrough<T>(
+  list: (after: string | null) => Promise<{ items: T[]; next: string | null }>,
+  onPage: (items: T[], rowsSoFar: number) => Promise<void>,
+): Promise<number> {
+  let after: string | null = null;
+  let rows = 0;
+  do {
+    const page = await list(after);
+    rows += page.items.length;
+    await onPage(page.items, rows);
+    after = page.next;
+  } while (after !== null);
+  return rows;
+}
+
 async function writeComments(ctx: DatasetContext, pageSize: number): Promise<ExportFileEntry[]> {
   const formats = await DatasetFormats.create({
     dir: ctx.tmp,
@@ -124,16 +140,14 @@ async function writeComments(ctx: DatasetContext, pageSize: number): Promise<Exp
     parquetMetadata: PARQUET_METADATA,
   });
   return writeDataset(formats, async () => {
-    let after: string | null = null;
-    let rows = 0;
-    do {
-      const page = await ctx.store.listComments({ includeDuplicates: true }, { limit: pageSize, after });
-      for (const comment of page.items) ctx.periods.add(comment.period);
-      await formats.append(page.items.map((c) => ({ row: commentCsvRow(c), json: commentJsonRecord(c) })));
-      rows += page.items.length;
-      ctx.onProgress({ dataset: 'comments', rows });
-      after = page.next;
-    } while (after !== null);
+    await pageThrough(
+      (after) => ctx.store.listComments({ includeDuplicates: true }, { limit: pageSize, after }),
+      async (comments, rows) => {
+        for (const comment of comments) ctx.periods.add(comment.period);
+        await formats.append(comments.map((c) => ({ row: commentCsvRow(c), json: commentJsonRecord(c) })));
+        ctx.onProgress({ dataset: 'comments', rows });
+      },
+    );
   });
 }
 
@@ -170,14 +184,10 @@ async function writeAlerts(ctx: DatasetContext, pageSize: number): Promise<Expor
     parquetMetadata: PARQUET_METADATA,
   });
   return writeDataset(formats, async () => {
-    let after: string | null = null;
-    let rows = 0;
-    do {
-      const page = await ctx.store.listAlerts({ type: EXPORTED_ALERT_TYPE }, { limit: pageSize, after });
-      await formats.append(page.items.map((a) => ({ row: alertCsvRow(a), json: alertJsonRecord(a) })));
-      rows += page.items.length;
-      after = page.next;
-    } while (after !== null);
+    const rows = await pageThrough(
+      (after) => ctx.store.listAlerts({ type: EXPORTED_ALERT_TYPE }, { limit: pageSize, after }),
+      (alerts) => formats.append(alerts.map((a) => ({ row: alertCsvRow(a), json: alertJsonRecord(a) }))),
+    );
     ctx.onProgress({ dataset: 'alerts', rows });
   });
 }
@@ -196,20 +206,17 @@ async function writeTriangulation(
     parquetMetadata: PARQUET_METADATA,
   });
   return writeDataset(formats, async () => {
-    let after: string | null = null;
-    let rows = 0;
-    do {
-      const page = await ctx.store.listTriangulation({}, { limit: pageSize, after });
-      await formats.append(
-        page.items.map((cell) => ({
-          row: triangulationCsvRow(cell, minCellCount),
-          json: triangulationJsonRecord(cell, minCellCount),
-          parquet: triangulationParquetRow(cell, minCellCount),
-        })),
-      );
-      rows += page.items.length;
-      after = page.next;
-    } while (after !== null);
+    const rows = await pageThrough(
+      (after) => ctx.store.listTriangulation({}, { limit: pageSize, after }),
+      (cells) =>
+        formats.append(
+          cells.map((cell) => ({
+            row: triangulationCsvRow(cell, minCellCount),
+            json: triangulationJsonRecord(cell, minCellCount),
+            parquet: triangulationParquetRow(cell, minCellCount),
+          })),
+        ),
+    );
     ctx.onProgress({ dataset: 'triangulation', rows });
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { londonDate } from '../pipeline/process/period.js';
 import type { StageHandlers } from '../pipeline/stage.js';
 import { createWorkerConnection } from './connections.js';
 import { DrainTimeoutError, waitUntilDrained } from './drain.js';
@@ -61,16 +62,6 @@ export class RunOnceTimeoutError extends Error {
     super(`the run did not finish in time (${detail}); ${partial.failedJobs.length} job(s) had failed by then`);
     this.name = 'RunOnceTimeoutError';
   }
-}
-
-/** Today's date in Europe/London as YYYY-MM-DD. */
-export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }
 
 export function newRunId(at: Date = new Date()): string {

@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { londonDate, newRunId } from '../../../src/queue/run-once.js';
+import { londonDate } from '../../../src/pipeline/process/period.js';
+import { newRunId } from '../../../src/queue/run-once.js';
 import { RunTally } from '../../../src/queue/run-tally.js';
 import { resolveRuntimeOptions } from '../../../src/queue/runtime-options.js';
 
