@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type ProcessedComment, type SentimentLabel, THEMES, TUMOUR_GROUPS } from '../src/domain/model.js';
+import { seededRandom } from '../src/domain/random.js';
 import { openStore } from '../src/storage/open-store.js';
 import { openPostgres } from '../src/storage/postgres/open-postgres.js';
 import type { Store } from '../src/storage/store.js';
@@ -31,23 +32,12 @@ const ROWS = Number(args.rows);
 const BATCH = Number(args.batch);
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run writes the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = 'the clinic nurse waited scan results team kind late phone letter ward chemo pain told plan'.split(' ');
 const TRUSTS = ['RBV', 'RPY', 'R0A', 'RRK', 'RTH', 'RGT', 'RAL', 'RJ1'];
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 function syntheticComments(count: number, seed: number): ProcessedComment[] {
-  const next = random(seed);
+  const next = seededRandom(seed); // the same data on every run
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const text = Array.from({ length: 20 + Math.floor(next() * 60) }, () => pick(WORDS)).join(' ');

@@ -25,6 +25,7 @@ import {
   printMisses,
   readJsonLines,
   stringField,
+  tallyClasses,
   wantsMisses,
 } from './read-cases.js';
 
@@ -53,11 +54,6 @@ function readFftTexts(): string[] {
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
-type KindFigures = Record<
-  string,
-  { support: number; tp: number; fp: number; fn: number; precision: number | null; recall: number | null }
->;
-
 /** Per-kind and micro-averaged precision/recall of detectSafety over one case set. */
 function scoreCases(cases: SafetyCase[]) {
   const counts = new Map(SAFETY_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
@@ -75,29 +71,14 @@ function scoreCases(cases: SafetyCase[]) {
       failures.push(`  expected [${[...want].join(', ')}], got [${[...got].join(', ')}]: ${c.text}`);
     }
   }
-  const perKind: KindFigures = {};
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [kind, n] of counts) {
-    tp += n.tp;
-    fp += n.fp;
-    fn += n.fn;
-    perKind[kind] = {
-      support: n.tp + n.fn,
-      ...n,
-      precision: n.tp + n.fp > 0 ? n.tp / (n.tp + n.fp) : null,
-      recall: n.tp + n.fn > 0 ? n.tp / (n.tp + n.fn) : null,
-    };
-  }
-  const micro = { precision: tp / (tp + fp), recall: tp / (tp + fn) };
+  const { perClass: perKind, micro, support } = tallyClasses(counts);
   const negatives = cases.filter((c) => c.kinds.length === 0);
   const cleanNegatives = negatives.filter((c) => detectSafety(c.text).length === 0).length;
   return {
     cases: cases.length,
     perKind,
     micro,
-    support: tp + fn,
+    support,
     negatives: negatives.length,
     cleanNegatives,
     failures,

@@ -26,6 +26,7 @@ import {
   printMisses,
   readJsonLines,
   stringField,
+  tallyClasses,
   wantsMisses,
 } from './read-cases.js';
 
@@ -55,15 +56,6 @@ function readFftTexts(): string[] {
     .map((r) => r['FFT answer']!.trim());
 }
 
-interface GroupFigures {
-  support: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number | null;
-  recall: number | null;
-}
-
 function scoreCases(cases: TumourGroupCase[]) {
   const counts = new Map(TUMOUR_GROUPS.map((g) => [g, { tp: 0, fp: 0, fn: 0 }]));
   const failures: string[] = [];
@@ -89,28 +81,14 @@ function scoreCases(cases: TumourGroupCase[]) {
       );
     }
   }
-  const perGroup: Record<string, GroupFigures> = {};
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [group, n] of counts) {
-    tp += n.tp;
-    fp += n.fp;
-    fn += n.fn;
-    perGroup[group] = {
-      support: n.tp + n.fn,
-      ...n,
-      precision: n.tp + n.fp > 0 ? n.tp / (n.tp + n.fp) : null,
-      recall: n.tp + n.fn > 0 ? n.tp / (n.tp + n.fn) : null,
-    };
-  }
+  const { perClass: perGroup, micro, support } = tallyClasses(counts);
   const noGroup = cases.filter((c) => c.groups.length === 0);
   const noGroupUntagged = noGroup.filter((c) => tagTumourGroups(c.text).groups.length === 0).length;
   return {
     cases: cases.length,
     perGroup,
-    micro: { precision: tp + fp > 0 ? tp / (tp + fp) : null, recall: tp + fn > 0 ? tp / (tp + fn) : null },
-    support: tp + fn,
+    micro,
+    support,
     exactSetAccuracy: exact / cases.length,
     rareCancerAccuracy: rareRight / cases.length,
     noGroupCases: noGroup.length,

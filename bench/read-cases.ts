@@ -116,6 +116,40 @@ export interface ClassFigures {
   recall: number | null;
 }
 
+/** True/false positives and false negatives of one class. */
+export interface ClassCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export type ClassTally = ClassFigures & ClassCounts;
+
+/** Per-class figures and their micro-average from raw counts (precision or recall null when undefined). */
+export function tallyClasses(counts: ReadonlyMap<string, ClassCounts>): {
+  perClass: Record<string, ClassTally>;
+  micro: { precision: number | null; recall: number | null };
+  support: number;
+} {
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  const perClass: Record<string, ClassTally> = {};
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [name, n] of counts) {
+    tp += n.tp;
+    fp += n.fp;
+    fn += n.fn;
+    perClass[name] = {
+      support: n.tp + n.fn,
+      ...n,
+      precision: ratio(n.tp, n.tp + n.fp),
+      recall: ratio(n.tp, n.tp + n.fn),
+    };
+  }
+  return { perClass, micro: { precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) }, support: tp + fn };
+}
+
 /**
  * One row per class, the reported v2 figures first and the v1 ones beside them (when v1 is shipped), so
  * the gap between a seen and an unseen test set is read at a glance. `total` is the micro-average row.

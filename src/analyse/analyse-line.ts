@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import type { Analyser, CommentAnalysis, RedactionCount } from '../domain/model.js';
+import { DEFAULT_MAX_TEXT_LENGTH } from '../pipeline/pipeline-options.js';
 
 /**
  * The `carevoice analyse` contract (ARCHITECTURE.md): one JSON object per input line in, one per
  * output line out, same order. A line that cannot be read yields an error object in its place.
  */
 
-/** Longest text accepted, as in the collect stage; longer text is rejected, not truncated silently. */
-export const MAX_TEXT_LENGTH = 20_000;
-
 const inputSchema = z.object({
   id: z.string().min(1, 'id must not be empty').max(512),
-  text: z.string().max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+  // The collect stage's limit: longer text is rejected, not truncated silently.
+  text: z.string().max(DEFAULT_MAX_TEXT_LENGTH, `text is longer than ${DEFAULT_MAX_TEXT_LENGTH} characters`),
   question: z.string().max(1_000).optional(),
   source: z.string().max(100).optional(),
   postedAt: z.string().datetime({ offset: true, message: 'postedAt must be an ISO-8601 date-time' }).optional(),

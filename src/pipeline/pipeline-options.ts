@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Longest comment accepted, in characters; shared by the collect stage and `carevoice analyse`. */
+export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
+
 /**
  * Tunables of the pipeline stages, validated once when the handlers are created. Every field has
  * a default, so `pipelineOptionsSchema.parse({})` gives a working set.
@@ -10,7 +13,7 @@ export const pipelineOptionsSchema = z.object({
   batchSize: z.number().int().min(50).max(500).default(200),
   /** Longest accepted comment in characters; longer ones are quarantined as `text_too_long`.
    *  @defaultValue 20000 */
-  maxTextLength: z.number().int().positive().default(20_000),
+  maxTextLength: z.number().int().positive().default(DEFAULT_MAX_TEXT_LENGTH),
   /** Page budget of one collect run per source; the stored cursor lets the next run go on.
    *  @defaultValue 50 */
   maxPages: z.number().int().positive().default(50),

@@ -1,18 +1,9 @@
-/**
- * A small seeded PRNG (mulberry32) and the helpers the sample generator draws with. Each item gets its
- * own stream from (seed, index), so item 1,999 is generated without generating the 1,999 before it.
- */
+import { seededRandom } from '../../domain/random.js';
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * The helpers the sample generator draws with, over the domain's seeded PRNG. Each item gets its own
+ * stream from (seed, index), so item 1,999 is generated without generating the 1,999 before it.
+ */
 
 /** Mixes seed and index into one 32-bit state (murmur3's finaliser), so nearby indexes diverge at once. */
 export function itemSeed(seed: number, index: number): number {
@@ -26,7 +17,7 @@ export class Random {
   private readonly next: () => number;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
 
   static forItem(seed: number, index: number): Random {

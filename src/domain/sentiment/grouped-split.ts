@@ -1,5 +1,5 @@
+import { seededRandom, shuffled } from '../random.js';
 import { textKey } from '../text/normalise.js';
-import { seededRandom, shuffled } from './random.js';
 
 /** What the split needs of a comment: who wrote it and what it says. */
 export interface SplittableComment {

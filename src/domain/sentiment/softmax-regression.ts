@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from './random.js';
+import { seededRandom, shuffled } from '../random.js';
 
 /** Number of classes, in the order of SENTIMENT_LABELS: negative, neutral, positive. */
 export const CLASS_COUNT = 3;

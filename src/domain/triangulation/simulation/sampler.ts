@@ -1,4 +1,4 @@
-import { seededRandom } from '../../sentiment/random.js';
+import { seededRandom } from '../../random.js';
 
 /**
  * Seeded draws for the synthetic NHS: one stream per seed, so a seed always builds the same NHS.
