@@ -6,7 +6,8 @@
  * - long comments also read sentence by sentence (mean of the sentences' log-probabilities, alone or blended
  *   50/50 with the whole-text reading), so length cannot pile up narrative words;
  * - a length-aware blend with the lexicon's verdict: weight a·w/(w+L) for a comment of w words;
- * - averaging models trained in three row orders; more epochs; stronger or weaker L2.
+ * - averaging models trained in three row orders; more epochs; stronger or weaker L2;
+ * - character n-grams, no word pairs, more hash buckets.
  * Intercept offsets are tuned per idea as the training script does. "long" is every row of 40 words or more
  * (both sets, negative vs not): the MIT comments closest to long public stories.
  * Usage: tsx bench/sentiment-ideas.ts [--data DIR] [--model FILE]
@@ -185,6 +186,15 @@ function main(): void {
     ['L2 1e-6', { l2: 1e-6 }],
   ] as const)
     report(name, outOfFold({ ...shipped, optimiser: { ...optimiser, ...change } }, { whole }).whole as Float64Array[]);
+  for (const [name, change] of [
+    ['character 3-5-grams', { charNgramMax: 5, charNgramMin: 3 }],
+    ['no word pairs', { bigrams: false }],
+    ['2^20 buckets', { hashBits: 20 }],
+  ] as const)
+    report(
+      name,
+      outOfFold({ ...shipped, features: { ...shipped.features, ...change } }, { whole }).whole as Float64Array[],
+    );
 }
 
 main();
