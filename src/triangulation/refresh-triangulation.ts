@@ -1,12 +1,16 @@
 /**
- * The triangulation run: reads imported CPES rows and comment aggregates from the store, triangulates
- * every trust × tumour group, and replaces the stored results in one transaction. Called after a CPES
- * import and by the aggregate stage; a store without CPES rows is left as it is.
+ * The triangulation run: reads imported CPES rows, comment aggregates, and the FFT and KO41a figures of
+ * the survey's window from the store, triangulates every trust × tumour group, and replaces the stored
+ * results in one transaction. Called after an import and by the aggregate stage; a store without CPES
+ * rows is left as it is.
  */
 import type { Logger } from 'pino';
 import { loadTrustReference } from '../reference/trust-reference.js';
 import type { Store } from '../storage/store.js';
 import { cpesYear, selectCpesYear } from './cpes-year.js';
+import { CANCER_FFT_SETTINGS } from './fft-source.js';
+import type { OutsideRows, OutsideSourceOutcome } from './outside-signals.js';
+import { surveyWindow } from './survey-window.js';
 import { type TriangulateOptions, triangulateTable } from './triangulate-table.js';
 
 export interface RefreshTriangulationOptions extends TriangulateOptions {
@@ -30,6 +34,8 @@ export type RefreshOutcome =
       trusts: number;
       commentTrustGroups: number;
       commentsSkipped?: string;
+      fft: OutsideSourceOutcome;
+      complaints: OutsideSourceOutcome;
     };
 
 let shippedNames: Map<string, string> | undefined;
@@ -53,7 +59,8 @@ export async function refreshTriangulation(
   }
   const data = cpesYear(rows, year, options.minRespondents ?? 5);
   const aggregates = await store.listAggregates({ theme: 'all' });
-  const result = triangulateTable(data, aggregates, options.trustNames ?? defaultTrustNames(), options);
+  const outside = await outsideRows(store, year);
+  const result = triangulateTable(data, aggregates, options.trustNames ?? defaultTrustNames(), options, outside);
   const computedAt = clock().toISOString();
   await store.replaceTriangulation(result.cells, result.summary, computedAt);
   const trusts = new Set(result.cells.map((c) => c.odsCode)).size;
@@ -64,6 +71,8 @@ export async function refreshTriangulation(
     trusts,
     commentTrustGroups: result.comments.trustGroups,
     ...(result.comments.skipped !== undefined && { commentsSkipped: result.comments.skipped }),
+    fft: result.outside.fft,
+    complaints: result.outside.complaints,
   };
   await store.recordRun({
     id: `triangulate-${startedAt}`,
@@ -71,8 +80,26 @@ export async function refreshTriangulation(
     startedAt,
     finishedAt: clock().toISOString(),
     status: 'ok',
-    counts: { cells: outcome.cells, trusts, commentTrustGroups: outcome.commentTrustGroups, year },
+    counts: {
+      cells: outcome.cells,
+      trusts,
+      commentTrustGroups: outcome.commentTrustGroups,
+      fftTrusts: outcome.fft.status === 'used' ? outcome.fft.trusts : 0,
+      complaintTrusts: outcome.complaints.status === 'used' ? outcome.complaints.trusts : 0,
+      year,
+    },
   });
   options.logger?.info(outcome, 'triangulated');
   return outcome;
+}
+
+/** The FFT months (cancer settings) and KO41a returns that stand beside survey `year` (see `surveyWindow`). */
+async function outsideRows(store: Store, year: number): Promise<OutsideRows> {
+  const window = surveyWindow(year);
+  const fft = [];
+  for (const setting of CANCER_FFT_SETTINGS) {
+    fft.push(...(await store.listFftResponses({ setting, periodFrom: window.fftFrom, periodTo: window.fftTo })));
+  }
+  const complaints = await store.listComplaintCounts({ financialYear: window.financialYear });
+  return { fft, complaints };
 }

@@ -1,0 +1,102 @@
+/**
+ * FFT and KO41a complaints as readings of every trust × tumour group's questions, calibrated on the
+ * published cells exactly as the simulation calibrates them (`calibrateSources` with the survey's priors),
+ * then handed to the estimator beside the comment signals. Pure: the service hands in the stored rows.
+ */
+import type { ThemeId, TumourGroupId } from '../domain/model.js';
+import { calibrateSources, type SignalSource, signalsFor } from '../domain/triangulation/calibrated-signals.js';
+import { cellPriors } from '../domain/triangulation/cell-priors.js';
+import type { CpesTable } from '../domain/triangulation/cpes-table.js';
+import type { TriangulationParameters } from '../domain/triangulation/parameters.js';
+import type { CellSignal } from '../domain/triangulation/triangulated-score.js';
+import type { ImportedComplaintCount, ImportedFftResponse } from '../storage/import-types.js';
+import { COMPLAINT_SOURCE, complaintSource, tallyComplaints } from './complaint-source.js';
+import { FFT_SOURCE, fftSource, tallyFft } from './fft-source.js';
+
+export type OutsideSourceName = typeof FFT_SOURCE | typeof COMPLAINT_SOURCE;
+
+export interface OutsideSourceOptions {
+  /** A source with figures for fewer of the survey's trusts is left out: too few to calibrate. @defaultValue 10 */
+  minSourceTrusts?: number;
+}
+
+/** What became of one source in a run. */
+export type OutsideSourceOutcome =
+  | { status: 'used'; trusts: number; slope: number }
+  | { status: 'skipped'; reason: 'no_rows' | 'too_few_trusts' | 'no_relation_to_survey'; trusts: number };
+
+export interface OutsideSignals {
+  /** Readings per trust × group key (`ODS|group`). */
+  signals: Map<string, CellSignal[]>;
+  sources: Record<OutsideSourceName, OutsideSourceOutcome>;
+}
+
+export interface OutsideRows {
+  /** FFT rows of the survey's window and cancer settings. */
+  fft: readonly ImportedFftResponse[];
+  /** KO41a rows of the survey's financial year. */
+  complaints: readonly ImportedComplaintCount[];
+}
+
+/**
+ * How a source must move with the survey's scores: FFT rises with them, complaints fall. A fit the other
+ * way says the source does not measure what the survey measures here, and it is left out.
+ */
+const DIRECTION: Record<OutsideSourceName, 1 | -1> = { fft: 1, complaints: -1 };
+
+function trustsWithValues(source: SignalSource, table: CpesTable): number {
+  let trusts = 0;
+  for (const odsCode of table.trusts.keys()) {
+    if (table.questions.some((q) => source.value(odsCode, 'all' as TumourGroupId, q) !== undefined)) trusts++;
+  }
+  return trusts;
+}
+
+export function outsideSignals(
+  table: CpesTable,
+  parameters: TriangulationParameters,
+  questionThemes: ReadonlyMap<number, readonly ThemeId[]>,
+  groups: readonly TumourGroupId[],
+  rows: OutsideRows,
+  options: OutsideSourceOptions = {},
+): OutsideSignals {
+  const minTrusts = options.minSourceTrusts ?? 10;
+  const candidates: [OutsideSourceName, SignalSource, number][] = [
+    [FFT_SOURCE, fftSource(tallyFft(rows.fft)), rows.fft.length],
+    [
+      COMPLAINT_SOURCE,
+      complaintSource(table, questionThemes, tallyComplaints(rows.complaints)),
+      rows.complaints.length,
+    ],
+  ];
+  const sources = {} as Record<OutsideSourceName, OutsideSourceOutcome>;
+  const usable: SignalSource[] = [];
+  for (const [name, source, rowCount] of candidates) {
+    const trusts = rowCount > 0 ? trustsWithValues(source, table) : 0;
+    if (rowCount === 0) sources[name] = { status: 'skipped', reason: 'no_rows', trusts };
+    else if (trusts < minTrusts) sources[name] = { status: 'skipped', reason: 'too_few_trusts', trusts };
+    else usable.push(source);
+  }
+  const signals = new Map<string, CellSignal[]>();
+  if (usable.length === 0) return { signals, sources };
+
+  const priors = cellPriors(table, parameters);
+  const calibrated = calibrateSources(usable, table, priors).filter(({ source, calibration }) => {
+    const name = source.name as OutsideSourceName;
+    const trusts = trustsWithValues(source, table);
+    if (!(Math.sign(calibration.slope) === DIRECTION[name])) {
+      sources[name] = { status: 'skipped', reason: 'no_relation_to_survey', trusts };
+      return false;
+    }
+    sources[name] = { status: 'used', trusts, slope: calibration.slope };
+    return true;
+  });
+  if (calibrated.length === 0) return { signals, sources };
+  for (const odsCode of table.trusts.keys()) {
+    for (const group of groups) {
+      const list = signalsFor(calibrated, priors, odsCode, group, table.questions);
+      if (list.length > 0) signals.set(`${odsCode}|${group}`, list);
+    }
+  }
+  return { signals, sources };
+}
