@@ -2,7 +2,8 @@
  * The triangulation run: reads imported CPES rows, comment aggregates, and the FFT and KO41a figures of
  * the survey's window from the store, triangulates every trust × tumour group, and replaces the stored
  * results in one transaction. Called after an import and by the aggregate stage; a store without CPES
- * rows is left as it is.
+ * rows is left as it is, and so are stored results whose inputs have not changed since (the fingerprint
+ * of `triangulation-inputs.ts`, stored with them).
  */
 import type { Logger } from 'pino';
 import { loadTrustReference } from '../reference/trust-reference.js';
@@ -12,6 +13,7 @@ import { CANCER_FFT_SETTINGS } from './fft-source.js';
 import type { OutsideRows, OutsideSourceOutcome } from './outside-signals.js';
 import { surveyWindow } from './survey-window.js';
 import { type TriangulateOptions, triangulateTable } from './triangulate-table.js';
+import { triangulationFingerprint } from './triangulation-inputs.js';
 
 export interface RefreshTriangulationOptions extends TriangulateOptions {
   /** Survey year to triangulate. @defaultValue the newest imported year */
@@ -23,10 +25,14 @@ export interface RefreshTriangulationOptions extends TriangulateOptions {
   /** @defaultValue () => new Date() */
   clock?: () => Date;
   logger?: Logger | undefined;
+  /** Recompute even when the inputs are unchanged. @defaultValue false */
+  force?: boolean;
 }
 
+export type RefreshSkipReason = 'no_cpes_rows' | 'inputs_unchanged';
+
 export type RefreshOutcome =
-  | { status: 'skipped'; reason: 'no_cpes_rows' }
+  | { status: 'skipped'; reason: RefreshSkipReason }
   | {
       status: 'ok';
       year: number;
@@ -51,6 +57,21 @@ export async function refreshTriangulation(
 ): Promise<RefreshOutcome> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
+  const trustNames = options.trustNames ?? defaultTrustNames();
+  const aggregates = await store.listAggregates({ theme: 'all' });
+  const fingerprint = triangulationFingerprint(await store.listImportedFiles(), aggregates, {
+    year: options.year,
+    minRespondents: options.minRespondents,
+    intervalSteps: options.intervalSteps,
+    minComments: options.minComments,
+    minCalibrationBlocks: options.minCalibrationBlocks,
+    minSourceTrusts: options.minSourceTrusts,
+    trustNames,
+  });
+  if (!options.force && (await store.triangulationInputs()) === fingerprint) {
+    options.logger?.info({ fingerprint }, 'triangulation skipped: inputs unchanged since the stored run');
+    return { status: 'skipped', reason: 'inputs_unchanged' };
+  }
   const rows = await store.listCpesScores(options.year !== undefined ? { year: options.year } : {});
   const year = selectCpesYear(rows, options.year);
   if (year === undefined) {
@@ -58,11 +79,10 @@ export async function refreshTriangulation(
     return { status: 'skipped', reason: 'no_cpes_rows' };
   }
   const data = cpesYear(rows, year, options.minRespondents ?? 5);
-  const aggregates = await store.listAggregates({ theme: 'all' });
   const outside = await outsideRows(store, year);
-  const result = triangulateTable(data, aggregates, options.trustNames ?? defaultTrustNames(), options, outside);
+  const result = triangulateTable(data, aggregates, trustNames, options, outside);
   const computedAt = clock().toISOString();
-  await store.replaceTriangulation(result.cells, result.summary, computedAt);
+  await store.replaceTriangulation(result.cells, result.summary, computedAt, fingerprint);
   const trusts = new Set(result.cells.map((c) => c.odsCode)).size;
   const outcome: RefreshOutcome = {
     status: 'ok',

@@ -58,8 +58,8 @@ export function registerImportCommand(program: Command): void {
           );
           process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatImportSummary(summary)}\n`);
           if (summary.status === 'rejected') process.exitCode = IMPORT_REJECTED_EXIT_CODE;
-          // New survey figures change every triangulated score: recompute them now.
-          else if (name === 'cpes' || name === 'cpes-2018') await refreshTriangulation(store, { logger });
+          // Survey, FFT and complaint figures all feed the triangulated scores: recompute them now.
+          else await refreshTriangulation(store, { logger });
         } finally {
           await store.close();
         }
