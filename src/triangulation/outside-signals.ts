@@ -4,10 +4,16 @@
  * then handed to the estimator beside the comment signals. Pure: the service hands in the stored rows.
  */
 import type { ThemeId, TumourGroupId } from '../domain/model.js';
-import { calibrateSources, type SignalSource, signalsFor } from '../domain/triangulation/calibrated-signals.js';
+import {
+  type CalibratedSource,
+  calibrateSources,
+  type SignalSource,
+  signalsFor,
+} from '../domain/triangulation/calibrated-signals.js';
 import { cellPriors } from '../domain/triangulation/cell-priors.js';
 import type { CpesTable } from '../domain/triangulation/cpes-table.js';
 import type { TriangulationParameters } from '../domain/triangulation/parameters.js';
+import { SingularSystemError } from '../domain/triangulation/solve-linear.js';
 import type { CellSignal } from '../domain/triangulation/triangulated-score.js';
 import type { ImportedComplaintCount, ImportedFftResponse } from '../storage/import-types.js';
 import { COMPLAINT_SOURCE, complaintSource, tallyComplaints } from './complaint-source.js';
@@ -23,7 +29,13 @@ export interface OutsideSourceOptions {
 /** What became of one source in a run. */
 export type OutsideSourceOutcome =
   | { status: 'used'; trusts: number; slope: number }
-  | { status: 'skipped'; reason: 'no_rows' | 'too_few_trusts' | 'no_relation_to_survey'; trusts: number };
+  | {
+      status: 'skipped';
+      reason: 'no_rows' | 'too_few_trusts' | 'calibration_failed' | 'no_relation_to_survey';
+      trusts: number;
+      /** Why the calibration could not be fitted (`calibration_failed`). */
+      message?: string;
+    };
 
 export interface OutsideSignals {
   /** Readings per trust × group key (`ODS|group`). */
@@ -44,10 +56,11 @@ export interface OutsideRows {
  */
 const DIRECTION: Record<OutsideSourceName, 1 | -1> = { fft: 1, complaints: -1 };
 
-function trustsWithValues(source: SignalSource, table: CpesTable): number {
+/** Survey trusts the source has a value for (FFT and KO41a are trust-wide: any group reads the same). */
+function trustsWithValues(source: SignalSource, table: CpesTable, group: TumourGroupId): number {
   let trusts = 0;
   for (const odsCode of table.trusts.keys()) {
-    if (table.questions.some((q) => source.value(odsCode, 'all' as TumourGroupId, q) !== undefined)) trusts++;
+    if (table.questions.some((q) => source.value(odsCode, group, q) !== undefined)) trusts++;
   }
   return trusts;
 }
@@ -70,27 +83,35 @@ export function outsideSignals(
     ],
   ];
   const sources = {} as Record<OutsideSourceName, OutsideSourceOutcome>;
-  const usable: SignalSource[] = [];
+  const usable: [OutsideSourceName, SignalSource, number][] = [];
   for (const [name, source, rowCount] of candidates) {
-    const trusts = rowCount > 0 ? trustsWithValues(source, table) : 0;
+    const trusts = rowCount > 0 && groups.length > 0 ? trustsWithValues(source, table, groups[0]!) : 0;
     if (rowCount === 0) sources[name] = { status: 'skipped', reason: 'no_rows', trusts };
     else if (trusts < minTrusts) sources[name] = { status: 'skipped', reason: 'too_few_trusts', trusts };
-    else usable.push(source);
+    else usable.push([name, source, trusts]);
   }
   const signals = new Map<string, CellSignal[]>();
   if (usable.length === 0) return { signals, sources };
 
   const priors = cellPriors(table, parameters);
-  const calibrated = calibrateSources(usable, table, priors).filter(({ source, calibration }) => {
-    const name = source.name as OutsideSourceName;
-    const trusts = trustsWithValues(source, table);
-    if (!(Math.sign(calibration.slope) === DIRECTION[name])) {
-      sources[name] = { status: 'skipped', reason: 'no_relation_to_survey', trusts };
-      return false;
+  const calibrated: CalibratedSource[] = [];
+  for (const [name, source, trusts] of usable) {
+    let fitted: CalibratedSource;
+    try {
+      [fitted] = calibrateSources([source], table, priors) as [CalibratedSource];
+    } catch (error) {
+      // Too few published cells beside the source, or a degenerate one: the survey goes on without it.
+      if (!(error instanceof RangeError || error instanceof SingularSystemError)) throw error;
+      sources[name] = { status: 'skipped', reason: 'calibration_failed', trusts, message: error.message };
+      continue;
     }
-    sources[name] = { status: 'used', trusts, slope: calibration.slope };
-    return true;
-  });
+    if (Math.sign(fitted.calibration.slope) !== DIRECTION[name]) {
+      sources[name] = { status: 'skipped', reason: 'no_relation_to_survey', trusts };
+      continue;
+    }
+    sources[name] = { status: 'used', trusts, slope: fitted.calibration.slope };
+    calibrated.push(fitted);
+  }
   if (calibrated.length === 0) return { signals, sources };
   for (const odsCode of table.trusts.keys()) {
     for (const group of groups) {
