@@ -25,8 +25,6 @@ export interface RefreshTriangulationOptions extends TriangulateOptions {
   /** @defaultValue () => new Date() */
   clock?: () => Date;
   logger?: Logger | undefined;
-  /** Recompute even when the inputs are unchanged. @defaultValue false */
-  force?: boolean;
 }
 
 export type RefreshSkipReason = 'no_cpes_rows' | 'inputs_unchanged';
@@ -59,16 +57,10 @@ export async function refreshTriangulation(
   const startedAt = clock().toISOString();
   const trustNames = options.trustNames ?? defaultTrustNames();
   const aggregates = await store.listAggregates({ theme: 'all' });
-  const fingerprint = triangulationFingerprint(await store.listImportedFiles(), aggregates, {
-    year: options.year,
-    minRespondents: options.minRespondents,
-    intervalSteps: options.intervalSteps,
-    minComments: options.minComments,
-    minCalibrationBlocks: options.minCalibrationBlocks,
-    minSourceTrusts: options.minSourceTrusts,
-    trustNames,
-  });
-  if (!options.force && (await store.triangulationInputs()) === fingerprint) {
+  // Every option but the logger, the clock and the names (hashed apart) shapes the result.
+  const { logger: _logger, clock: _clock, trustNames: _names, ...settings } = options;
+  const fingerprint = triangulationFingerprint(await store.listImportedFiles(), aggregates, settings, trustNames);
+  if ((await store.triangulationInputs()) === fingerprint) {
     options.logger?.info({ fingerprint }, 'triangulation skipped: inputs unchanged since the stored run');
     return { status: 'skipped', reason: 'inputs_unchanged' };
   }

@@ -10,17 +10,6 @@ import { shippedFile } from '../config/paths.js';
 import type { ImportedFile } from '../storage/import-types.js';
 import type { AggregateRow } from '../storage/store.js';
 
-/** Settings that change the result; anything else (logger, clock) does not belong here. */
-export interface FingerprintSettings {
-  year?: number | undefined;
-  minRespondents?: number | undefined;
-  intervalSteps?: number | undefined;
-  minComments?: number | undefined;
-  minCalibrationBlocks?: number | undefined;
-  minSourceTrusts?: number | undefined;
-  trustNames: ReadonlyMap<string, string>;
-}
-
 let version: string | undefined;
 
 function careVoiceVersion(): string {
@@ -28,15 +17,19 @@ function careVoiceVersion(): string {
   return version;
 }
 
+/**
+ * @param settings the run's options that change its result (numbers and flags, no functions)
+ * @param trustNames ODS code → the trust name shown with its figures
+ */
 export function triangulationFingerprint(
   files: readonly ImportedFile[],
   aggregates: readonly AggregateRow[],
-  settings: FingerprintSettings,
+  settings: Readonly<Record<string, unknown>>,
+  trustNames: ReadonlyMap<string, string>,
 ): string {
   const hash = createHash('sha256');
-  const { trustNames, ...rest } = settings;
   hash.update(`carevoice ${careVoiceVersion()}\n`);
-  hash.update(`${JSON.stringify(rest, Object.keys(rest).sort())}\n`);
+  hash.update(`${JSON.stringify(settings, Object.keys(settings).sort())}\n`);
   for (const line of [...trustNames].map(([code, name]) => `${code}=${name}`).sort()) hash.update(`name ${line}\n`);
   const imports = files.map((f) => `${f.kind} ${f.sha256} ${f.importedAt}`).sort();
   for (const line of imports) hash.update(`file ${line}\n`);
