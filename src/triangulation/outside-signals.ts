@@ -10,11 +10,14 @@ import {
   type SignalSource,
   signalsFor,
 } from '../domain/triangulation/calibrated-signals.js';
+import { cellKey } from '../domain/triangulation/cell-key.js';
 import { cellPriors } from '../domain/triangulation/cell-priors.js';
 import type { CpesTable } from '../domain/triangulation/cpes-table.js';
+import { ppPerLogit, samplingVarianceLogit } from '../domain/triangulation/logit.js';
 import type { TriangulationParameters } from '../domain/triangulation/parameters.js';
 import { SingularSystemError } from '../domain/triangulation/solve-linear.js';
 import type { CellSignal } from '../domain/triangulation/triangulated-score.js';
+import { resolveOptions } from '../domain/triangulation/triangulation-options.js';
 import type { ImportedComplaintCount, ImportedFftResponse } from '../storage/import-types.js';
 import { COMPLAINT_SOURCE, complaintSource, tallyComplaints } from './complaint-source.js';
 import { FFT_SOURCE, fftSource, tallyFft } from './fft-source.js';
@@ -94,6 +97,8 @@ export function outsideSignals(
   if (usable.length === 0) return { signals, sources };
 
   const priors = cellPriors(table, parameters);
+  // The estimator's own guess of a suppressed cell's size when nothing better is known.
+  const suppressedSize = resolveOptions().suppressionThreshold / 2;
   const calibrated: CalibratedSource[] = [];
   for (const [name, source, trusts] of usable) {
     let fitted: CalibratedSource;
@@ -115,7 +120,13 @@ export function outsideSignals(
   if (calibrated.length === 0) return { signals, sources };
   for (const odsCode of table.trusts.keys()) {
     for (const group of groups) {
-      const list = signalsFor(calibrated, priors, odsCode, group, table.questions);
+      const list = signalsFor(calibrated, priors, odsCode, group, table.questions).map((s) => {
+        // A source reads the group's experience; the figure estimated is the survey cell its few respondents
+        // would have given, so their sampling noise (at half the suppression threshold, the estimator's own
+        // fallback size for a suppressed cell) is part of the reading's error. Without it, intervals fed by FFT come out far too narrow.
+        const prior = priors.get(cellKey(odsCode, group, s.question))!.prior;
+        return { ...s, variance: s.variance + ppPerLogit(prior) ** 2 * samplingVarianceLogit(prior, suppressedSize) };
+      });
       if (list.length > 0) signals.set(`${odsCode}|${group}`, list);
     }
   }

@@ -106,4 +106,27 @@ describe('FFT and complaints in the triangulation', () => {
       expect(cell.estimate).toBeGreaterThan(cellOf(worse.cells, TARGET, cell.tumourGroup, cell.theme).estimate);
     }
   }, 60_000);
+
+  it('is closer to the truth than the survey alone, with intervals that still cover it', async () => {
+    await load('fft', files.fft(0));
+    await load('complaints', files.complaints(0));
+    const both = await triangulate();
+    // Sarcoma is suppressed at every trust: 30 estimates, scored against each trust's true share.
+    const score = (cells: TriangulatedCell[]) => {
+      const sarcoma = cells.filter((c) => c.tumourGroup === 'sarcoma' && c.theme === 'all');
+      const errors = sarcoma.map((c) => c.estimate - files.truth(c.odsCode, 'sarcoma'));
+      const covered = sarcoma.filter((c) => {
+        const truth = files.truth(c.odsCode, 'sarcoma');
+        return truth >= c.lower && truth <= c.upper;
+      });
+      return {
+        rmse: Math.sqrt(errors.reduce((a, e) => a + e * e, 0) / errors.length),
+        coverage: covered.length / sarcoma.length,
+      };
+    };
+    const alone = score(survey.cells);
+    const triangulated = score(both.cells);
+    expect(triangulated.rmse).toBeLessThan(alone.rmse);
+    expect(triangulated.coverage).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
 });

@@ -72,10 +72,12 @@ interface Trust {
   code: string;
   effect: number;
   patients: number;
+  /** True share positive (pp) of each tumour group's questions, keyed by the group's CPES name. */
+  truth: Map<string, number[]>;
 }
 
 function drawTrusts(draws: Draws): Trust[] {
-  return TRUSTS.map((code) => ({ code, effect: draws.normal(0.4), patients: 0 }));
+  return TRUSTS.map((code) => ({ code, effect: draws.normal(0.4), patients: 0, truth: new Map() }));
 }
 
 function cpesCsv(draws: Draws, trusts: Trust[]): string {
@@ -90,7 +92,9 @@ function cpesCsv(draws: Draws, trusts: Trust[]): string {
       let k = 0;
       GROUPS.forEach((group, g) => {
         const size = sizes[t]![g]!;
-        const positive = draws.binomial(size, expit(1 + group.offset + q * 0.01 + trust.effect + draws.normal(0.1)));
+        const share = expit(1 + group.offset + q * 0.01 + trust.effect + draws.normal(0.1));
+        trust.truth.set(group.name, [...(trust.truth.get(group.name) ?? []), 100 * share]);
+        const positive = draws.binomial(size, share);
         n += size;
         k += positive;
         england[g]!.n += size;
@@ -164,6 +168,8 @@ export interface OutsideSourceFiles {
   /** FFT and KO41a two years earlier: outside the window, so they must change nothing. */
   earlierFft: string;
   earlierComplaints: string;
+  /** A trust's true overall share positive (pp) for a tumour group (`sarcoma`): what estimates aim at. */
+  truth(odsCode: string, group: string): number;
 }
 
 /** Writes the files into `dir`; the same seed gives the same files. */
@@ -183,5 +189,10 @@ export function writeOutsideSourceFiles(dir: string, seed = 7): OutsideSourceFil
     complaints: (push) => write(`ko41a-${push}.csv`, complaintsCsv(seed + 2, trusts, '2018-19', push)),
     earlierFft: write('fft-earlier.csv', fftCsv(seed + 3, trusts, SURVEY_YEAR - 2, 0)),
     earlierComplaints: write('ko41a-earlier.csv', complaintsCsv(seed + 4, trusts, '2016-17', 0)),
+    truth(odsCode, group) {
+      const name = GROUPS.find((g) => g.name.toLowerCase() === group)!.name;
+      const shares = trusts.find((t) => t.code === odsCode)!.truth.get(name)!;
+      return shares.reduce((a, s) => a + s, 0) / shares.length;
+    },
   };
 }
