@@ -100,7 +100,12 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
       }
       const api = await buildApi({
         store: pipeline.store,
-        auth: { requireKey: config.api.requireKey, maxPerMinute: config.api.rateLimitPerMinute },
+        auth: {
+          requireKey: config.api.requireKey,
+          maxPerMinute: config.api.rateLimitPerMinute,
+          // Counted in Redis, so the limit per key holds however many API processes serve it.
+          redis: { connection: producer, prefix },
+        },
         logger,
         readiness: [
           { name: 'redis', check: async () => void (await producer.ping()) },

@@ -44,7 +44,7 @@ import {
  */
 
 /** Bumped whenever a file, a column or a column's meaning changes (see docs/exports.md). */
-export const EXPORT_SCHEMA_VERSION = 3;
+export const EXPORT_SCHEMA_VERSION = 4;
 
 export interface ExportManifest {
   schemaVersion: number;

@@ -47,7 +47,12 @@ import type {
   TumourGroupKey,
   UpsertResult,
 } from './store.js';
-import { listTriangulation, listTriangulationSummary, replaceTriangulation } from './triangulation-queries.js';
+import {
+  listTriangulation,
+  listTriangulationSummary,
+  replaceTriangulation,
+  triangulationInputs,
+} from './triangulation-queries.js';
 import type { TriangulatedCell, TriangulationFilter, TumourGroupSummary } from './triangulation-types.js';
 
 export interface KyselyStoreOptions {
@@ -353,8 +358,13 @@ export class KyselyStore implements Store {
     cells: readonly TriangulatedCell[],
     summary: readonly TumourGroupSummary[],
     computedAt: string,
+    inputsFingerprint?: string,
   ): Promise<void> {
-    return replaceTriangulation(this.#db, this.#hooks, cells, summary, computedAt);
+    return replaceTriangulation(this.#db, this.#hooks, cells, summary, computedAt, inputsFingerprint);
+  }
+
+  triangulationInputs(): Promise<string | undefined> {
+    return triangulationInputs(this.#db);
   }
 
   listTriangulation(

@@ -265,6 +265,13 @@ export interface TriangulationSummaryTable {
   computed_at: string;
 }
 
+/** Migration 007: what the stored triangulation was computed from; one row, id `latest`. */
+export interface TriangulationInputsTable {
+  id: string;
+  fingerprint: string;
+  computed_at: string;
+}
+
 /** API keys: the SHA-256 of the key, never the key. */
 export interface ApiKeysTable {
   id: string;
@@ -291,6 +298,7 @@ export interface Database {
   forgotten_comments: ForgottenCommentsTable;
   triangulated_scores: TriangulatedScoresTable;
   triangulation_summary: TriangulationSummaryTable;
+  triangulation_inputs: TriangulationInputsTable;
   api_keys: ApiKeysTable;
 }
 

@@ -188,12 +188,18 @@ export interface Store {
 
   // Triangulation and API keys (src/storage/triangulation-queries.ts, api-key-queries.ts). Triangulated
   // scores are replaced as a whole per run; API keys are stored as SHA-256 hashes only.
-  /** Replaces every triangulated score and summary row in one transaction. */
+  /**
+   * Replaces every triangulated score and summary row in one transaction, with the fingerprint of the
+   * inputs they were computed from (dropped when not given).
+   */
   replaceTriangulation(
     cells: readonly TriangulatedCell[],
     summary: readonly TumourGroupSummary[],
     computedAt: string,
+    inputsFingerprint?: string,
   ): Promise<void>;
+  /** The inputs fingerprint stored with the current scores, if any. */
+  triangulationInputs(): Promise<string | undefined>;
   /** By (odsCode, tumourGroup, theme), keyset-paginated like listComments. */
   listTriangulation(
     filter: TriangulationFilter,

@@ -15,17 +15,31 @@ import type {
 
 const SCORE_COLUMNS = 13;
 
-/** Replaces every stored score and summary row in one transaction, so readers never see half a run. */
+const INPUTS_ROW = 'latest';
+
+/**
+ * Replaces every stored score and summary row in one transaction, so readers never see half a run, with
+ * the fingerprint of the inputs they came from (none given: the old fingerprint is dropped, so no later
+ * run takes these scores for up to date).
+ */
 export async function replaceTriangulation(
   db: Kysely<Database>,
   hooks: DialectHooks,
   cells: readonly TriangulatedCell[],
   summary: readonly TumourGroupSummary[],
   computedAt: string,
+  inputsFingerprint?: string,
 ): Promise<void> {
   await hooks.writeTransaction(db, async (trx) => {
     await trx.deleteFrom('triangulated_scores').execute();
     await trx.deleteFrom('triangulation_summary').execute();
+    await trx.deleteFrom('triangulation_inputs').execute();
+    if (inputsFingerprint !== undefined) {
+      await trx
+        .insertInto('triangulation_inputs')
+        .values({ id: INPUTS_ROW, fingerprint: inputsFingerprint, computed_at: computedAt })
+        .execute();
+    }
     for (const part of chunk(cells, Math.floor(hooks.maxBindParameters / SCORE_COLUMNS))) {
       await trx
         .insertInto('triangulated_scores')
@@ -124,4 +138,14 @@ export async function listTriangulationSummary(db: Kysely<Database>): Promise<Tu
     nationalUpper: Number(r.national_upper),
     year: Number(r.year),
   }));
+}
+
+/** The fingerprint stored with the current scores; undefined when none was. */
+export async function triangulationInputs(db: Kysely<Database>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('triangulation_inputs')
+    .select('fingerprint')
+    .where('id', '=', INPUTS_ROW)
+    .executeTakeFirst();
+  return row?.fingerprint;
 }

@@ -4,8 +4,11 @@
  */
 import type { ThemeId, TumourGroupId } from '../domain/model.js';
 
-/** Where a figure came from: the published survey, or comment sentiment calibrated against it. */
-export const TRIANGULATION_SOURCES = ['cpes', 'comments'] as const;
+/**
+ * Where a figure came from: the published survey, and the outside sources calibrated against it that fed
+ * it (comment sentiment, FFT, KO41a complaints), in this order.
+ */
+export const TRIANGULATION_SOURCES = ['cpes', 'comments', 'fft', 'complaints'] as const;
 export type TriangulationSource = (typeof TRIANGULATION_SOURCES)[number];
 
 export interface TriangulatedCell {

@@ -1,13 +1,19 @@
 /**
- * The triangulation run: reads imported CPES rows and comment aggregates from the store, triangulates
- * every trust × tumour group, and replaces the stored results in one transaction. Called after a CPES
- * import and by the aggregate stage; a store without CPES rows is left as it is.
+ * The triangulation run: reads imported CPES rows, comment aggregates, and the FFT and KO41a figures of
+ * the survey's window from the store, triangulates every trust × tumour group, and replaces the stored
+ * results in one transaction. Called after an import and by the aggregate stage; a store without CPES
+ * rows is left as it is, and so are stored results whose inputs have not changed since (the fingerprint
+ * of `triangulation-inputs.ts`, stored with them).
  */
 import type { Logger } from 'pino';
 import { loadTrustReference } from '../reference/trust-reference.js';
 import type { Store } from '../storage/store.js';
 import { cpesYear, selectCpesYear } from './cpes-year.js';
+import { CANCER_FFT_SETTINGS } from './fft-source.js';
+import type { OutsideRows, OutsideSourceOutcome } from './outside-signals.js';
+import { surveyWindow } from './survey-window.js';
 import { type TriangulateOptions, triangulateTable } from './triangulate-table.js';
+import { triangulationFingerprint } from './triangulation-inputs.js';
 
 export interface RefreshTriangulationOptions extends TriangulateOptions {
   /** Survey year to triangulate. @defaultValue the newest imported year */
@@ -21,8 +27,10 @@ export interface RefreshTriangulationOptions extends TriangulateOptions {
   logger?: Logger | undefined;
 }
 
+export type RefreshSkipReason = 'no_cpes_rows' | 'inputs_unchanged';
+
 export type RefreshOutcome =
-  | { status: 'skipped'; reason: 'no_cpes_rows' }
+  | { status: 'skipped'; reason: RefreshSkipReason }
   | {
       status: 'ok';
       year: number;
@@ -30,6 +38,8 @@ export type RefreshOutcome =
       trusts: number;
       commentTrustGroups: number;
       commentsSkipped?: string;
+      fft: OutsideSourceOutcome;
+      complaints: OutsideSourceOutcome;
     };
 
 let shippedNames: Map<string, string> | undefined;
@@ -45,6 +55,15 @@ export async function refreshTriangulation(
 ): Promise<RefreshOutcome> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
+  const trustNames = options.trustNames ?? defaultTrustNames();
+  const aggregates = await store.listAggregates({ theme: 'all' });
+  // Every option but the logger, the clock and the names (hashed apart) shapes the result.
+  const { logger: _logger, clock: _clock, trustNames: _names, ...settings } = options;
+  const fingerprint = triangulationFingerprint(await store.listImportedFiles(), aggregates, settings, trustNames);
+  if ((await store.triangulationInputs()) === fingerprint) {
+    options.logger?.info({ fingerprint }, 'triangulation skipped: inputs unchanged since the stored run');
+    return { status: 'skipped', reason: 'inputs_unchanged' };
+  }
   const rows = await store.listCpesScores(options.year !== undefined ? { year: options.year } : {});
   const year = selectCpesYear(rows, options.year);
   if (year === undefined) {
@@ -52,10 +71,10 @@ export async function refreshTriangulation(
     return { status: 'skipped', reason: 'no_cpes_rows' };
   }
   const data = cpesYear(rows, year, options.minRespondents ?? 5);
-  const aggregates = await store.listAggregates({ theme: 'all' });
-  const result = triangulateTable(data, aggregates, options.trustNames ?? defaultTrustNames(), options);
+  const outside = await outsideRows(store, year);
+  const result = triangulateTable(data, aggregates, trustNames, options, outside);
   const computedAt = clock().toISOString();
-  await store.replaceTriangulation(result.cells, result.summary, computedAt);
+  await store.replaceTriangulation(result.cells, result.summary, computedAt, fingerprint);
   const trusts = new Set(result.cells.map((c) => c.odsCode)).size;
   const outcome: RefreshOutcome = {
     status: 'ok',
@@ -64,6 +83,8 @@ export async function refreshTriangulation(
     trusts,
     commentTrustGroups: result.comments.trustGroups,
     ...(result.comments.skipped !== undefined && { commentsSkipped: result.comments.skipped }),
+    fft: result.outside.fft,
+    complaints: result.outside.complaints,
   };
   await store.recordRun({
     id: `triangulate-${startedAt}`,
@@ -71,8 +92,26 @@ export async function refreshTriangulation(
     startedAt,
     finishedAt: clock().toISOString(),
     status: 'ok',
-    counts: { cells: outcome.cells, trusts, commentTrustGroups: outcome.commentTrustGroups, year },
+    counts: {
+      cells: outcome.cells,
+      trusts,
+      commentTrustGroups: outcome.commentTrustGroups,
+      fftTrusts: outcome.fft.status === 'used' ? outcome.fft.trusts : 0,
+      complaintTrusts: outcome.complaints.status === 'used' ? outcome.complaints.trusts : 0,
+      year,
+    },
   });
   options.logger?.info(outcome, 'triangulated');
   return outcome;
+}
+
+/** The FFT months (cancer settings) and KO41a returns that stand beside survey `year` (see `surveyWindow`). */
+async function outsideRows(store: Store, year: number): Promise<OutsideRows> {
+  const window = surveyWindow(year);
+  const fft = [];
+  for (const setting of CANCER_FFT_SETTINGS) {
+    fft.push(...(await store.listFftResponses({ setting, periodFrom: window.fftFrom, periodTo: window.fftTo })));
+  }
+  const complaints = await store.listComplaintCounts({ financialYear: window.financialYear });
+  return { fft, complaints };
 }

@@ -5,8 +5,11 @@
  */
 import type { ThemeId } from '../domain/model.js';
 import type { TriangulatedScore } from '../domain/triangulation/triangulated-score.js';
-import type { TriangulatedCell, TriangulationSource } from '../storage/triangulation-types.js';
-import { COMMENT_SOURCE } from './comment-signals.js';
+import {
+  TRIANGULATION_SOURCES,
+  type TriangulatedCell,
+  type TriangulationSource,
+} from '../storage/triangulation-types.js';
 
 export interface RollUpContext {
   odsCode: string;
@@ -15,9 +18,11 @@ export interface RollUpContext {
   questionThemes: ReadonlyMap<number, readonly ThemeId[]>;
 }
 
+/** The survey, then every outside source whose signal entered one of the figure's questions. */
 function sourcesOf(scores: readonly TriangulatedScore[]): TriangulationSource[] {
-  const commented = scores.some((s) => s.inputs.some((i) => i.kind === 'signal' && i.source === COMMENT_SOURCE));
-  return commented ? ['cpes', 'comments'] : ['cpes'];
+  const fed = new Set<string>(['cpes']);
+  for (const s of scores) for (const i of s.inputs) if (i.kind === 'signal') fed.add(i.source);
+  return TRIANGULATION_SOURCES.filter((source) => fed.has(source));
 }
 
 /** Fewest respondents among published questions; null as soon as one question was estimated. */

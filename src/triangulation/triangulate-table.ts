@@ -1,7 +1,8 @@
 /**
  * Every trust × tumour group of one CPES year, triangulated: published questions as observed (Wilson
  * interval), the rest estimated with parameters fitted on the published cells and, where calibrated,
- * comment signals; rolled up to themes and an overall figure, with a per-group national summary.
+ * comment, FFT and complaint signals; rolled up to themes and an overall figure, with a per-group
+ * national summary.
  * Pure: no I/O, so the service, the CLI and tests drive it alike.
  */
 import type { TumourGroupId } from '../domain/model.js';
@@ -14,9 +15,10 @@ import type { AggregateRow } from '../storage/store.js';
 import type { TriangulatedCell, TumourGroupSummary } from '../storage/triangulation-types.js';
 import { type CommentSignalOptions, type CommentSignals, commentSignals } from './comment-signals.js';
 import type { CpesYear } from './cpes-year.js';
+import { type OutsideRows, type OutsideSignals, type OutsideSourceOptions, outsideSignals } from './outside-signals.js';
 import { rollUpQuestions } from './roll-up.js';
 
-export interface TriangulateOptions extends CommentSignalOptions {
+export interface TriangulateOptions extends CommentSignalOptions, OutsideSourceOptions {
   /** Bisection steps fitting the interval inflation (0 keeps the model's own intervals). @defaultValue 7 */
   intervalSteps?: number;
 }
@@ -26,7 +28,11 @@ export interface TriangulationResult {
   summary: TumourGroupSummary[];
   parameters: TriangulationParameters;
   comments: Pick<CommentSignals, 'skipped'> & { trustGroups: number };
+  /** What became of FFT and complaints. */
+  outside: OutsideSignals['sources'];
 }
+
+const NO_OUTSIDE_ROWS: OutsideRows = { fft: [], complaints: [] };
 
 /** Fewer trusts than this with an All Cancers row: too few to fit the model's parameters. */
 const MIN_TRUSTS = 3;
@@ -36,6 +42,7 @@ export function triangulateTable(
   aggregates: readonly AggregateRow[],
   trustNames: ReadonlyMap<string, string>,
   options: TriangulateOptions = {},
+  outsideRows: OutsideRows = NO_OUTSIDE_ROWS,
 ): TriangulationResult {
   const table = buildCpesTable(data.scores);
   const trusts = [...table.trusts.keys()].sort();
@@ -47,6 +54,7 @@ export function triangulateTable(
   const parameters = steps > 0 ? calibrateIntervalInflation(table, trusts, fitted, { steps }) : fitted;
   const comments = commentSignals(table, aggregates, options);
   const groups = nationalGroups(table);
+  const outside = outsideSignals(table, parameters, data.questionThemes, groups, outsideRows, options);
   const cells: TriangulatedCell[] = [];
   for (const odsCode of trusts) {
     const context = {
@@ -56,7 +64,8 @@ export function triangulateTable(
       questionThemes: data.questionThemes,
     };
     for (const tumourGroup of groups) {
-      const signals = comments.signals.get(`${odsCode}|${tumourGroup}`) ?? [];
+      const key = `${odsCode}|${tumourGroup}`;
+      const signals = [...(comments.signals.get(key) ?? []), ...(outside.signals.get(key) ?? [])];
       const scores = estimateTumourGroup(table, { odsCode, tumourGroup, signals }, parameters);
       cells.push(...rollUpQuestions(context, scores));
     }
@@ -69,6 +78,7 @@ export function triangulateTable(
       ...(comments.skipped !== undefined && { skipped: comments.skipped }),
       trustGroups: comments.signals.size,
     },
+    outside: outside.sources,
   };
 }
 

@@ -18,13 +18,22 @@ async function surveyFigures(odsCode, group) {
   return getAllPages('/v1/triangulation', { odsCode, tumourGroup: group, limit: '1000' });
 }
 
-const SOURCE_LABELS = { cpes: 'other published survey results', comments: 'comments' };
+const SOURCE_LABELS = {
+  cpes: 'other published survey results',
+  comments: 'comments',
+  fft: 'Friends and Family Test results',
+  complaints: 'written complaints',
+};
+
+/** `a`, `a and b`, `a, b and c`. */
+const spokenList = (items) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 function surveySource(item) {
   if (item.observed)
     return item.respondents ? `Published survey result (${item.respondents} people)` : 'Published survey result';
   const sources = (item.sources ?? []).map((source) => SOURCE_LABELS[source] ?? source);
-  const from = sources.length > 0 ? `, estimated from ${sources.join(' and ')}` : '';
+  const from = sources.length > 0 ? `, estimated from ${spokenList(sources)}` : '';
   return `CareVoice estimate: the survey result is hidden${from}`;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Guards every /v1 route with an API key once any key exists (or when keys are required), and limits
- * each key's requests per minute. Health, metrics, OpenAPI and the board stay open: probes and scrapers
- * carry no keys.
+ * each key's requests per minute: across every API process when they share a Redis, else per process.
+ * Health, metrics, OpenAPI and the board stay open: probes and scrapers carry no keys.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Store } from '../../storage/store.js';
 import { bearerKey, hashApiKey } from './api-key.js';
 
@@ -13,6 +14,17 @@ export interface ApiKeyGuardOptions {
   requireKey?: boolean;
   /** Requests per minute per key (per client address when no key is needed). @defaultValue 120 */
   maxPerMinute?: number;
+  /**
+   * Where the counts live, so the limit holds across API processes: a fail-fast connection (one retry,
+   * no offline queue) and the deployment's key prefix. @defaultValue none: counted in this process's memory
+   */
+  redis?: RateLimitRedis | undefined;
+}
+
+export interface RateLimitRedis {
+  connection: Redis;
+  /** The deployment's Redis key prefix (`redis.prefix`); counts go under `<prefix>:rate-limit:`. */
+  prefix: string;
 }
 
 /**
@@ -48,6 +60,13 @@ export async function installApiKeyGuard(
   await app.register(rateLimit, {
     max: options.maxPerMinute ?? 120,
     timeWindow: 60_000,
+    ...(options.redis && {
+      redis: options.redis.connection,
+      nameSpace: `${options.redis.prefix}:rate-limit:`,
+      // A Redis outage must not take the read API down with it: requests pass uncounted until it is back
+      // (readiness reports Redis as down meanwhile).
+      skipOnError: true,
+    }),
     // After onRequest, so the key id is known when the limit is counted.
     hook: 'preHandler',
     allowList: (request) => !isGuarded(request),

@@ -39,11 +39,16 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--year <year>', 'cpes files without a year column: the survey year', year)
     .option('--json', 'print the summary as JSON')
+    .option(
+      '--no-triangulate',
+      'do not recompute triangulated scores now (the next aggregate run does, as its inputs changed); ' +
+        'for importing many files in a row',
+    )
     .action(
       async (
         name: ImporterName,
         file: string,
-        options: { setting?: string; period?: string; year?: number; json?: boolean },
+        options: { setting?: string; period?: string; year?: number; json?: boolean; triangulate: boolean },
       ) => {
         const { config, logger } = loadCliContext('import');
         const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
@@ -58,8 +63,8 @@ export function registerImportCommand(program: Command): void {
           );
           process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatImportSummary(summary)}\n`);
           if (summary.status === 'rejected') process.exitCode = IMPORT_REJECTED_EXIT_CODE;
-          // New survey figures change every triangulated score: recompute them now.
-          else if (name === 'cpes' || name === 'cpes-2018') await refreshTriangulation(store, { logger });
+          // Survey, FFT and complaint figures all feed the triangulated scores: recompute them now.
+          else if (options.triangulate) await refreshTriangulation(store, { logger });
         } finally {
           await store.close();
         }

@@ -1,12 +1,13 @@
 import { type ShrinkOptions, shrinkAggregates } from '../../domain/aggregation/shrink-aggregates.js';
 import type { Store } from '../../storage/store.js';
-import { refreshTriangulation } from '../../triangulation/refresh-triangulation.js';
+import { type RefreshSkipReason, refreshTriangulation } from '../../triangulation/refresh-triangulation.js';
 import type { StageHandler } from '../stage.js';
 
 /**
  * aggregate: recount every trust × theme × tumour group × period cell in the range, shrink each
  * positive share toward its national share, and replace the stored rows of the affected periods.
- * Periods that lost all their comments are replaced too, so no stale cell survives a deletion.
+ * Periods that lost all their comments are replaced too, so no stale cell survives a deletion. Then
+ * triangulation, whose comment signals read these cells: recomputed only when its inputs changed.
  */
 
 export interface AggregateDeps {
@@ -18,6 +19,11 @@ export interface AggregateDeps {
 export interface AggregateCountsSummary {
   cells: number;
   periods: number;
+}
+
+export interface AggregateSummary extends AggregateCountsSummary {
+  /** `recomputed`, or why triangulation was left as it was (`inputs_unchanged`, `no_cpes_rows`). */
+  triangulation: 'recomputed' | RefreshSkipReason;
 }
 
 export function createAggregateStage(deps: AggregateDeps): StageHandler<'aggregate'> {
@@ -32,19 +38,23 @@ export function createAggregateStage(deps: AggregateDeps): StageHandler<'aggrega
     const stale = await store.listAggregates(range);
     const periods = [...new Set([...rows, ...stale].map((row) => row.period))].sort();
     await store.replaceAggregates(rows, periods);
-    const summary: AggregateCountsSummary = { cells: rows.length, periods: periods.length };
+    const tally: AggregateCountsSummary = { cells: rows.length, periods: periods.length };
     await store.recordRun({
       id: `aggregate-${startedAt}`,
       kind: 'aggregate',
       startedAt,
       finishedAt: clock().toISOString(),
       status: 'ok',
-      counts: { ...summary },
+      counts: { ...tally },
       message: payload.reason,
     });
+    // Comment signals feed the suppressed-cell estimates: changed aggregates mean fresh triangulation.
+    const outcome = await refreshTriangulation(store);
+    const summary: AggregateSummary = {
+      ...tally,
+      triangulation: outcome.status === 'ok' ? 'recomputed' : outcome.reason,
+    };
     helpers.log.info({ ...range, reason: payload.reason, ...summary }, 'aggregated');
-    // Comment signals feed the suppressed-cell estimates, so fresh aggregates mean fresh triangulation.
-    await refreshTriangulation(store);
     return summary;
   };
 }

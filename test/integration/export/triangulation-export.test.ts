@@ -114,7 +114,7 @@ describe('the triangulation dataset', () => {
 
   it('is listed in the manifest with row counts and checksums that match the files', async () => {
     const manifest = JSON.parse(await readFile(file('manifest.json'), 'utf8')) as ExportResult['manifest'];
-    expect(manifest.schemaVersion).toBe(3);
+    expect(manifest.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     const entries = manifest.files.filter((entry) => entry.name.startsWith('triangulation.'));
     expect(entries.map((entry) => entry.name)).toEqual([
       'triangulation.csv',

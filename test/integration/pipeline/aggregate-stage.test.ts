@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RedactedComment } from '../../../src/domain/model.js';
 import { type StageHandlers, stagePayloadSchemas } from '../../../src/pipeline/stage.js';
 import { createStageHandlers } from '../../../src/pipeline/stage-handlers.js';
+import type { ImportedFile, ImportKind } from '../../../src/storage/import-types.js';
+import { syntheticCpes } from '../../unit/triangulation-service/synthetic-cpes.js';
 import {
   AUTHOR_KEY,
   fixedClock,
@@ -69,7 +71,8 @@ const aggregate = (payload: Record<string, unknown> = {}) =>
 describe('aggregate stage', () => {
   it('stores shrunken shares with intervals, wide for small cells', async () => {
     const summary = await aggregate();
-    expect(summary).toEqual({ cells: 6, periods: 1 }); // 3 trusts × theme {all} × group {sarcoma, all}
+    // 3 trusts × theme {all} × group {sarcoma, all}; no survey imported, so nothing to triangulate.
+    expect(summary).toEqual({ cells: 6, periods: 1, triangulation: 'no_cpes_rows' });
     const rows = await temp.store.listAggregates({ theme: 'all', tumourGroup: 'sarcoma' });
     const byTrust = new Map(rows.map((row) => [row.odsCode, row]));
     const big = byTrust.get('RAA')!;
@@ -95,5 +98,52 @@ describe('aggregate stage', () => {
     const rows = await temp.store.listAggregates({ odsCode: 'RCC' });
     expect(rows).toEqual([]);
     expect((await temp.store.listAggregates({})).length).toBe(4);
+  });
+
+  it('recomputes triangulation only when its inputs changed', async () => {
+    const file = (kind: ImportKind, digit: string, rows: number): ImportedFile => ({
+      sha256: digit.repeat(64),
+      kind,
+      layout: `${kind}-test`,
+      fileName: `${kind}.csv`,
+      importedAt: '2024-05-01T00:00:00.000Z',
+      rowsRead: rows,
+      rowsStored: rows,
+    });
+    const cpes = syntheticCpes();
+    await temp.store.importCpesScores(file('cpes', 'a', cpes.length), cpes);
+    const triangulation = async () => ((await aggregate()) as { triangulation: string }).triangulation;
+    expect(await triangulation()).toBe('recomputed');
+    const first = await temp.store.listTriangulation({}, { limit: 1000 });
+    expect(await triangulation()).toBe('inputs_unchanged');
+    expect(await temp.store.listTriangulation({}, { limit: 1000 })).toEqual(first);
+
+    // One more comment changes the comment aggregates.
+    await handlers.process(
+      stagePayloadSchemas.process.parse({
+        source: 'sample',
+        batchId: 'late',
+        comments: [comment('late', 'RAA', true)],
+      }),
+      recordingHelpers(),
+    );
+    expect(await triangulation()).toBe('recomputed');
+    expect(await triangulation()).toBe('inputs_unchanged');
+
+    // So does a new import of any kind the triangulation reads.
+    await temp.store.importComplaintCounts(file('complaints', 'b', 1), [
+      {
+        period: '2030-31 Q1',
+        financialYear: '2030-31',
+        quarter: 1,
+        odsCode: 'RA1',
+        siteCode: null,
+        subjectArea: 'Communications',
+        complaints: 3,
+        themes: ['information_communication'],
+      },
+    ]);
+    expect(await triangulation()).toBe('recomputed');
+    expect(await triangulation()).toBe('inputs_unchanged');
   });
 });

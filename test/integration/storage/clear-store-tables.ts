@@ -19,6 +19,7 @@ const TABLES_CHILDREN_FIRST = [
   'imported_complaints',
   'triangulated_scores',
   'triangulation_summary',
+  'triangulation_inputs',
   'api_keys',
 ] as const satisfies readonly (keyof Database)[];
 

@@ -49,6 +49,16 @@ export function describeTriangulationContract(ctx: ContractContext): void {
       expect(await ctx.store().listTriangulationSummary()).toEqual([summary]);
     });
 
+    it('keeps the inputs fingerprint with the scores it was written with, and only with them', async () => {
+      expect(await ctx.store().triangulationInputs()).toBeUndefined();
+      await ctx.store().replaceTriangulation(CELLS, [summary], AT, 'a'.repeat(64));
+      expect(await ctx.store().triangulationInputs()).toBe('a'.repeat(64));
+      await ctx.store().replaceTriangulation(CELLS, [summary], AT, 'b'.repeat(64));
+      expect(await ctx.store().triangulationInputs()).toBe('b'.repeat(64));
+      await ctx.store().replaceTriangulation(CELLS, [summary], AT);
+      expect(await ctx.store().triangulationInputs()).toBeUndefined();
+    });
+
     it('filters by trust, group, theme, observed and rare cancers', async () => {
       await ctx.store().replaceTriangulation(CELLS, [], AT);
       const list = async (filter: Parameters<ReturnType<ContractContext['store']>['listTriangulation']>[0]) =>

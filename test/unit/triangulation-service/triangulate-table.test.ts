@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportedFftResponse } from '../../../src/storage/import-types.js';
 import { cpesYear } from '../../../src/triangulation/cpes-year.js';
 import { triangulateTable } from '../../../src/triangulation/triangulate-table.js';
 import { SYNTHETIC_YEAR, syntheticCommentAggregates, syntheticCpes, TRUSTS } from './synthetic-cpes.js';
@@ -95,6 +96,34 @@ describe('triangulateTable', () => {
     const result = triangulateTable(data(), few, names, { intervalSteps: 0 });
     expect(result.comments).toEqual({ skipped: 'too_few_calibration_cells', trustGroups: 0 });
     expect(result.cells.every((c) => c.sources.length === 1)).toBe(true);
+  });
+
+  it('leaves FFT out when too few of the survey trusts have figures, changing nothing', () => {
+    const month = (odsCode: string): ImportedFftResponse => ({
+      setting: 'inpatient',
+      period: '2030-05',
+      odsCode,
+      siteCode: null,
+      totalResponses: 200,
+      totalEligible: 800,
+      percentagePositive: 0.9,
+      percentageNegative: 0.05,
+      veryGood: 150,
+      good: 30,
+      neither: 10,
+      poor: 5,
+      veryPoor: 5,
+      dontKnow: 0,
+      suppressed: [],
+    });
+    const fft = TRUSTS.slice(0, 9).map(month);
+    const plain = triangulateTable(data(), [], names, { intervalSteps: 0 });
+    const withFft = triangulateTable(data(), [], names, { intervalSteps: 0 }, { fft, complaints: [] });
+    expect(withFft.outside).toEqual({
+      fft: { status: 'skipped', reason: 'too_few_trusts', trusts: 9 },
+      complaints: { status: 'skipped', reason: 'no_rows', trusts: 0 },
+    });
+    expect(withFft.cells).toEqual(plain.cells);
   });
 
   it('refuses a table with too few trusts to fit', () => {

@@ -1,8 +1,7 @@
 import type { ThemeId, TumourGroupId } from '../../model.js';
 
-/** Key of one trust × tumour group × survey question cell. */
-export const cellKey = (odsCode: string, group: TumourGroupId, question: number): string =>
-  `${odsCode}|${group}|${question}`;
+// The cell key is shared with the live estimator's outside sources; the latent key is the simulation's own.
+export { cellKey } from '../cell-key.js';
 
 /** Key of one trust × tumour group × theme, where the latent experience lives. */
 export const latentKey = (odsCode: string, group: TumourGroupId, theme: ThemeId): string =>

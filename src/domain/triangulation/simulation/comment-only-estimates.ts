@@ -1,11 +1,11 @@
 import type { AggregateCounts, ThemeKey, TumourGroupKey } from '../../../storage/store.js';
 import { shrinkAggregates } from '../../aggregation/shrink-aggregates.js';
 import { THEMES, type ThemeId, TUMOUR_GROUPS, type TumourGroupId } from '../../model.js';
+import type { CellPrior } from '../cell-priors.js';
 import type { CpesTable } from '../cpes-table.js';
 import { clampScore, expitPp, logitPp, ppPerLogit, Z95 } from '../logit.js';
 import { solveLinear } from '../solve-linear.js';
 import { cellKey } from './cell-keys.js';
-import type { CellPrior } from './cell-priors.js';
 import type { SyntheticComment } from './generate-sources.js';
 
 /** A cell's score read from comments alone, with a 95% interval, pp. */

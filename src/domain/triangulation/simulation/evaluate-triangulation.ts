@@ -1,12 +1,12 @@
 import { TUMOUR_GROUPS, type TumourGroupId } from '../../model.js';
 import { calibrateIntervalInflation } from '../calibrate.js';
+import { type CalibratedSource, calibrateSources, signalsFor } from '../calibrated-signals.js';
+import { cellPriors } from '../cell-priors.js';
 import { buildCpesTable } from '../cpes-table.js';
 import { estimateTumourGroup } from '../estimate-tumour-group.js';
 import { fitParameters, type TriangulationParameters } from '../parameters.js';
 import type { CellSignal } from '../triangulated-score.js';
-import { type CalibratedSource, calibrateSources, signalsFor } from './calibrated-signals.js';
 import { cellKey } from './cell-keys.js';
-import { cellPriors } from './cell-priors.js';
 import { fitCommentOnlyModel } from './comment-only-estimates.js';
 import { commentSource, complaintSource, fftSource } from './outside-sources.js';
 import { generateSyntheticNhs } from './synthetic-nhs.js';

@@ -1,13 +1,10 @@
 import type { TumourGroupId } from '../../model.js';
-import type { SignalSource } from './calibrated-signals.js';
+import type { SignalSource } from '../calibrated-signals.js';
+import { rateSignal, shareSignal } from '../count-signals.js';
 import type { ComplaintCount, SyntheticComment } from './generate-sources.js';
 import type { FftMonth } from './suppression.js';
 
 const logit = (p: number) => Math.log(p / (1 - p));
-/** Empirical log-odds with half a count each way, so 0 of n stays finite. */
-const empiricalLogit = (k: number, n: number) => logit((k + 0.5) / (n + 1));
-/** Binomial variance of an empirical log-odds from n answers, at the expected share (not the observed). */
-const logitVariance = (n: number, share: number) => 1 / ((n + 1) * share * (1 - share));
 
 /**
  * Comments as a signal: the trust × group's share of positive theme mentions (all themes, unshrunk: the
@@ -37,7 +34,8 @@ export function commentSource(comments: readonly SyntheticComment[]): SignalSour
       const england = national.get(group);
       if (!cell || !england) return undefined;
       const share = (england.k + 0.5) / (england.n + 1);
-      return { signal: empiricalLogit(cell.k, cell.n) - logit(share), noise: logitVariance(cell.n, share) };
+      const value = shareSignal(cell.k, cell.n, share);
+      return { signal: value.signal - logit(share), noise: value.noise };
     },
   };
 }
@@ -62,7 +60,7 @@ export function fftSource(months: readonly FftMonth[]): SignalSource {
     conditionOnPrior: true,
     value(odsCode) {
       const t = trusts.get(odsCode);
-      return t && t.n > 0 ? { signal: empiricalLogit(t.k, t.n), noise: logitVariance(t.n, share) } : undefined;
+      return t && t.n > 0 ? shareSignal(t.k, t.n, share) : undefined;
     },
   };
 }
@@ -88,7 +86,7 @@ export function complaintSource(counts: readonly ComplaintCount[]): SignalSource
       if (!c || c.patients <= 0) return undefined;
       const england = rates.get(group)!;
       const expected = (c.patients * (england.complaints + 0.5)) / england.patients;
-      return { signal: Math.log((c.complaints + 0.5) / c.patients), noise: 1 / (expected + 0.5), stratum: group };
+      return { ...rateSignal(c.complaints, c.patients, expected), stratum: group };
     },
   };
 }

@@ -93,36 +93,40 @@ const PINNED_2: PinnedLayout = {
   ],
 };
 
+const PINNED_3: PinnedLayout = {
+  ...PINNED_2,
+  'triangulation.csv': [
+    'odsCode',
+    'trustName',
+    'tumourGroup',
+    'theme',
+    'year',
+    'estimate',
+    'lower',
+    'upper',
+    'observed',
+    'respondents',
+    'sources',
+  ],
+  files: [
+    'comments.csv',
+    'comments.jsonl',
+    'comments.parquet',
+    'aggregates.csv',
+    'aggregates.jsonl',
+    'aggregates.parquet',
+    'alerts.csv',
+    'alerts.jsonl',
+    'alerts.parquet',
+    'triangulation.csv',
+    'triangulation.jsonl',
+    'triangulation.parquet',
+  ],
+};
+
 export const PINNED: Readonly<Record<number, PinnedLayout>> = {
   2: PINNED_2,
-  3: {
-    ...PINNED_2,
-    'triangulation.csv': [
-      'odsCode',
-      'trustName',
-      'tumourGroup',
-      'theme',
-      'year',
-      'estimate',
-      'lower',
-      'upper',
-      'observed',
-      'respondents',
-      'sources',
-    ],
-    files: [
-      'comments.csv',
-      'comments.jsonl',
-      'comments.parquet',
-      'aggregates.csv',
-      'aggregates.jsonl',
-      'aggregates.parquet',
-      'alerts.csv',
-      'alerts.jsonl',
-      'alerts.parquet',
-      'triangulation.csv',
-      'triangulation.jsonl',
-      'triangulation.parquet',
-    ],
-  },
+  3: PINNED_3,
+  // Same columns; `sources` may also hold `fft` and `complaints`.
+  4: PINNED_3,
 };

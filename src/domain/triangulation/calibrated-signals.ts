@@ -1,15 +1,15 @@
-import type { TumourGroupId } from '../../model.js';
-import type { CpesTable } from '../cpes-table.js';
-import { clampScore } from '../logit.js';
+import type { TumourGroupId } from '../model.js';
+import { cellKey } from './cell-key.js';
+import type { CellPrior } from './cell-priors.js';
+import type { CpesTable } from './cpes-table.js';
+import { clampScore } from './logit.js';
 import {
   type CalibrationPoint,
   fitSignalCalibration,
   readSignal,
   type SignalCalibration,
-} from '../signal-calibration.js';
-import type { CellSignal } from '../triangulated-score.js';
-import { cellKey } from './cell-keys.js';
-import type { CellPrior } from './cell-priors.js';
+} from './signal-calibration.js';
+import type { CellSignal } from './triangulated-score.js';
 
 /** An outside source's value at a trust × group × question, on its own scale. */
 export interface SignalValue {

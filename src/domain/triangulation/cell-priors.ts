@@ -1,9 +1,9 @@
-import { TUMOUR_GROUPS, type TumourGroupId } from '../../model.js';
-import type { CpesTable, QuestionCells } from '../cpes-table.js';
-import { priorMean, type TriangulationParameters } from '../parameters.js';
-import { type ResolvedOptions, resolveOptions, type TriangulationOptions } from '../triangulation-options.js';
-import { trustContexts } from '../trust-contexts.js';
-import { cellKey } from './cell-keys.js';
+import { TUMOUR_GROUPS, type TumourGroupId } from '../model.js';
+import { cellKey } from './cell-key.js';
+import type { CpesTable, QuestionCells } from './cpes-table.js';
+import { priorMean, type TriangulationParameters } from './parameters.js';
+import { type ResolvedOptions, resolveOptions, type TriangulationOptions } from './triangulation-options.js';
+import { trustContexts } from './trust-contexts.js';
 
 /** What the survey alone expects of a cell before its own figures: England's group score and the prior. */
 export interface CellPrior {
