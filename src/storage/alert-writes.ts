@@ -2,8 +2,8 @@
  * Writing alerts: insert-once by id, and the delivery state machine pending → delivered | failed.
  * A claim is one UPDATE … RETURNING, so two workers can never hold the same alert at once.
  */
-import type { Kysely } from 'kysely';
-import type { DeliverySettlement, NewAlert, StoredAlert } from '../alerts/alert.js';
+import { type Kysely, sql } from 'kysely';
+import type { DeliverySettlement, DivergenceEvidence, NewAlert, StoredAlert } from '../alerts/alert.js';
 import { alertToRow, rowToAlert } from './alert-mapping.js';
 import { chunk } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
@@ -93,4 +93,31 @@ export async function settleAlertDelivery(
       .where('delivery_state', '=', 'pending')
       .execute();
   });
+}
+
+/** `text` as a LIKE pattern that matches only itself (with `escape '\\'`). */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Removes one comment key from the evidence of every divergence alert that lists it (inside the
+ * caller's transaction). LIKE narrows the rows; the exact match is made on the parsed JSON.
+ */
+export async function dropCommentFromAlertEvidence(trx: Kysely<Database>, commentKey: string): Promise<void> {
+  const rows = await trx
+    .selectFrom('alerts')
+    .select(['id', 'evidence'])
+    .where('type', '=', 'divergence')
+    .where(sql<boolean>`evidence like ${`%${likeLiteral(JSON.stringify(commentKey))}%`} escape '\\'`)
+    .execute();
+  for (const row of rows) {
+    if (row.evidence === null) continue;
+    const evidence = JSON.parse(row.evidence) as DivergenceEvidence;
+    const commentIds = evidence.commentIds.filter((id) => id !== commentKey);
+    if (commentIds.length === evidence.commentIds.length) continue;
+    await trx
+      .updateTable('alerts')
+      .set({ evidence: JSON.stringify({ ...evidence, commentIds }) })
+      .where('id', '=', row.id)
+      .execute();
+  }
 }

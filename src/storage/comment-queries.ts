@@ -150,7 +150,7 @@ export async function findDuplicateCandidates(
     }
     const rows = await db
       .selectFrom('comments')
-      .select(['source', 'external_id', 'content_hash', 'simhash'])
+      .select(['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'])
       .where((eb) => {
         const matches: Expression<SqlBool>[] = [];
         if (hashPart.length > 0) matches.push(eb('content_hash', 'in', hashPart));
@@ -163,7 +163,7 @@ export async function findDuplicateCandidates(
       .execute();
     for (const r of rows) {
       const key = `${r.source}:${r.external_id}`;
-      found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash });
+      found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash, duplicateOf: r.duplicate_of });
     }
   }
   return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -10,6 +10,7 @@ import { alertsMigration } from './003-alerts.js';
 import { minimisationMigration } from './004-minimisation.js';
 import { triangulationMigration } from './005-triangulation.js';
 import { attributesMigration } from './006-attributes.js';
+import { duplicateOfIndexMigration } from './007-duplicate-of-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-minimisation': minimisationMigration,
   '005-triangulation': triangulationMigration,
   '006-attributes': attributesMigration,
+  '007-duplicate-of-index': duplicateOfIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,7 @@
  * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
  * tenants can share one server without seeing each other's tables.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
@@ -34,6 +34,12 @@ export function postgresHooks(schema: string | undefined): DialectHooks {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
     writeTransaction: (db, fn) => db.transaction().execute(fn),
+    // Self-exclusive and in conflict with every row write on comments, but not with readers. Read
+    // committed would otherwise let a forget or a duplicate's original commit between a writer's
+    // check and its insert.
+    lockCommentWrites: async (trx) => {
+      await sql`lock table comments in share row exclusive mode`.execute(trx);
+    },
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.

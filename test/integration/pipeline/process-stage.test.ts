@@ -67,7 +67,7 @@ describe('process stage', () => {
     const { counts } = await processBatch([comment('c1', LONG_A), comment('c2', LONG_B, { postedAt: undefined })]);
     expect(counts).toEqual({
       received: 2,
-      stored: { inserted: 2, updated: 0, unchanged: 0 },
+      stored: { inserted: 2, updated: 0, unchanged: 0, forgotten: 0 },
       duplicates: 0,
       quarantined: 0,
       requeued: 0,
@@ -130,7 +130,7 @@ describe('process stage', () => {
     await processBatch(batch, 'b1');
     const before = await Promise.all(batch.map((c) => temp.store.getComment('sample', c.externalId)));
     const { counts } = await processBatch([...batch].reverse(), 'b1');
-    expect(counts.stored).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(counts.stored).toEqual({ inserted: 0, updated: 0, unchanged: 3, forgotten: 0 });
     const after = await Promise.all(batch.map((c) => temp.store.getComment('sample', c.externalId)));
     expect(after.map((c) => c!.duplicateOf)).toEqual(before.map((c) => c!.duplicateOf));
     expect(before.map((c) => c!.duplicateOf)).toEqual([null, 'sample:first', null]);
