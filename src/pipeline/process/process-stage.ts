@@ -17,8 +17,11 @@ import { commentPeriod } from './period.js';
 
 /**
  * process: validate → analyse → de-duplicate → one upsert for the batch. An item whose analysis
- * throws is retried alone in its own job (the rest of the batch is stored); alone, a second
- * failure quarantines it, so one bad comment never holds back its neighbours.
+ * throws is retried alone in its own job (the rest of the batch is stored); alone (in that job, or
+ * in a batch of one) a failure quarantines it, so one bad comment never holds back its neighbours.
+ * Only the analyser's errors are caught: it is synchronous and does no I/O, so its error is the
+ * comment's own and would recur. Store and queue failures are left to fail the job, which the queue
+ * retries; they never quarantine anything.
  */
 
 export interface ProcessCounts {

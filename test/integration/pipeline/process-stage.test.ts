@@ -3,6 +3,7 @@ import type { RedactedComment } from '../../../src/domain/model.js';
 import type { ProcessCounts } from '../../../src/pipeline/process/process-stage.js';
 import { type StageHandlers, stagePayloadSchemas } from '../../../src/pipeline/stage.js';
 import { createStageHandlers } from '../../../src/pipeline/stage-handlers.js';
+import { StoreUnavailableError } from '../../../src/storage/errors/store-unavailable-error.js';
 import {
   AUTHOR_KEY,
   fixedClock,
@@ -157,5 +158,38 @@ describe('process stage', () => {
       reason: 'analyser cannot read this comment',
     });
     expect(await temp.store.getComment('sample', 'bad')).toBeNull();
+  });
+
+  it('leaves a single-comment batch to the queue retry when the store is down, quarantining nothing', async () => {
+    let outage = true;
+    const flaky = new Proxy(temp.store, {
+      get(target, property, receiver) {
+        if (property === 'upsertComments' && outage) {
+          return () => Promise.reject(new StoreUnavailableError('postgres store did not answer'));
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const flakyHandlers = createStageHandlers({
+      store: flaky,
+      connectors: new Map(),
+      analyse: keywordAnalyser,
+      redact: maskEmails,
+      authorHashKey: AUTHOR_KEY,
+      clock: fixedClock(),
+      exportDir: temp.dir,
+    });
+    const payload = stagePayloadSchemas.process.parse({
+      source: 'sample',
+      batchId: 'one',
+      comments: [comment('solo', LONG_A)],
+    });
+    await expect(flakyHandlers.process(payload, recordingHelpers())).rejects.toThrow(StoreUnavailableError);
+    expect(await temp.store.countQuarantine()).toBe(0);
+    outage = false;
+    await flakyHandlers.process(payload, recordingHelpers());
+    expect(await temp.store.getComment('sample', 'solo')).not.toBeNull();
+    expect(await temp.store.countQuarantine()).toBe(0);
   });
 });
