@@ -4,6 +4,7 @@
  * duplicate in its place.
  */
 import { describe, expect, it } from 'vitest';
+import { safetyAlertsFor } from '../../../src/alerts/safety-alerts.js';
 import type { ProcessedComment } from '../../../src/domain/model.js';
 import type { DuplicateLookup, Store } from '../../../src/storage/store.js';
 import { divergence } from './contract-alerts.js';
@@ -111,6 +112,15 @@ export function describeIntegrityContract(ctx: ContractContext): void {
       // An id that merely contains the forgotten one is kept.
       await ctx.store().forgetComment('sample', 'b%', NOW);
       expect((await ctx.store().getAlert(alert.id))?.evidence?.commentIds).toEqual(['sample:b']);
+    });
+
+    it('records no alert that would bring back a comment forgotten since it was computed', async () => {
+      const flagged = { ...syntheticComment('late'), safety: [{ kind: 'fall' as const }] };
+      const [safety] = safetyAlertsFor([flagged], NOW);
+      await ctx.store().forgetComment('sample', 'late', NOW);
+      const stale = { ...divergence, evidence: { ...divergence.evidence!, commentIds: ['sample:late', 'sample:b'] } };
+      expect(await ctx.store().recordAlerts([safety!, stale])).toEqual([stale.id]);
+      expect((await ctx.store().getAlert(stale.id))?.evidence?.commentIds).toEqual(['sample:b']);
     });
   });
 }
