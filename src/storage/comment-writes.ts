@@ -174,7 +174,7 @@ export async function upsertComments(
     let kept = [...byKey.values()];
     if (resolveDuplicates !== undefined && kept.length > 0) {
       const lookup: DuplicateLookup = {
-        findDuplicateCandidates: (hashes, sims) => findDuplicateCandidates(trx, hooks, hashes, sims),
+        findDuplicateCandidates: (simhashes) => findDuplicateCandidates(trx, hooks, simhashes),
       };
       const decided = await resolveDuplicates(lookup, kept);
       kept = kept.map((c) => {

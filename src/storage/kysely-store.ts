@@ -178,8 +178,8 @@ export class KyselyStore implements Store {
     return deleteComment(this.#db, this.#hooks, source, externalId);
   }
 
-  findDuplicateCandidates(contentHashes: string[], simhashes: string[]): Promise<DuplicateCandidate[]> {
-    return findDuplicateCandidates(this.#db, this.#hooks, contentHashes, simhashes);
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]> {
+    return findDuplicateCandidates(this.#db, this.#hooks, simhashes);
   }
 
   async quarantine(records: QuarantineRecord[]): Promise<void> {

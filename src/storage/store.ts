@@ -96,10 +96,7 @@ export interface DuplicateCandidate {
 
 /** What a duplicate decision may read: the store as the write transaction that stores the answer sees it. */
 export interface DuplicateLookup {
-  findDuplicateCandidates(
-    contentHashes: readonly string[],
-    simhashes: readonly string[],
-  ): Promise<DuplicateCandidate[]>;
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
 }
 
 /**
@@ -141,10 +138,11 @@ export interface Store {
    *  else fetched time) becomes the original and the others point at it, so they are counted again. */
   deleteComment(source: string, externalId: string): Promise<boolean>;
   /**
-   * Earlier comments that may duplicate the given ones: same content hash, or a SimHash that shares
-   * one of its four 16-bit bands. The caller decides by Hamming distance.
+   * Earlier comments that may duplicate ones with these SimHashes: a SimHash that shares one of its
+   * four 16-bit bands, in the same position. Every comment with the same content hash is among them
+   * (equal normalised texts have equal SimHashes). The caller decides by content hash and Hamming distance.
    */
-  findDuplicateCandidates(contentHashes: string[], simhashes: string[]): Promise<DuplicateCandidate[]>;
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
 
   /** Idempotent: the same (source, externalId, code, payload) is kept once. */
   quarantine(records: QuarantineRecord[]): Promise<void>;

@@ -44,10 +44,8 @@ export async function dedupeBatch(
   options: DedupeOptions,
 ): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
-  const candidates = await lookup.findDuplicateCandidates(
-    [...new Set(items.map((item) => item.contentHash))],
-    [...new Set(items.map((item) => item.simhash))],
-  );
+  // Exact duplicates are among these too: the same normalised text gives the same SimHash.
+  const candidates = await lookup.findDuplicateCandidates([...new Set(items.map((item) => item.simhash))]);
 
   // Band indexes: each item is checked against its band neighbours only, not every candidate.
   const storedPool = new DuplicateCandidateIndex<DuplicateCandidate>(options.maxHammingDistance);

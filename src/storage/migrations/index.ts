@@ -11,6 +11,7 @@ import { minimisationMigration } from './004-minimisation.js';
 import { triangulationMigration } from './005-triangulation.js';
 import { attributesMigration } from './006-attributes.js';
 import { duplicateOfIndexMigration } from './007-duplicate-of-index.js';
+import { dropContentHashIndexMigration } from './008-drop-content-hash-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-triangulation': triangulationMigration,
   '006-attributes': attributesMigration,
   '007-duplicate-of-index': duplicateOfIndexMigration,
+  '008-drop-content-hash-index': dropContentHashIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,10 +21,7 @@ const keyOf = (c: { source: string; externalId: string }) => `${c.source}:${c.ex
  */
 function sameHashDedupe(pauseMs: number) {
   return async (lookup: DuplicateLookup, comments: readonly ProcessedComment[]) => {
-    const candidates = await lookup.findDuplicateCandidates(
-      comments.map((c) => c.contentHash),
-      [],
-    );
+    const candidates = await lookup.findDuplicateCandidates(comments.map((c) => c.simhash));
     await sleep(pauseMs);
     const decided = new Map<string, string | null>();
     for (const c of comments) {
@@ -64,8 +61,9 @@ export function describeIntegrityContract(ctx: ContractContext): void {
     it('lets only one of two concurrent writers of a duplicate pair store an original', async () => {
       const other = await ctx.openHandle();
       const text = 'Two people posted this exact account of the clinic running very late again.';
-      const first = syntheticComment('pair-a', { text, contentHash: 'same-hash' });
-      const second = syntheticComment('pair-b', { text, contentHash: 'same-hash' });
+      // Equal texts: the same content hash, and so the same SimHash.
+      const first = syntheticComment('pair-a', { text, contentHash: 'same-hash', simhash: '0123456789abcdef' });
+      const second = syntheticComment('pair-b', { text, contentHash: 'same-hash', simhash: '0123456789abcdef' });
       await Promise.all([
         ctx.store().upsertComments([first], sameHashDedupe(40)),
         other.upsertComments([second], sameHashDedupe(40)),
