@@ -2,7 +2,7 @@
  * Writing comments: upsert by natural key with child-table sync, and delete. One transaction per call,
  * each begun with hooks.lockCommentWrites.
  */
-import type { Kysely, UpdateObject } from 'kysely';
+import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, UpdateObject } from 'kysely';
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
 import { chunk, groupBy } from './chunk.js';
 import { findDuplicateCandidates } from './comment-queries.js';
@@ -128,6 +128,26 @@ async function replaceChildRows(
   }
 }
 
+/**
+ * The text an update writes: a purged comment whose content hash is unchanged stays purged. The row
+ * hash alone cannot promise that once something else about the row has changed since the purge (a
+ * promotion from duplicate to original rewrites duplicate_of), and the purge must not be undone by
+ * a source that still serves the old text.
+ */
+function keepPurgedText(eb: ExpressionBuilder<OnConflictDatabase<Database, 'comments'>, OnConflictTables<'comments'>>) {
+  return eb
+    .case()
+    .when(
+      eb.and([
+        eb('comments.purged_at', 'is not', null),
+        eb('comments.content_hash', '=', eb.ref('excluded.content_hash')),
+      ]),
+    )
+    .then(eb.ref('comments.text'))
+    .else(eb.ref('excluded.text'))
+    .end();
+}
+
 /** Keys (`source\u0000externalId`) among `comments` that have been forgotten. */
 async function findForgottenKeys(
   trx: Kysely<Database>,
@@ -198,9 +218,10 @@ export async function upsertComments(
             .columns(['source', 'external_id'])
             .doUpdateSet(
               (eb) =>
-                Object.fromEntries(
-                  UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
-                ) as UpdateObject<Database, 'comments'>,
+                ({
+                  ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+                  text: keepPurgedText(eb),
+                }) as UpdateObject<Database, 'comments'>,
             )
             .whereRef('comments.row_hash', '<>', 'excluded.row_hash'),
         )

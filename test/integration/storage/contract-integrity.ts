@@ -120,5 +120,21 @@ export function describeIntegrityContract(ctx: ContractContext): void {
       expect(await ctx.store().recordAlerts([safety!, stale])).toEqual([stale.id]);
       expect((await ctx.store().getAlert(stale.id))?.evidence?.commentIds).toEqual(['sample:b']);
     });
+  
+    it('keeps a purged duplicate purged when it is promoted and then fetched again', async () => {
+      const original = syntheticComment('o2', { postedAt: '2024-01-01T09:00:00.000Z', period: '2024-01' });
+      const copy = syntheticComment('c2', {
+        postedAt: '2024-01-02T09:00:00.000Z',
+        period: '2024-01',
+        duplicateOf: 'sample:o2',
+      });
+      await ctx.store().upsertComments([original, copy]);
+      expect(await ctx.store().purgeCommentText('2024-06-01T00:00:00.000Z', NOW)).toBe(2);
+      await ctx.store().forgetComment('sample', 'o2', NOW);
+      expect(await duplicateOf(ctx.store(), 'c2')).toBeNull();
+      // The source serves the same story again; processing it again finds no original for it.
+      await ctx.store().upsertComments([{ ...copy, duplicateOf: null }]);
+      expect((await ctx.store().getComment('sample', 'c2'))?.text).toBe('');
+    });
   });
 }
