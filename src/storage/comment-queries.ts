@@ -144,7 +144,9 @@ export async function findDuplicateCandidates(
   for (let start = 0; start < sims.length; start += perStatement) {
     const bands = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()] as const;
     for (const simhash of sims.slice(start, start + perStatement)) {
-      simhashBands(simhash).forEach((band, i) => bands[i as 0 | 1 | 2 | 3].add(band));
+      simhashBands(simhash).forEach((band, i) => {
+        bands[i as 0 | 1 | 2 | 3].add(band);
+      });
     }
     const rows = await db
       .selectFrom('comments')

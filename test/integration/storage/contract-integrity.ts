@@ -120,7 +120,7 @@ export function describeIntegrityContract(ctx: ContractContext): void {
       expect(await ctx.store().recordAlerts([safety!, stale])).toEqual([stale.id]);
       expect((await ctx.store().getAlert(stale.id))?.evidence?.commentIds).toEqual(['sample:b']);
     });
-  
+
     it('keeps a purged duplicate purged when it is promoted and then fetched again', async () => {
       const original = syntheticComment('o2', { postedAt: '2024-01-01T09:00:00.000Z', period: '2024-01' });
       const copy = syntheticComment('c2', {
