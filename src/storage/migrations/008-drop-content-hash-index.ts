@@ -1,8 +1,8 @@
 /**
  * Duplicate candidates are found by SimHash band alone (src/storage/comment-queries.ts): a comment
  * with the same content hash always has the same SimHash, so the content-hash index answered nothing
- * the band indexes did not, while its 64-character keys, written at a random place per row, cost
- * about a fifth of upsert throughput (docs/BENCHMARKS.md).
+ * the band indexes did not, while every insert paid for a 64-character key written at a random place
+ * in it (docs/BENCHMARKS.md has the process stage's store work before and after).
  */
 import type { Kysely, Migration } from 'kysely';
 
