@@ -116,9 +116,17 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
         ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),
       });
       queues.unshift({ close: () => api.close() });
-      const address = await api.listen({
-        host: options.host ?? config.api.host,
-        port: options.port ?? config.api.port,
+      const host = options.host ?? config.api.host;
+      const port = options.port ?? config.api.port;
+      // Workers may already be running: the catch below stops them, and the message says which address.
+      const address = await api.listen({ host, port }).catch((error: unknown) => {
+        const reason =
+          (error as { code?: string }).code === 'EADDRINUSE'
+            ? 'the port is in use'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        throw new Error(`the API cannot listen on ${host}:${port} (${reason})`, { cause: error });
       });
       logger.info({ address }, 'API listening');
     }

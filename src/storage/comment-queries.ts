@@ -126,44 +126,36 @@ export async function countComments(db: Kysely<Database>, filter: CommentFilter 
   return Number(row.n);
 }
 
-/** Same content hash, or the same 16 bits in one of the four SimHash band positions. */
+/**
+ * Stored comments with the same 16 bits as one of `simhashes` in one of the four band positions.
+ * That includes every comment with the same content hash: both hashes are taken from the same
+ * normalised text, so equal texts have equal SimHashes. (Hence no content-hash index: migration
+ * 008 dropped it, a cost on every insert for lookups the bands already answer.)
+ */
 export async function findDuplicateCandidates(
   db: Kysely<Database>,
   hooks: DialectHooks,
-  contentHashes: readonly string[],
   simhashes: readonly string[],
 ): Promise<DuplicateCandidate[]> {
-  const hashes = [...new Set(contentHashes)];
   const sims = [...new Set(simhashes)];
-  // One statement carries up to five IN lists of this length (content hash + four bands).
-  const perStatement = Math.floor(Math.min(hooks.maxBindParameters, 10_000) / 5);
+  // One statement carries four IN lists (one per band) of up to this length.
+  const perStatement = Math.floor(Math.min(hooks.maxBindParameters, 10_000) / 4);
   const found = new Map<string, DuplicateCandidate>();
-  for (let start = 0; start < Math.max(hashes.length, sims.length); start += perStatement) {
-    const hashPart = hashes.slice(start, start + perStatement);
-    const bands: [number[], number[], number[], number[]] = [[], [], [], []];
+  for (let start = 0; start < sims.length; start += perStatement) {
+    const bands = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()] as const;
     for (const simhash of sims.slice(start, start + perStatement)) {
-      const [b0, b1, b2, b3] = simhashBands(simhash);
-      bands[0].push(b0);
-      bands[1].push(b1);
-      bands[2].push(b2);
-      bands[3].push(b3);
+      simhashBands(simhash).forEach((band, i) => {
+        bands[i as 0 | 1 | 2 | 3].add(band);
+      });
     }
     const rows = await db
       .selectFrom('comments')
-      .select(['source', 'external_id', 'content_hash', 'simhash'])
-      .where((eb) => {
-        const matches: Expression<SqlBool>[] = [];
-        if (hashPart.length > 0) matches.push(eb('content_hash', 'in', hashPart));
-        BAND_COLUMNS.forEach((column, i) => {
-          const values = bands[i as 0 | 1 | 2 | 3];
-          if (values.length > 0) matches.push(eb(column, 'in', values));
-        });
-        return eb.or(matches);
-      })
+      .select(['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'])
+      .where((eb) => eb.or(BAND_COLUMNS.map((column, i) => eb(column, 'in', [...bands[i as 0 | 1 | 2 | 3]]))))
       .execute();
     for (const r of rows) {
       const key = `${r.source}:${r.external_id}`;
-      found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash });
+      found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash, duplicateOf: r.duplicate_of });
     }
   }
   return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -1,13 +1,17 @@
 /**
- * Writing comments: upsert by natural key with child-table sync, and delete. One transaction per call.
+ * Writing comments: upsert by natural key with child-table sync, and delete. One transaction per call,
+ * each begun with hooks.lockCommentWrites.
  */
-import type { Kysely, UpdateObject } from 'kysely';
+import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, UpdateObject } from 'kysely';
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
 import { chunk, groupBy } from './chunk.js';
+import { findDuplicateCandidates } from './comment-queries.js';
 import type { DialectHooks } from './dialect-hooks.js';
+import { forgottenIds } from './forgotten-ids.js';
+import { promoteDuplicatesOf } from './promote-duplicates.js';
 import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
 import type { CommentsTable, Database, NewCommentRow } from './schema.js';
-import type { UpsertResult } from './store.js';
+import type { DuplicateLookup, ResolveDuplicates, UpsertResult } from './store.js';
 
 /** Every comments column but the key: what an upsert overwrites when the row hash differs. */
 const UPDATED_COLUMNS = [
@@ -125,27 +129,83 @@ async function replaceChildRows(
 }
 
 /**
+ * The text an update writes: a purged comment whose content hash is unchanged stays purged. The row
+ * hash alone cannot promise that once something else about the row has changed since the purge (a
+ * promotion from duplicate to original rewrites duplicate_of), and the purge must not be undone by
+ * a source that still serves the old text.
+ */
+function keepPurgedText(eb: ExpressionBuilder<OnConflictDatabase<Database, 'comments'>, OnConflictTables<'comments'>>) {
+  return eb
+    .case()
+    .when(
+      eb.and([
+        eb('comments.purged_at', 'is not', null),
+        eb('comments.content_hash', '=', eb.ref('excluded.content_hash')),
+      ]),
+    )
+    .then(eb.ref('comments.text'))
+    .else(eb.ref('excluded.text'))
+    .end();
+}
+
+/** Keys (`source\u0000externalId`) among `comments` that have been forgotten. */
+async function findForgottenKeys(
+  trx: Kysely<Database>,
+  hooks: DialectHooks,
+  comments: Iterable<ProcessedComment>,
+): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const [source, group] of groupBy([...comments], (c) => c.source)) {
+    const ids = await forgottenIds(
+      trx,
+      hooks,
+      source,
+      group.map((c) => c.externalId),
+    );
+    for (const id of ids) keys.add(keyOf(source, id));
+  }
+  return keys;
+}
+
+function toPending(c: ProcessedComment): PendingComment {
+  return { row: commentToRow(c), themes: distinctThemes(c.themes), tumourGroups: distinctTumourGroups(c.tumourGroups) };
+}
+
+/**
  * Upserts by (source, externalId). A key repeated within one call is written once (its last
- * occurrence), and counts once. Rows are written in key order so concurrent writers of overlapping
- * batches take row locks in the same order and cannot deadlock.
+ * occurrence), and counts once. Forgotten keys are dropped and duplicates decided inside the
+ * transaction, after lockCommentWrites, so neither check can go stale before the write. Rows are
+ * written in key order so concurrent writers of overlapping batches take row locks in the same order.
  */
 export async function upsertComments(
   db: Kysely<Database>,
   hooks: DialectHooks,
   comments: readonly ProcessedComment[],
+  resolveDuplicates?: ResolveDuplicates,
 ): Promise<UpsertResult> {
-  if (comments.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const byKey = new Map<string, PendingComment>();
-  for (const c of comments) {
-    byKey.set(keyOf(c.source, c.externalId), {
-      row: commentToRow(c),
-      themes: distinctThemes(c.themes),
-      tumourGroups: distinctTumourGroups(c.tumourGroups),
-    });
-  }
-  const pending = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  if (comments.length === 0) return { inserted: 0, updated: 0, unchanged: 0, forgotten: 0 };
+  const byKey = new Map<string, ProcessedComment>();
+  for (const c of comments) byKey.set(keyOf(c.source, c.externalId), c);
 
   return hooks.writeTransaction(db, async (trx) => {
+    await hooks.lockCommentWrites(trx);
+    const forgotten = await findForgottenKeys(trx, hooks, byKey.values());
+    for (const key of forgotten) byKey.delete(key);
+    let kept = [...byKey.values()];
+    if (resolveDuplicates !== undefined && kept.length > 0) {
+      const lookup: DuplicateLookup = {
+        findDuplicateCandidates: (simhashes) => findDuplicateCandidates(trx, hooks, simhashes),
+      };
+      const decided = await resolveDuplicates(lookup, kept);
+      kept = kept.map((c) => {
+        const duplicateOf = decided.get(`${c.source}:${c.externalId}`);
+        return duplicateOf === undefined ? c : { ...c, duplicateOf };
+      });
+    }
+    const pending = kept
+      .map(toPending)
+      .sort((a, b) => compareKeys(keyOf(a.row.source, a.row.external_id), keyOf(b.row.source, b.row.external_id)));
+
     const existing = await findExistingKeys(trx, hooks, pending);
     const writtenKeys = new Set<string>();
     for (const part of chunk(pending, rowsPerStatement(hooks, COMMENT_COLUMNS))) {
@@ -158,9 +218,10 @@ export async function upsertComments(
             .columns(['source', 'external_id'])
             .doUpdateSet(
               (eb) =>
-                Object.fromEntries(
-                  UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
-                ) as UpdateObject<Database, 'comments'>,
+                ({
+                  ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+                  text: keepPurgedText(eb),
+                }) as UpdateObject<Database, 'comments'>,
             )
             .whereRef('comments.row_hash', '<>', 'excluded.row_hash'),
         )
@@ -173,11 +234,21 @@ export async function upsertComments(
     await replaceChildRows(trx, hooks, written, existed);
     let inserted = 0;
     for (const p of written) if (!existed(p)) inserted += 1;
-    return { inserted, updated: written.length - inserted, unchanged: pending.length - written.length };
+    return {
+      inserted,
+      updated: written.length - inserted,
+      unchanged: pending.length - written.length,
+      forgotten: forgotten.size,
+    };
   });
 }
 
-/** Deletes a comment and its child rows (explicitly, so it holds even where foreign keys are off). */
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Deletes a comment and its child rows (explicitly, so it holds even where foreign keys are off),
+ * then promotes its earliest duplicate to original.
+ */
 export async function deleteComment(
   db: Kysely<Database>,
   hooks: DialectHooks,
@@ -185,6 +256,7 @@ export async function deleteComment(
   externalId: string,
 ): Promise<boolean> {
   return hooks.writeTransaction(db, async (trx) => {
+    await hooks.lockCommentWrites(trx);
     await trx.deleteFrom('comment_themes').where('source', '=', source).where('external_id', '=', externalId).execute();
     await trx
       .deleteFrom('comment_tumour_groups')
@@ -196,6 +268,8 @@ export async function deleteComment(
       .where('source', '=', source)
       .where('external_id', '=', externalId)
       .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    if (result.numDeletedRows === 0n) return false;
+    await promoteDuplicatesOf(trx, source, externalId);
+    return true;
   });
 }

@@ -10,6 +10,11 @@ export interface DialectHooks {
   readonly maxBindParameters: number;
   /** Runs `fn` in one transaction that is allowed to write; rolled back if `fn` throws. */
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Called first in every transaction that writes comments: serialises comment writers, so what one
+   * reads before writing (forgotten keys, duplicate candidates) cannot change under it.
+   */
+  lockCommentWrites(trx: Kysely<Database>): Promise<void>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /** Schema for Kysely's migration bookkeeping tables; undefined means the connection's default. */

@@ -18,6 +18,7 @@ import { deleteComment, upsertComments } from './comment-writes.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { MigrationFailedError } from './errors/migration-failed-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
+import { forgottenIds } from './forgotten-ids.js';
 import { listComplaintCounts, listCpesScores, listFftResponses, listImportedFiles } from './import-reads.js';
 import type {
   ComplaintCountFilter,
@@ -32,7 +33,7 @@ import type {
 } from './import-types.js';
 import { importComplaintCounts, importCpesScores, importFftResponses } from './import-writes.js';
 import { migrationProvider } from './migrations/index.js';
-import { countPurgedComments, forgetComment, forgottenIds, purgeCommentText } from './minimisation-queries.js';
+import { countPurgedComments, forgetComment, purgeCommentText } from './minimisation-queries.js';
 import { lastRuns, recordRun } from './run-queries.js';
 import type { Database } from './schema.js';
 import type {
@@ -41,6 +42,7 @@ import type {
   CommentFilter,
   DuplicateCandidate,
   Page,
+  ResolveDuplicates,
   RunRecord,
   Store,
   ThemeKey,
@@ -161,8 +163,8 @@ export class KyselyStore implements Store {
     return Number(row.n);
   }
 
-  upsertComments(comments: ProcessedComment[]): Promise<UpsertResult> {
-    return upsertComments(this.#db, this.#hooks, comments);
+  upsertComments(comments: ProcessedComment[], resolveDuplicates?: ResolveDuplicates): Promise<UpsertResult> {
+    return upsertComments(this.#db, this.#hooks, comments, resolveDuplicates);
   }
 
   getComment(source: string, externalId: string): Promise<ProcessedComment | null> {
@@ -181,8 +183,8 @@ export class KyselyStore implements Store {
     return deleteComment(this.#db, this.#hooks, source, externalId);
   }
 
-  findDuplicateCandidates(contentHashes: string[], simhashes: string[]): Promise<DuplicateCandidate[]> {
-    return findDuplicateCandidates(this.#db, this.#hooks, contentHashes, simhashes);
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]> {
+    return findDuplicateCandidates(this.#db, this.#hooks, simhashes);
   }
 
   async quarantine(records: QuarantineRecord[]): Promise<void> {

@@ -3,7 +3,7 @@
  * Aggregates, analysis fields and provenance hashes are never touched here.
  */
 import { type Kysely, sql } from 'kysely';
-import { chunk } from './chunk.js';
+import { dropCommentFromAlertEvidence } from './alert-writes.js';
 import { deleteComment } from './comment-writes.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import type { Database } from './schema.js';
@@ -20,6 +20,8 @@ export async function forgetComment(
   forgottenAt: string,
 ): Promise<boolean> {
   return hooks.writeTransaction(db, async (trx) => {
+    // First, so an upsert that already read the forgotten keys commits before this deletes.
+    await hooks.lockCommentWrites(trx);
     await trx
       .insertInto('forgotten_comments')
       .values({ source, external_id: externalId, forgotten_at: forgottenAt })
@@ -32,29 +34,11 @@ export async function forgetComment(
       .where('comment_source', '=', source)
       .where('comment_external_id', '=', externalId)
       .execute();
+    // Divergence alerts list the ids of comments behind them; a forgotten one is no longer listed.
+    await dropCommentFromAlertEvidence(trx, `${source}:${externalId}`);
     // Nested in this transaction: deleteComment's own writeTransaction runs on `trx`.
     return deleteComment(trx, { ...hooks, writeTransaction: (_db, fn) => fn(trx) }, source, externalId);
   });
-}
-
-/** The subset of `externalIds` (of one source) that has been forgotten. */
-export async function forgottenIds(
-  db: Kysely<Database>,
-  hooks: DialectHooks,
-  source: string,
-  externalIds: readonly string[],
-): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const part of chunk([...new Set(externalIds)], hooks.maxBindParameters - 1)) {
-    const rows = await db
-      .selectFrom('forgotten_comments')
-      .select('external_id')
-      .where('source', '=', source)
-      .where('external_id', 'in', part)
-      .execute();
-    for (const row of rows) found.add(row.external_id);
-  }
-  return found;
 }
 
 /**

@@ -71,6 +71,8 @@ export interface UpsertResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Comments not written because their key was forgotten (asked to forget, or deleted upstream). */
+  forgotten: number;
 }
 
 export interface RunRecord {
@@ -88,7 +90,23 @@ export interface DuplicateCandidate {
   key: string;
   contentHash: string;
   simhash: string;
+  /** What the stored comment itself duplicates (null: it is an original). */
+  duplicateOf: string | null;
 }
+
+/** What a duplicate decision may read: the store as the write transaction that stores the answer sees it. */
+export interface DuplicateLookup {
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
+}
+
+/**
+ * Decides `duplicateOf` (by natural key `source:externalId`) for comments about to be written,
+ * inside their write transaction; a key missing from the answer keeps the comment's own value.
+ */
+export type ResolveDuplicates = (
+  lookup: DuplicateLookup,
+  comments: readonly ProcessedComment[],
+) => Promise<ReadonlyMap<string, string | null>>;
 
 /**
  * The one storage interface. SQLite (embedded default) and PostgreSQL implement it; one contract
@@ -105,18 +123,26 @@ export interface Store {
   recordPages(pages: PageProvenance[]): Promise<void>;
   countPages(source?: string): Promise<number>;
 
-  /** Upsert by (source, externalId) in one transaction; an identical row counts as unchanged. */
-  upsertComments(comments: ProcessedComment[]): Promise<UpsertResult>;
+  /**
+   * Upsert by (source, externalId) in one transaction; an identical row counts as unchanged. A
+   * forgotten key is skipped (and counted) inside that transaction, so a forget that races a queued
+   * copy always wins. `resolveDuplicates` runs in the same transaction, after that check, and comment
+   * writers are serialised, so two concurrent batches never both store one of a duplicate pair as
+   * an original.
+   */
+  upsertComments(comments: ProcessedComment[], resolveDuplicates?: ResolveDuplicates): Promise<UpsertResult>;
   getComment(source: string, externalId: string): Promise<ProcessedComment | null>;
   listComments(filter: CommentFilter, page: { limit: number; after?: string | null }): Promise<Page<ProcessedComment>>;
   countComments(filter?: CommentFilter): Promise<number>;
-  /** Removes a comment (upstream deletion or a request to forget it); returns whether it existed. */
+  /** Removes a comment; returns whether it existed. Its earliest remaining duplicate (by posted,
+   *  else fetched time) becomes the original and the others point at it, so they are counted again. */
   deleteComment(source: string, externalId: string): Promise<boolean>;
   /**
-   * Earlier comments that may duplicate the given ones: same content hash, or a SimHash that shares
-   * one of its four 16-bit bands. The caller decides by Hamming distance.
+   * Earlier comments that may duplicate ones with these SimHashes: a SimHash that shares one of its
+   * four 16-bit bands, in the same position. Every comment with the same content hash is among them
+   * (equal normalised texts have equal SimHashes). The caller decides by content hash and Hamming distance.
    */
-  findDuplicateCandidates(contentHashes: string[], simhashes: string[]): Promise<DuplicateCandidate[]>;
+  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
 
   /** Idempotent: the same (source, externalId, code, payload) is kept once. */
   quarantine(records: QuarantineRecord[]): Promise<void>;
@@ -175,8 +201,9 @@ export interface Store {
 
   // Data minimisation (src/storage/minimisation-queries.ts): forgetting a comment for good, and purging
   // comment text past its retention. Aggregates, analysis fields and provenance hashes always stay.
-  /** Deletes the comment and records its key so it is never stored again, in one transaction;
-   *  returns whether a comment existed. Forgetting twice keeps the first request's time. */
+  /** Deletes the comment (as deleteComment) and records its key so it is never stored again, in one
+   *  transaction; clears its text from safety alerts and its id from divergence alert evidence.
+   *  Returns whether a comment existed. Forgetting twice keeps the first request's time. */
   forgetComment(source: string, externalId: string, forgottenAt: string): Promise<boolean>;
   /** The subset of `externalIds` of one source that has been forgotten. */
   forgottenIds(source: string, externalIds: readonly string[]): Promise<Set<string>>;

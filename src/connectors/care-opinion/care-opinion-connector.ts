@@ -23,7 +23,7 @@ const tokenSchema = z.strictObject({ after: z.string(), skip: z.number().int().n
 /**
  * The `care-opinion` source: `GET /opinions`, oldest publication first (the API's default order),
  * paged with `skip`/`take` from a fixed `publishedafter`. The newest publication date seen is the
- * mark; the next walk starts `publishedafter` it.
+ * mark; the next walk starts `publishedafter` it, that instant included.
  */
 export function createCareOpinionConnector(options: CareOpinionOptions = {}): SourceConnector {
   const id = 'care-opinion';
@@ -50,9 +50,11 @@ export function createCareOpinionConnector(options: CareOpinionOptions = {}): So
       Array.isArray(body) ? body : 'the answer is not an array of opinions',
     );
     const stories = opinions.map((opinion, index) => careOpinionStory(opinion, `${where}#${index}`));
-    // publishedafter may include the mark's own instant; what was collected then is not repeated.
+    // publishedafter includes the mark's own instant, and so does this filter: a story published in
+    // that instant after the last walk would otherwise never be collected. What the last walk already
+    // collected at that instant comes again, and the store keeps it once (upsert by id, unchanged).
     const fresh = stories.filter(
-      (story) => !story.publishedAt || !request.mark || compareIsoInstants(story.publishedAt, request.mark) > 0,
+      (story) => !story.publishedAt || !request.mark || compareIsoInstants(story.publishedAt, request.mark) >= 0,
     );
     const newest = fresh.map((story) => story.publishedAt).filter((t): t is string => t !== undefined);
     const full = opinions.length >= settings.pageSize;

@@ -4,7 +4,7 @@ import { chooseDuplicateOf, isDuplicateMatch } from '../../domain/dedupe/choose-
 import { contentHashOfNormalised, normaliseForDedupe } from '../../domain/dedupe/content-hash.js';
 import { simhash } from '../../domain/dedupe/simhash.js';
 import type { RedactedComment } from '../../domain/model.js';
-import type { DuplicateCandidate, Store } from '../../storage/store.js';
+import type { DuplicateCandidate, DuplicateLookup } from '../../storage/store.js';
 
 /**
  * Duplicate decisions for one batch, in batch order: stored comments and earlier items of the same
@@ -33,27 +33,19 @@ export function dedupeKeysOf(comment: RedactedComment): DedupeKeys {
   };
 }
 
-/** Returns duplicateOf per natural key for `items`, which must be in batch order. */
+/**
+ * Returns duplicateOf per natural key for `items`, which must be in batch order. `lookup` is the
+ * store as the write transaction sees it (Store.upsertComments' resolveDuplicates), so no concurrent
+ * batch can store a matching original between this decision and its write.
+ */
 export async function dedupeBatch(
-  store: Store,
+  lookup: DuplicateLookup,
   items: readonly DedupeKeys[],
   options: DedupeOptions,
 ): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
-  const candidates = await store.findDuplicateCandidates(
-    [...new Set(items.map((item) => item.contentHash))],
-    [...new Set(items.map((item) => item.simhash))],
-  );
-  // What each stored comment duplicates, fetched only for the few that matter.
-  const storedDuplicateOf = new Map<string, string | null>();
-  const lookup = async (key: string): Promise<string | null> => {
-    if (!storedDuplicateOf.has(key)) {
-      const separator = key.indexOf(':');
-      const stored = await store.getComment(key.slice(0, separator), key.slice(separator + 1));
-      storedDuplicateOf.set(key, stored?.duplicateOf ?? null);
-    }
-    return storedDuplicateOf.get(key)!;
-  };
+  // Exact duplicates are among these too: the same normalised text gives the same SimHash.
+  const candidates = await lookup.findDuplicateCandidates([...new Set(items.map((item) => item.simhash))]);
 
   // Band indexes: each item is checked against its band neighbours only, not every candidate.
   const storedPool = new DuplicateCandidateIndex<DuplicateCandidate>(options.maxHammingDistance);
@@ -67,16 +59,13 @@ export async function dedupeBatch(
     const self = storedByKey.get(item.key);
     let duplicateOf: string | null;
     if (self && self.contentHash === item.contentHash) {
-      duplicateOf = await lookup(item.key); // unchanged text: keep the stored answer
+      duplicateOf = self.duplicateOf; // unchanged text: keep the stored answer
     } else if (item.normalisedLength < options.minLength) {
       duplicateOf = null; // too short to be anyone's duplicate
     } else {
       const pool: PoolEntry[] = [];
       for (const candidate of storedPool.candidatesFor(item)) {
-        const entry: PoolEntry = { ...candidate, duplicateOf: null };
-        if (!isDuplicateMatch(item, entry, options)) continue;
-        entry.duplicateOf = await lookup(candidate.key);
-        pool.push(entry);
+        if (isDuplicateMatch(item, candidate, options)) pool.push(candidate);
       }
       for (const entry of batchPool.candidatesFor(item)) if (entry.key !== item.key) pool.push(entry);
       duplicateOf = chooseDuplicateOf(item, pool, options);

@@ -12,13 +12,16 @@ import { processItemJobId } from '../job-ids.js';
 import { renderQuarantinePayload } from '../quarantine-payload.js';
 import { redactedCommentSchema, type StageHandler } from '../stage.js';
 import type { Redactor } from '../stage-deps.js';
-import { type DedupeKeys, dedupeBatch, dedupeKeysOf } from './dedupe-batch.js';
+import { type DedupeKeys, dedupeBatch, dedupeKeysOf, naturalKey } from './dedupe-batch.js';
 import { commentPeriod } from './period.js';
 
 /**
  * process: validate → analyse → de-duplicate → one upsert for the batch. An item whose analysis
- * throws is retried alone in its own job (the rest of the batch is stored); alone, a second
- * failure quarantines it, so one bad comment never holds back its neighbours.
+ * throws is retried alone in its own job (the rest of the batch is stored); alone (in that job, or
+ * in a batch of one) a failure quarantines it, so one bad comment never holds back its neighbours.
+ * Only the analyser's errors are caught: it is synchronous and does no I/O, so its error is the
+ * comment's own and would recur. Store and queue failures are left to fail the job, which the queue
+ * retries; they never quarantine anything.
  */
 
 export interface ProcessCounts {
@@ -109,11 +112,6 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
       );
     }
 
-    const duplicateOf = await dedupeBatch(
-      store,
-      analysed.map((entry) => entry.keys),
-      deps.dedupe,
-    );
     const processedAt = clock().toISOString();
     // A key twice in one batch: the later copy wins, as it would across two batches.
     const latest = [...new Map(analysed.map((entry) => [entry.keys.key, entry])).values()];
@@ -122,18 +120,33 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
       ...analysis,
       contentHash: keys.contentHash,
       simhash: keys.simhash,
-      duplicateOf: duplicateOf.get(keys.key) ?? null,
+      duplicateOf: null,
       period: commentPeriod(comment),
       processedAt,
     }));
-    const stored = rows.length > 0 ? await store.upsertComments(rows) : { inserted: 0, updated: 0, unchanged: 0 };
-    if (deps.afterStore && rows.length > 0) await deps.afterStore(rows, helpers);
+    // Decided inside the write transaction, over the comments the store kept (forgotten keys dropped).
+    let kept = new Set<string>();
+    let duplicateOf: ReadonlyMap<string, string | null> = new Map();
+    const stored =
+      rows.length > 0
+        ? await store.upsertComments(rows, async (lookup, keptComments) => {
+            kept = new Set(keptComments.map((c) => naturalKey(c.source, c.externalId)));
+            const keys = analysed.map((entry) => entry.keys).filter((k) => kept.has(k.key));
+            duplicateOf = await dedupeBatch(lookup, keys, deps.dedupe);
+            return duplicateOf;
+          })
+        : { inserted: 0, updated: 0, unchanged: 0, forgotten: 0 };
+    const storedRows = rows
+      .filter((row) => kept.has(naturalKey(row.source, row.externalId)))
+      .map((row) => ({ ...row, duplicateOf: duplicateOf.get(naturalKey(row.source, row.externalId)) ?? null }));
+    if (stored.forgotten > 0) helpers.log.info({ forgotten: stored.forgotten }, 'dropped forgotten comments');
+    if (deps.afterStore && storedRows.length > 0) await deps.afterStore(storedRows, helpers);
     if (quarantined.length > 0) await store.quarantine(quarantined);
 
     const counts: ProcessCounts = {
       received: payload.comments.length,
       stored,
-      duplicates: rows.filter((row) => row.duplicateOf !== null).length,
+      duplicates: storedRows.filter((row) => row.duplicateOf !== null).length,
       quarantined: quarantined.length,
       requeued: retryAlone.length,
     };

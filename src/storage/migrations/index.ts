@@ -11,6 +11,8 @@ import { minimisationMigration } from './004-minimisation.js';
 import { triangulationMigration } from './005-triangulation.js';
 import { attributesMigration } from './006-attributes.js';
 import { triangulationInputsMigration } from './007-triangulation-inputs.js';
+import { duplicateOfIndexMigration } from './008-duplicate-of-index.js';
+import { dropContentHashIndexMigration } from './009-drop-content-hash-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -20,6 +22,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-triangulation': triangulationMigration,
   '006-attributes': attributesMigration,
   '007-triangulation-inputs': triangulationInputsMigration,
+  '008-duplicate-of-index': duplicateOfIndexMigration,
+  '009-drop-content-hash-index': dropContentHashIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,8 @@
  * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
  * tenants can share one server without seeing each other's tables.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
@@ -29,11 +30,26 @@ const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
 /** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** One advisory lock key per schema, so tenants sharing a server do not wait for each other. */
+export function commentWriteLockKey(schema: string | undefined): string {
+  const digest = createHash('sha256')
+    .update(`carevoice:comment-writes:${schema ?? ''}`)
+    .digest();
+  return digest.readBigInt64BE(0).toString();
+}
+
 export function postgresHooks(schema: string | undefined): DialectHooks {
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
     writeTransaction: (db, fn) => db.transaction().execute(fn),
+    // Read committed would otherwise let a forget or a duplicate's original commit between a
+    // writer's check and its insert. An advisory lock rather than a table lock: a table lock strong
+    // enough to exclude other writers also waits for autovacuum and autoanalyze of the table, which
+    // a bulk load triggers again and again. Held to commit; readers never take it.
+    lockCommentWrites: async (trx) => {
+      await sql`select pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`.execute(trx);
+    },
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.

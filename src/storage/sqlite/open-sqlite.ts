@@ -62,6 +62,8 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
     dialect: 'sqlite',
     maxBindParameters: SQLITE_MAX_BIND_PARAMETERS,
     isLockContention: isBusy,
+    // BEGIN IMMEDIATE already gives every write transaction the database's single write lock.
+    lockCommentWrites: async () => undefined,
     async writeTransaction(db, fn) {
       return db.connection().execute(async (conn) => {
         await beginImmediate(conn, busyTimeoutMs);

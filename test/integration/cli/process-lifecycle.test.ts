@@ -1,11 +1,15 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_NAMES } from '../../../src/pipeline/stage.js';
 import { runCli, startCli } from './support/cli-process.js';
 import { type CliWorkspace, createCliWorkspace } from './support/cli-workspace.js';
 
-/** Long-running and failing shapes of the CLI: a worker stopped by SIGTERM, a bad stage, a bad setting. */
+/**
+ * Long-running and failing shapes of the CLI: a worker stopped by SIGTERM, an API port already taken,
+ * a bad stage, a bad setting.
+ */
 
 /** Short, so the test shows the bound is honoured without waiting for the 20 s default. */
 const GRACE_MS = 1_500;
@@ -46,6 +50,37 @@ describe('carevoice worker', () => {
     expect(result.code).not.toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim()).toBe(`carevoice: unknown stage "nosuchstage"; stages are ${STAGE_NAMES.join(', ')}`);
+  });
+});
+
+describe('carevoice start', () => {
+  let taken: Server;
+  let takenPort: number;
+  beforeAll(async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    takenPort = (taken.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => taken.close(resolve));
+  });
+
+  it('stops what it started and exits non-zero, naming the port, when the API port is taken', {
+    timeout: 60_000,
+  }, async () => {
+    const result = await runCli(['start'], {
+      cwd: ws.dir,
+      env: ws.env({
+        CAREVOICE_CONFIG: join(ws.dir, 'short-grace.json'),
+        CAREVOICE_API_HOST: '127.0.0.1',
+        CAREVOICE_API_PORT: String(takenPort),
+      }),
+      timeoutMs: 45_000,
+    });
+    expect(result.code, result.stderr).not.toBe(0);
+    expect(result.stderr).toContain(`carevoice: the API cannot listen on 127.0.0.1:${takenPort}`);
+    expect(result.stderr).not.toContain('"msg":"started"');
+    expect(await ws.openConnections()).toEqual([]);
   });
 });
 

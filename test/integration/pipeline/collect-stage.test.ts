@@ -175,29 +175,27 @@ describe('collect stage', () => {
     );
   });
 
-  it('deletes comments the source says were deleted', async () => {
-    const helpers = recordingHelpers();
-    await handlers.collect(collectPayload(), helpers);
-    await handlers.process(
-      stagePayloadSchemas.process.parse({
-        source: 'sample',
-        batchId: 'b',
-        comments: [
-          {
-            source: 'sample',
-            externalId: 'gone',
-            text: 'to be deleted',
-            fetchedAt: '2024-05-01T00:00:00Z',
-            pageHash: 'p',
-            redactions: [],
-          },
-        ],
-      }),
-      recordingHelpers(),
-    );
-    await temp.store.setCursor('sample', PAGE_CURSOR_KEY, 'start');
+  it('deletes comments the source says were deleted, and a queued copy does not bring them back', async () => {
+    const queuedCopy = stagePayloadSchemas.process.parse({
+      source: 'sample',
+      batchId: 'b',
+      comments: [
+        {
+          source: 'sample',
+          externalId: 'gone',
+          text: 'to be deleted',
+          fetchedAt: '2024-05-01T00:00:00Z',
+          pageHash: 'p',
+          redactions: [],
+        },
+      ],
+    });
+    await handlers.process(queuedCopy, recordingHelpers());
+    expect(await temp.store.getComment('sample', 'gone')).not.toBeNull();
     const counts = await handlers.collect(collectPayload(), recordingHelpers());
     expect(counts).toMatchObject({ deleted: 1 });
+    expect(await temp.store.getComment('sample', 'gone')).toBeNull();
+    await handlers.process(queuedCopy, recordingHelpers());
     expect(await temp.store.getComment('sample', 'gone')).toBeNull();
   });
 

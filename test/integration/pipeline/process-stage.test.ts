@@ -3,6 +3,7 @@ import type { RedactedComment } from '../../../src/domain/model.js';
 import type { ProcessCounts } from '../../../src/pipeline/process/process-stage.js';
 import { type StageHandlers, stagePayloadSchemas } from '../../../src/pipeline/stage.js';
 import { createStageHandlers } from '../../../src/pipeline/stage-handlers.js';
+import { StoreUnavailableError } from '../../../src/storage/errors/store-unavailable-error.js';
 import {
   AUTHOR_KEY,
   fixedClock,
@@ -67,7 +68,7 @@ describe('process stage', () => {
     const { counts } = await processBatch([comment('c1', LONG_A), comment('c2', LONG_B, { postedAt: undefined })]);
     expect(counts).toEqual({
       received: 2,
-      stored: { inserted: 2, updated: 0, unchanged: 0 },
+      stored: { inserted: 2, updated: 0, unchanged: 0, forgotten: 0 },
       duplicates: 0,
       quarantined: 0,
       requeued: 0,
@@ -130,7 +131,7 @@ describe('process stage', () => {
     await processBatch(batch, 'b1');
     const before = await Promise.all(batch.map((c) => temp.store.getComment('sample', c.externalId)));
     const { counts } = await processBatch([...batch].reverse(), 'b1');
-    expect(counts.stored).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(counts.stored).toEqual({ inserted: 0, updated: 0, unchanged: 3, forgotten: 0 });
     const after = await Promise.all(batch.map((c) => temp.store.getComment('sample', c.externalId)));
     expect(after.map((c) => c!.duplicateOf)).toEqual(before.map((c) => c!.duplicateOf));
     expect(before.map((c) => c!.duplicateOf)).toEqual([null, 'sample:first', null]);
@@ -157,5 +158,38 @@ describe('process stage', () => {
       reason: 'analyser cannot read this comment',
     });
     expect(await temp.store.getComment('sample', 'bad')).toBeNull();
+  });
+
+  it('leaves a single-comment batch to the queue retry when the store is down, quarantining nothing', async () => {
+    let outage = true;
+    const flaky = new Proxy(temp.store, {
+      get(target, property, receiver) {
+        if (property === 'upsertComments' && outage) {
+          return () => Promise.reject(new StoreUnavailableError('postgres store did not answer'));
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const flakyHandlers = createStageHandlers({
+      store: flaky,
+      connectors: new Map(),
+      analyse: keywordAnalyser,
+      redact: maskEmails,
+      authorHashKey: AUTHOR_KEY,
+      clock: fixedClock(),
+      exportDir: temp.dir,
+    });
+    const payload = stagePayloadSchemas.process.parse({
+      source: 'sample',
+      batchId: 'one',
+      comments: [comment('solo', LONG_A)],
+    });
+    await expect(flakyHandlers.process(payload, recordingHelpers())).rejects.toThrow(StoreUnavailableError);
+    expect(await temp.store.countQuarantine()).toBe(0);
+    outage = false;
+    await flakyHandlers.process(payload, recordingHelpers());
+    expect(await temp.store.getComment('sample', 'solo')).not.toBeNull();
+    expect(await temp.store.countQuarantine()).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ function safetyAlert(externalId: string, overrides: Partial<NewAlert> = {}): New
   };
 }
 
-const divergence: NewAlert = {
+export const divergence: NewAlert = {
   id: divergenceAlertId('deteriorating', 'RBV', 'waiting_times', '2024-06'),
   type: 'divergence',
   kind: 'deteriorating',

@@ -26,12 +26,27 @@ export function describeAttributesContract(ctx: ContractContext): void {
       await ctx.store().upsertComments([story]);
       // Key order is not content: the same attributes written differently are unchanged.
       const reordered = syntheticComment('co-1', { attributes: { criticality: -2, tags: ['kind nurses', 'parking'] } });
-      expect(await ctx.store().upsertComments([reordered])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await ctx.store().upsertComments([reordered])).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+        forgotten: 0,
+      });
       const recoded = syntheticComment('co-1', { attributes: { ...CARE_OPINION, criticality: 3 } });
-      expect(await ctx.store().upsertComments([recoded])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await ctx.store().upsertComments([recoded])).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+        forgotten: 0,
+      });
       expect((await ctx.store().getComment('sample', 'co-1'))?.attributes).toEqual({ ...CARE_OPINION, criticality: 3 });
       const cleared = syntheticComment('co-1');
-      expect(await ctx.store().upsertComments([cleared])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await ctx.store().upsertComments([cleared])).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+        forgotten: 0,
+      });
       expect(await ctx.store().getComment('sample', 'co-1')).toEqual(cleared);
     });
   });

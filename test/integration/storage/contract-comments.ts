@@ -13,7 +13,12 @@ export function describeCommentContract(ctx: ContractContext): void {
     it('stores a comment and reads back every field', async () => {
       const full = syntheticComment('c1', { safety: [{ kind: 'fall' }], rating: 2 });
       const bare = minimalComment('c2');
-      expect(await ctx.store().upsertComments([full, bare])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+      expect(await ctx.store().upsertComments([full, bare])).toEqual({
+        inserted: 2,
+        updated: 0,
+        unchanged: 0,
+        forgotten: 0,
+      });
       expect(await ctx.store().getComment('sample', 'c1')).toEqual(full);
       const readBare = await ctx.store().getComment('sample', 'c2');
       expect(readBare).toEqual(bare);
@@ -24,10 +29,15 @@ export function describeCommentContract(ctx: ContractContext): void {
     it('never duplicates on re-ingest and counts identical rows as unchanged', async () => {
       const batch = ['a', 'b', 'c'].map((id) => syntheticComment(id));
       await ctx.store().upsertComments(batch);
-      expect(await ctx.store().upsertComments(batch)).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+      expect(await ctx.store().upsertComments(batch)).toEqual({ inserted: 0, updated: 0, unchanged: 3, forgotten: 0 });
       // Re-fetching or re-processing identical content is not a change.
       const seenAgain = batch.map((c) => ({ ...c, fetchedAt: '2024-05-01T00:00:00.000Z', processedAt: 'later' }));
-      expect(await ctx.store().upsertComments(seenAgain)).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+      expect(await ctx.store().upsertComments(seenAgain)).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 3,
+        forgotten: 0,
+      });
       expect(await ctx.store().countComments()).toBe(3);
       expect((await ctx.store().getComment('sample', 'a'))?.processedAt).toBe(batch[0]!.processedAt);
     });
@@ -39,14 +49,19 @@ export function describeCommentContract(ctx: ContractContext): void {
         sentiment: { label: 'negative', score: -0.4 },
       });
       const result = await ctx.store().upsertComments([changed, syntheticComment('b'), syntheticComment('n')]);
-      expect(result).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+      expect(result).toEqual({ inserted: 1, updated: 1, unchanged: 1, forgotten: 0 });
       expect(await ctx.store().getComment('sample', 'a')).toEqual(changed);
     });
 
     it('writes a key repeated within one batch once, keeping the last occurrence', async () => {
       const first = syntheticComment('dup', { text: 'First version.' });
       const last = syntheticComment('dup', { text: 'Second version.' });
-      expect(await ctx.store().upsertComments([first, last])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      expect(await ctx.store().upsertComments([first, last])).toEqual({
+        inserted: 1,
+        updated: 0,
+        unchanged: 0,
+        forgotten: 0,
+      });
       expect((await ctx.store().getComment('sample', 'dup'))?.text).toBe('Second version.');
     });
 
@@ -69,13 +84,23 @@ export function describeCommentContract(ctx: ContractContext): void {
 
     it('writes batches larger than one statement can carry in a single call', async () => {
       const batch = Array.from({ length: 1500 }, (_, i) => syntheticComment(`bulk-${i}`));
-      expect(await ctx.store().upsertComments(batch)).toEqual({ inserted: 1500, updated: 0, unchanged: 0 });
+      expect(await ctx.store().upsertComments(batch)).toEqual({
+        inserted: 1500,
+        updated: 0,
+        unchanged: 0,
+        forgotten: 0,
+      });
       expect(await ctx.store().countComments({ theme: 'waiting_times' })).toBe(1500);
-      expect(await ctx.store().upsertComments(batch)).toEqual({ inserted: 0, updated: 0, unchanged: 1500 });
+      expect(await ctx.store().upsertComments(batch)).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1500,
+        forgotten: 0,
+      });
     });
 
     it('treats an empty batch as a no-op', async () => {
-      expect(await ctx.store().upsertComments([])).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
+      expect(await ctx.store().upsertComments([])).toEqual({ inserted: 0, updated: 0, unchanged: 0, forgotten: 0 });
     });
 
     it('deletes a comment with its child rows and says whether it existed', async () => {
@@ -96,26 +121,25 @@ export function describeCommentContract(ctx: ContractContext): void {
       expect(await ctx.store().countComments()).toBe(0);
     });
 
-    it('finds duplicate candidates by content hash or by a SimHash band in the same position', async () => {
+    it('finds duplicate candidates, with what each duplicates, by a SimHash band in the same position', async () => {
       await ctx
         .store()
         .upsertComments([
-          syntheticComment('exact', { contentHash: 'h-exact', simhash: '0000000000000000' }),
-          syntheticComment('band2', { contentHash: 'h2', simhash: '11112222abcd4444' }),
+          syntheticComment('exact', { contentHash: 'h-exact', simhash: '9999aaaaabcdbbbb' }),
+          syntheticComment('band2', { contentHash: 'h2', simhash: '11112222abcd4444', duplicateOf: 'sample:far' }),
           syntheticComment('shifted', { contentHash: 'h3', simhash: 'abcd000000000001' }),
           syntheticComment('far', { contentHash: 'h4', simhash: 'ffffffffffffffff' }),
         ]);
-      const found = await ctx.store().findDuplicateCandidates(['h-exact'], ['9999aaaaabcdbbbb']);
+      const found = await ctx.store().findDuplicateCandidates(['9999aaaaabcdbbbb']);
       expect(found).toEqual([
-        { key: 'sample:band2', contentHash: 'h2', simhash: '11112222abcd4444' },
-        { key: 'sample:exact', contentHash: 'h-exact', simhash: '0000000000000000' },
+        { key: 'sample:band2', contentHash: 'h2', simhash: '11112222abcd4444', duplicateOf: 'sample:far' },
+        { key: 'sample:exact', contentHash: 'h-exact', simhash: '9999aaaaabcdbbbb', duplicateOf: null },
       ]);
-      expect(await ctx.store().findDuplicateCandidates([], [])).toEqual([]);
+      expect(await ctx.store().findDuplicateCandidates([])).toEqual([]);
       // Upper-case input is accepted: SimHashes compare as hex, not as text.
-      expect(await ctx.store().findDuplicateCandidates([], ['FFFF000000000000'])).toEqual([
-        { key: 'sample:exact', contentHash: 'h-exact', simhash: '0000000000000000' },
-        { key: 'sample:far', contentHash: 'h4', simhash: 'ffffffffffffffff' },
-        { key: 'sample:shifted', contentHash: 'h3', simhash: 'abcd000000000001' },
+      expect(await ctx.store().findDuplicateCandidates(['FFFF000000000001'])).toEqual([
+        { key: 'sample:far', contentHash: 'h4', simhash: 'ffffffffffffffff', duplicateOf: null },
+        { key: 'sample:shifted', contentHash: 'h3', simhash: 'abcd000000000001', duplicateOf: null },
       ]);
     });
 

@@ -61,7 +61,7 @@ export function describeMinimisationContract(ctx: ContractContext): void {
       expect(await ctx.store().countPurgedComments()).toBe(2);
       expect(await ctx.store().countAggregates()).toEqual(aggregatesBefore);
       expect(await ctx.store().countComments()).toBe(3);
-      const candidates = await ctx.store().findDuplicateCandidates([old.contentHash], []);
+      const candidates = await ctx.store().findDuplicateCandidates([old.simhash]);
       expect(candidates.map((c) => c.key)).toContain('sample:old');
       expect(await ctx.store().purgeCommentText('2024-06-01T00:00:00.000Z', NOW)).toBe(0);
     });
@@ -81,7 +81,12 @@ export function describeMinimisationContract(ctx: ContractContext): void {
       await ctx.store().upsertComments([old]);
       await ctx.store().purgeCommentText('2024-06-01T00:00:00.000Z', NOW);
       const refetched = { ...old, fetchedAt: '2025-06-02T00:00:00.000Z', processedAt: '2025-06-02T00:00:01.000Z' };
-      expect(await ctx.store().upsertComments([refetched])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await ctx.store().upsertComments([refetched])).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+        forgotten: 0,
+      });
       expect((await ctx.store().getComment('sample', 'old'))?.text).toBe('');
     });
 

@@ -10,6 +10,7 @@ import { describeAttributesContract } from './contract-attributes.js';
 import { describeBookkeepingContract } from './contract-bookkeeping.js';
 import { describeCommentContract } from './contract-comments.js';
 import { describeImportContract } from './contract-imports.js';
+import { describeIntegrityContract } from './contract-integrity.js';
 import { describeMinimisationContract } from './contract-minimisation.js';
 import { describePaginationContract } from './contract-pagination.js';
 import { describeTriangulationContract } from './contract-triangulation.js';
@@ -76,6 +77,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeBookkeepingContract(context);
     describeAlertContract(context);
     describeMinimisationContract(context);
+    describeIntegrityContract(context);
     describeImportContract(context);
     describeTriangulationContract(context);
   });

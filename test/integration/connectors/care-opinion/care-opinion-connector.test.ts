@@ -20,6 +20,7 @@ describeSourceConformance({
   wrongShape: jsonReply({ opinions: [] }),
   badSyntax: { code: 'invalid_json', reply: { ...jsonReply({}), body: '[{"id": 1, "title": ' } },
   rateLimited: { reply: { status: 429, headers: { 'retry-after': '1' } }, expectedMs: 1_000 },
+  repeatsNewest: true,
 });
 
 describe('care-opinion specifics', () => {
@@ -60,6 +61,17 @@ describe('care-opinion specifics', () => {
       take: '100',
       skip: '0',
     });
+  });
+
+  it('collects a story published in the same instant as the mark after the walk that set it', async () => {
+    const first = acceptedItems(await harness.run(build(server.baseUrl)));
+    expect(first.map((item) => item.externalId)).toEqual(['900001', '900002', '900003']);
+    // Published later, but stamped with the same instant as the newest story already collected.
+    const [late] = feed.add(1);
+    late!.postedAt = feed.posts[2]!.postedAt;
+    const second = acceptedItems(await harness.run(build(server.baseUrl)));
+    // The mark's own story comes again (the store keeps it once, by id); the late one is not missed.
+    expect(second.map((item) => item.externalId)).toEqual(['900003', '900004']);
   });
 
   it('reads criticality as a whole number in −5…5 and rejects one off the scale', async () => {

@@ -41,6 +41,11 @@ export interface SourceScenario {
   badSyntax: { code: 'invalid_json' | 'invalid_xml'; reply: ReplayResponse };
   /** The source's own 429 answer and the pause it should turn into. */
   rateLimited: { reply: ReplayResponse; expectedMs: number };
+  /**
+   * The newest item of one run comes again in the next: the source's mark includes its own instant,
+   * so an item published later in that same instant is not missed (the store keeps repeats once, by id).
+   */
+  repeatsNewest?: boolean;
 }
 
 const SETTINGS: BuildSettings = { pageSize: 3, timeoutMs: 400, maxBodyBytes: 64 * 1024 };
@@ -85,9 +90,10 @@ export function describeSourceConformance(scenario: SourceScenario): void {
       feed.add(2);
       harness.advance(60 * 60_000);
       const second = await harness.run(connector);
-      expect(externalIds(second).sort()).toEqual([scenario.externalId(9), scenario.externalId(10)].sort());
+      const again = (n: number) => (scenario.repeatsNewest ? [scenario.externalId(n)] : []);
+      expect(externalIds(second).sort()).toEqual([...again(8), scenario.externalId(9), scenario.externalId(10)].sort());
       harness.advance(60 * 60_000);
-      expect(externalIds(await harness.run(connector))).toEqual([]);
+      expect(externalIds(await harness.run(connector))).toEqual(again(10));
     });
 
     it('turns a 429 into RateLimitedError with the source’s pause', async () => {
