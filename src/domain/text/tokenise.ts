@@ -1,3 +1,4 @@
+import { codePointAt, codePointWidth, isLetter, isLetterOrNumber, isPictographic } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
 
 /**
@@ -6,49 +7,99 @@ import { normaliseTypography } from './normalise.js';
  * and the punctuation that ends a negation scope (, . ; : ! ?) kept as one-character tokens.
  */
 
-// Words (with inner apostrophes), hashtags, emoji (with modifiers/joiners folded away) and scope punctuation.
-const TOKEN_RE = /#[\p{L}\p{N}_]+|[\p{L}\p{N}]+(?:'[\p{L}]+)*|\p{Extended_Pictographic}|[,.;:!?]/gu;
+// Hashtags are split on their capitals; words, emoji and scope punctuation are found by `tokenise`'s scan.
 const HASHTAG_PART_RE = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
 
 /** Apostrophe-less spellings that matter for negation, mapped to the usual form. */
-const CONTRACTIONS: Record<string, string> = {
-  cant: "can't",
-  couldnt: "couldn't",
-  wouldnt: "wouldn't",
-  shouldnt: "shouldn't",
-  didnt: "didn't",
-  doesnt: "doesn't",
-  dont: "don't",
-  wasnt: "wasn't",
-  werent: "weren't",
-  isnt: "isn't",
-  arent: "aren't",
-  hasnt: "hasn't",
-  havent: "haven't",
-  hadnt: "hadn't",
-  wont: "won't",
-  aint: "ain't",
-  im: "i'm",
-  ive: "i've",
-};
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    cant: "can't",
+    couldnt: "couldn't",
+    wouldnt: "wouldn't",
+    shouldnt: "shouldn't",
+    didnt: "didn't",
+    doesnt: "doesn't",
+    dont: "don't",
+    wasnt: "wasn't",
+    werent: "weren't",
+    isnt: "isn't",
+    arent: "aren't",
+    hasnt: "hasn't",
+    havent: "haven't",
+    hadnt: "hadn't",
+    wont: "won't",
+    aint: "ain't",
+    im: "i'm",
+    ive: "i've",
+  }),
+);
 
 /** True for the one-character punctuation tokens that `tokenise` emits. */
 export function isPunctuationToken(token: string): boolean {
   return token.length === 1 && ',.;:!?'.includes(token);
 }
 
-/** Splits a text into lower-case tokens (see the file comment for the rules). */
+const HASH = 0x23;
+const APOSTROPHE = 0x27;
+const UNDERSCORE = 0x5f;
+/** `,.;:!?` by char code. */
+const SCOPE_PUNCTUATION = new Set([0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f]);
+
+/** End of the run of `[\p{L}\p{N}]` (or, with `underscore`, `[\p{L}\p{N}_]`) starting at `i`. */
+function endOfRun(text: string, i: number, underscore: boolean): number {
+  while (i < text.length) {
+    const c = codePointAt(text, i);
+    if (!(isLetterOrNumber(c) || (underscore && c === UNDERSCORE))) break;
+    i += codePointWidth(c);
+  }
+  return i;
+}
+
+/** End of a word starting at `i`: `[\p{L}\p{N}]+(?:'[\p{L}]+)*`, greedy as the regex was. */
+function endOfWord(text: string, i: number): number {
+  let end = endOfRun(text, i, false);
+  while (end + 1 < text.length && text.charCodeAt(end) === APOSTROPHE && isLetter(codePointAt(text, end + 1))) {
+    let j = end + 1;
+    while (j < text.length) {
+      const c = codePointAt(text, j);
+      if (!isLetter(c)) break;
+      j += codePointWidth(c);
+    }
+    end = j;
+  }
+  return end;
+}
+
+/**
+ * Splits a text into lower-case tokens (see the file comment for the rules). One left-to-right scan
+ * finding what `/#[\p{L}\p{N}_]+|[\p{L}\p{N}]+(?:'[\p{L}]+)*|\p{Extended_Pictographic}|[,.;:!?]/gu`
+ * would, alternatives tried in that order at each code point.
+ */
 export function tokenise(text: string): string[] {
   const tokens: string[] = [];
   const source = normaliseTypography(text);
-  for (const match of source.matchAll(TOKEN_RE)) {
-    const raw = match[0];
-    if (raw.charCodeAt(0) === 35 /* # */) {
-      for (const part of raw.slice(1).matchAll(HASHTAG_PART_RE)) tokens.push(part[0].toLowerCase());
+  let i = 0;
+  while (i < source.length) {
+    const c = codePointAt(source, i);
+    if (c === HASH) {
+      const end = endOfRun(source, i + 1, true);
+      if (end > i + 1) {
+        for (const part of source.slice(i + 1, end).matchAll(HASHTAG_PART_RE)) tokens.push(part[0].toLowerCase());
+        i = end;
+        continue;
+      }
+    } else if (isLetterOrNumber(c)) {
+      const end = endOfWord(source, i);
+      const lower = source.slice(i, end).toLowerCase();
+      tokens.push(CONTRACTIONS.get(lower) ?? lower);
+      i = end;
       continue;
+    } else if (SCOPE_PUNCTUATION.has(c)) {
+      tokens.push(source[i] as string);
+    } else if (isPictographic(c)) {
+      tokens.push(source.slice(i, i + codePointWidth(c)));
     }
-    const lower = raw.toLowerCase();
-    tokens.push(CONTRACTIONS[lower] ?? lower);
+    i += codePointWidth(c);
   }
   return tokens;
 }

@@ -9,6 +9,8 @@
  * - tokens are matched lower-cased unless the entry is `caseSensitive` (short abbreviations: `ALL`, `NET`).
  */
 
+import { codePointAt, codePointWidth, isLetter, isLetterOrNumber } from '../text/char-class.js';
+
 export interface TokenisedText {
   /** Tokens lower-cased, apostrophes removed, `&` kept as `and`. */
   lower: string[];
@@ -49,8 +51,6 @@ interface TrieNode<T> {
   values: T[];
 }
 
-// Words, numbers and a lone "&"; apostrophes inside words are kept here and dropped below.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?|&/gu;
 const APOSTROPHE_RE = /['’]/g;
 
 // Trust linking, tumour groups and safety each tokenise the same comment in turn: remember the last one.
@@ -66,13 +66,61 @@ export function tokenise(text: string): TokenisedText {
   return tokens;
 }
 
+const AMPERSAND = 0x26;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE;
+}
+
+/**
+ * End of the word starting at `i`: `[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?`, greedy as a regex would be.
+ * `apostrophes` is set when the word holds one, so the caller knows to drop them.
+ */
+function endOfWord(text: string, i: number, apostrophes: { found: boolean }): number {
+  let end = i;
+  while (end < text.length) {
+    const c = codePointAt(text, end);
+    if (!isLetterOrNumber(c)) break;
+    end += codePointWidth(c);
+  }
+  while (end < text.length && isApostrophe(text.charCodeAt(end))) {
+    apostrophes.found = true;
+    let j = end + 1;
+    while (j < text.length) {
+      const c = codePointAt(text, j);
+      if (!isLetter(c)) break;
+      j += codePointWidth(c);
+    }
+    // A trailing apostrophe ("patients'") belongs to the word; nothing can follow it.
+    if (j === end + 1) return end + 1;
+    end = j;
+  }
+  return end;
+}
+
+// Words, numbers and a lone "&" in one scan, without a regex match object per token.
 function tokeniseUncached(text: string): TokenisedText {
   const lower: string[] = [];
   const raw: string[] = [];
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const token = match[0] === '&' ? 'and' : match[0].replace(APOSTROPHE_RE, '');
-    raw.push(token);
-    lower.push(token.toLowerCase());
+  const apostrophes = { found: false };
+  let i = 0;
+  while (i < text.length) {
+    const c = codePointAt(text, i);
+    if (c === AMPERSAND) {
+      raw.push('and');
+      lower.push('and');
+      i++;
+    } else if (isLetterOrNumber(c)) {
+      apostrophes.found = false;
+      const end = endOfWord(text, i, apostrophes);
+      const word = text.slice(i, end);
+      const token = apostrophes.found ? word.replace(APOSTROPHE_RE, '') : word;
+      raw.push(token);
+      lower.push(token.toLowerCase());
+      i = end;
+    } else i += codePointWidth(c);
   }
   return { lower, raw };
 }
