@@ -41,7 +41,7 @@ export function createAnalyser({ linker, scorer }: AnalyserParts): Analyser {
  */
 function themeSentiments(
   mentions: ReturnType<typeof detectThemes>,
-  sentences: string[],
+  sentences: readonly string[],
   overall: SentimentResult,
   scorer: SentimentScorer,
   question: string | undefined,

@@ -1,4 +1,5 @@
 import { normaliseTypography } from './normalise.js';
+import { rememberRecent } from './recent-results.js';
 
 /**
  * Splits a comment into sentences and clauses, the units that carry one sentiment each: "The surgeon was
@@ -65,7 +66,7 @@ function splitCommas(clause: string): string[] {
   return out;
 }
 
-export function splitSentences(text: string): string[] {
+function splitSentencesUncached(text: string): readonly string[] {
   const out: string[] = [];
   for (const sentence of splitHard(normaliseTypography(text))) {
     for (const contrast of splitContrast(sentence)) {
@@ -77,3 +78,6 @@ export function splitSentences(text: string): string[] {
   }
   return out;
 }
+
+/** The sentences and clauses of `text`, trimmed and non-empty; the array is shared, so read-only. */
+export const splitSentences: (text: string) => readonly string[] = rememberRecent(splitSentencesUncached);

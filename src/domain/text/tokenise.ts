@@ -1,5 +1,6 @@
 import { codePointAt, codePointWidth, isLetter, isLetterOrNumber, isPictographic } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
+import { rememberRecent } from './recent-results.js';
 
 /**
  * Word tokens for sentiment and theme matching: lower case, apostrophes kept inside words ("can't"),
@@ -75,7 +76,7 @@ function endOfWord(text: string, i: number): number {
  * finding what `/#[\p{L}\p{N}_]+|[\p{L}\p{N}]+(?:'[\p{L}]+)*|\p{Extended_Pictographic}|[,.;:!?]/gu`
  * would, alternatives tried in that order at each code point.
  */
-export function tokenise(text: string): string[] {
+function tokeniseUncached(text: string): readonly string[] {
   const tokens: string[] = [];
   const source = normaliseTypography(text);
   let i = 0;
@@ -103,3 +104,6 @@ export function tokenise(text: string): string[] {
   }
   return tokens;
 }
+
+/** Tokens of `text` (see `tokeniseUncached`); the array is shared, so read-only. */
+export const tokenise: (text: string) => readonly string[] = rememberRecent(tokeniseUncached);

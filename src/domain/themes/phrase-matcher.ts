@@ -10,6 +10,7 @@
  */
 
 import { codePointAt, codePointWidth, isLetter, isLetterOrNumber } from '../text/char-class.js';
+import { rememberRecent } from '../text/recent-results.js';
 
 export interface TokenisedText {
   /** Tokens lower-cased, apostrophes removed, `&` kept as `and`. */
@@ -46,25 +47,18 @@ interface PrefixEdge<T> {
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
   prefixes: PrefixEdge<T>[];
-  /** Prefix edges indexed by their first two characters, so a token checks only its own bucket. */
-  prefixBuckets: Map<string, PrefixEdge<T>[]>;
+  /** Prefix edges indexed by their first two characters (see `headKey`), so a token checks only its own bucket. */
+  prefixBuckets: Map<number, PrefixEdge<T>[]>;
   values: T[];
 }
 
 const APOSTROPHE_RE = /['’]/g;
 
-// Trust linking, tumour groups and safety each tokenise the same comment in turn: remember the last one.
-let lastText: string | undefined;
-let lastTokens: TokenisedText | undefined;
-
-/** Tokens of `text`; the result is shared with later calls for the same text, so treat it as read-only. */
-export function tokenise(text: string): TokenisedText {
-  if (text === lastText && lastTokens) return lastTokens;
-  const tokens = tokeniseUncached(text);
-  lastText = text;
-  lastTokens = tokens;
-  return tokens;
-}
+/**
+ * Tokens of `text`. Trust linking, tumour groups and safety each tokenise the same comment in turn, so
+ * recent results are remembered; they are shared with later calls for the same text, so read-only.
+ */
+export const tokenise: (text: string) => TokenisedText = rememberRecent(tokeniseUncached);
 
 const AMPERSAND = 0x26;
 const APOSTROPHE = 0x27;
@@ -140,6 +134,11 @@ export function expandToken(token: string): string[] {
   return out;
 }
 
+/** A word's first two UTF-16 code units as one integer: a bucket key that needs no substring. */
+function headKey(word: string): number {
+  return (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+}
+
 function newNode<T>(): TrieNode<T> {
   return { children: new Map(), prefixes: [], prefixBuckets: new Map(), values: [] };
 }
@@ -157,7 +156,7 @@ function insert<T>(root: TrieNode<T>, tokens: string[], value: T): void {
           if (!entry) {
             entry = { prefix, node: newNode<T>() };
             node.prefixes.push(entry);
-            const key = prefix.slice(0, 2);
+            const key = headKey(prefix);
             node.prefixBuckets.set(key, [...(node.prefixBuckets.get(key) ?? []), entry]);
           }
           next.push(entry.node);
@@ -196,7 +195,8 @@ function walk<T>(node: TrieNode<T>, words: string[], start: number, at: number, 
   const child = node.children.get(word);
   if (child) walk(child, words, start, at + 1, hits);
   if (node.prefixes.length === 0) return;
-  const bucket = node.prefixBuckets.get(word.slice(0, 2));
+  if (word.length < 2) return;
+  const bucket = node.prefixBuckets.get(headKey(word));
   if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, at + 1, hits);
 }
 
