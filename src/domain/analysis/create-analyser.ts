@@ -1,6 +1,7 @@
 import type { Analyser, AnalysisInput, CommentAnalysis, SentimentLabel, ThemeSentiment } from '../model.js';
 import { detectSafety } from '../safety/detect-safety.js';
 import type { SentimentResult, SentimentScorer } from '../sentiment/index.js';
+import { forgetRecentResults } from '../text/recent-results.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { detectThemes } from '../themes/detect-themes.js';
 import type { TrustLinker } from '../trusts/trust-linker.js';
@@ -18,6 +19,7 @@ export interface AnalyserParts {
  */
 export function createAnalyser({ linker, scorer }: AnalyserParts): Analyser {
   return (input: AnalysisInput): CommentAnalysis => {
+    forgetRecentResults();
     const overall = scorer.score(input.text, input.question);
     const sentences = splitSentences(input.text);
     const mentions = detectThemes(sentences);

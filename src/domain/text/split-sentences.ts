@@ -1,3 +1,4 @@
+import { codePointAt, codePointWidth, isLetterOrNumber } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
 import { rememberRecent } from './recent-results.js';
 
@@ -13,11 +14,24 @@ const HARD_BOUNDARY_RE = /(?<=[.!?])\s+|(?<=[.!?])$|;|\r?\n|\u2022/u;
 const ABBREVIATION_END_RE = /\b(dr|mr|mrs|ms|st|prof|e\.g|i\.e|etc|approx|no)\.$/i;
 // A contrast word opens a new clause; "nothing but praise" and "not only … but also" do not.
 const CONTRAST_RE = /\s*,?\s+(?=(?:but|however|although|though|whereas)\b)/giu;
+// Cheap first look: CONTRAST_RE can only match where one of its words stands (same flags, same folding).
+const CONTRAST_WORD_RE = /but|however|though|whereas/iu;
 const NO_SPLIT_BEFORE_BUT_RE = /\b(nothing|anything|everything|all|none|cannot|can't|couldn't|could not)$/i;
 
+const APOSTROPHE = 0x27;
+
+/** How many runs of `[\p{L}\p{N}']` the text holds, counted without building them. */
 function wordCount(text: string): number {
-  const words = text.match(/[\p{L}\p{N}']+/gu);
-  return words === null ? 0 : words.length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const c = codePointAt(text, i);
+    const wordChar = c === APOSTROPHE || isLetterOrNumber(c);
+    if (wordChar && !inWord) count++;
+    inWord = wordChar;
+    i += codePointWidth(c);
+  }
+  return count;
 }
 
 function splitHard(text: string): string[] {
@@ -26,13 +40,15 @@ function splitHard(text: string): string[] {
   for (const piece of pieces) {
     const last = merged.length > 0 ? merged[merged.length - 1] : undefined;
     // "Dr. Patel was kind" must stay one sentence.
-    if (last !== undefined && ABBREVIATION_END_RE.test(last)) merged[merged.length - 1] = `${last} ${piece}`;
+    if (last !== undefined && last.endsWith('.') && ABBREVIATION_END_RE.test(last))
+      merged[merged.length - 1] = `${last} ${piece}`;
     else merged.push(piece);
   }
   return merged;
 }
 
 function splitContrast(sentence: string): string[] {
+  if (!CONTRAST_WORD_RE.test(sentence)) return [sentence];
   const out: string[] = [];
   let start = 0;
   for (const match of sentence.matchAll(CONTRAST_RE)) {

@@ -189,13 +189,18 @@ function phraseTokens(phrase: string, caseSensitive: boolean): string[] {
 
 // Depth-first because prefix tokens can branch; lexicons keep that branching small.
 function walk<T>(node: TrieNode<T>, words: string[], start: number, at: number, hits: PhraseHit<T>[]): void {
-  if (at > start) for (const value of node.values) hits.push({ start, end: at, value });
-  const word = words[at];
-  if (word === undefined) return;
-  const child = node.children.get(word);
-  if (child) walk(child, words, start, at + 1, hits);
-  if (node.prefixes.length === 0) return;
-  if (word.length < 2) return;
+  if (at > start) {
+    const values = node.values;
+    for (let k = 0; k < values.length; k++) hits.push({ start, end: at, value: values[k] as T });
+  }
+  // Checked against the length, not by reading past the end: an out-of-range read is a slow path in V8.
+  if (at >= words.length) return;
+  const word = words[at] as string;
+  if (node.children.size > 0) {
+    const child = node.children.get(word);
+    if (child) walk(child, words, start, at + 1, hits);
+  }
+  if (node.prefixes.length === 0 || word.length < 2) return;
   const bucket = node.prefixBuckets.get(headKey(word));
   if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, at + 1, hits);
 }
