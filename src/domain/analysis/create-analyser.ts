@@ -52,16 +52,16 @@ function themeSentiments(
   if (sentences.length <= 1 || mentions.every((m) => m.sentences.length === sentences.length)) {
     return mentions.map((m) => ({ id: m.id, sentiment: overall.label }));
   }
-  const perSentence = new Map<number, SentimentResult>();
-  const scoreOf = (index: number): SentimentResult => {
-    let result = perSentence.get(index);
-    if (!result) {
-      result = scorer.scoreSentences([sentences[index] ?? ''], question)[0]!;
-      perSentence.set(index, result);
-    }
-    return result;
-  };
-  return mentions.map((mention) => ({ id: mention.id, sentiment: pooledLabel(mention.sentences.map(scoreOf)) }));
+  // Each sentence is scored once however many themes it carries.
+  const perSentence: (SentimentResult | undefined)[] = new Array(sentences.length);
+  return mentions.map((mention) => ({
+    id: mention.id,
+    sentiment: pooledLabel(
+      mention.sentences.map(
+        (index) => (perSentence[index] ??= scorer.scoreSentences([sentences[index] ?? ''], question)[0]!),
+      ),
+    ),
+  }));
 }
 
 /** The label with the largest summed probability over a theme's sentences. */

@@ -68,6 +68,32 @@ export function isPictographic(codePoint: number): boolean {
   return (classOf(codePoint) & PICTOGRAPHIC) !== 0;
 }
 
+/** `[A-Za-z0-9]` by char code, for the ASCII fast path of the `…Width` functions. */
+const ASCII_LETTER_OR_NUMBER = new Uint8Array(0x80);
+const ASCII_LETTER = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  ASCII_LETTER_OR_NUMBER[c] = (bmp[c] as number) & (LETTER | NUMBER) ? 1 : 0;
+  ASCII_LETTER[c] = (bmp[c] as number) & LETTER ? 1 : 0;
+}
+
+/** UTF-16 length of the `[\p{L}\p{N}]` code point at `index`, or 0 when there is none. */
+export function letterOrNumberWidth(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return ASCII_LETTER_OR_NUMBER[unit] as number;
+  if (Number.isNaN(unit)) return 0;
+  const c = text.codePointAt(index) as number;
+  return isLetterOrNumber(c) ? codePointWidth(c) : 0;
+}
+
+/** UTF-16 length of the `\p{L}` code point at `index`, or 0 when there is none. */
+export function letterWidth(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return ASCII_LETTER[unit] as number;
+  if (Number.isNaN(unit)) return 0;
+  const c = text.codePointAt(index) as number;
+  return isLetter(c) ? codePointWidth(c) : 0;
+}
+
 /**
  * The code point at `index` as a `u`-flag regex sees it: a surrogate pair is one code point, a lone
  * surrogate stands for itself. `codePointAt` does exactly that.

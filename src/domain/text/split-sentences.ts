@@ -40,8 +40,7 @@ function splitHard(text: string): string[] {
   for (const piece of pieces) {
     const last = merged.length > 0 ? merged[merged.length - 1] : undefined;
     // "Dr. Patel was kind" must stay one sentence.
-    if (last !== undefined && last.endsWith('.') && ABBREVIATION_END_RE.test(last))
-      merged[merged.length - 1] = `${last} ${piece}`;
+    if (last?.endsWith('.') && ABBREVIATION_END_RE.test(last)) merged[merged.length - 1] = `${last} ${piece}`;
     else merged.push(piece);
   }
   return merged;
@@ -82,14 +81,50 @@ function splitCommas(clause: string): string[] {
   return out;
 }
 
+const FULL_STOP = 0x2e;
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+const LINE_FEED = 0x0a;
+const BULLET = 0x2022;
+
+function isSentenceEnd(code: number): boolean {
+  return code === FULL_STOP || code === EXCLAMATION || code === QUESTION;
+}
+
+/**
+ * True when no rule above can split `text`: no ";", ",", line feed or bullet, sentence punctuation
+ * only as the closing run, and no contrast word. A clause scored on its own is usually such a text,
+ * and then the regex passes can be skipped.
+ */
+function isOnePiece(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SEMICOLON || c === COMMA || c === LINE_FEED || c === BULLET) return false;
+    if (isSentenceEnd(c)) {
+      for (let j = i + 1; j < text.length; j++) if (!isSentenceEnd(text.charCodeAt(j))) return false;
+      break;
+    }
+  }
+  return !CONTRAST_WORD_RE.test(text);
+}
+
+function addClause(out: string[], clause: string): void {
+  const trimmed = clause.trim().replace(/^[,;:\-\s]+/, '');
+  if (trimmed !== '' && /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) out.push(trimmed);
+}
+
 function splitSentencesUncached(text: string): readonly string[] {
   const out: string[] = [];
-  for (const sentence of splitHard(normaliseTypography(text))) {
+  const source = normaliseTypography(text);
+  if (isOnePiece(source)) {
+    addClause(out, source);
+    return out;
+  }
+  for (const sentence of splitHard(source)) {
     for (const contrast of splitContrast(sentence)) {
-      for (const clause of splitCommas(contrast)) {
-        const trimmed = clause.trim().replace(/^[,;:\-\s]+/, '');
-        if (trimmed !== '' && /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) out.push(trimmed);
-      }
+      for (const clause of splitCommas(contrast)) addClause(out, clause);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { codePointAt, codePointWidth, isLetter, isLetterOrNumber, isPictographic } from './char-class.js';
+import { codePointAt, codePointWidth, isPictographic, letterOrNumberWidth, letterWidth } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
 import { rememberRecent } from './recent-results.js';
 
@@ -44,14 +44,16 @@ const HASH = 0x23;
 const APOSTROPHE = 0x27;
 const UNDERSCORE = 0x5f;
 /** `,.;:!?` by char code. */
-const SCOPE_PUNCTUATION = new Set([0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f]);
+const SCOPE_PUNCTUATION = new Uint8Array(0x80);
+for (const c of [0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f]) SCOPE_PUNCTUATION[c] = 1;
 
 /** End of the run of `[\p{L}\p{N}]` (or, with `underscore`, `[\p{L}\p{N}_]`) starting at `i`. */
 function endOfRun(text: string, i: number, underscore: boolean): number {
   while (i < text.length) {
-    const c = codePointAt(text, i);
-    if (!(isLetterOrNumber(c) || (underscore && c === UNDERSCORE))) break;
-    i += codePointWidth(c);
+    const width = letterOrNumberWidth(text, i);
+    if (width > 0) i += width;
+    else if (underscore && text.charCodeAt(i) === UNDERSCORE) i++;
+    else break;
   }
   return i;
 }
@@ -59,16 +61,18 @@ function endOfRun(text: string, i: number, underscore: boolean): number {
 /** End of a word starting at `i`: `[\p{L}\p{N}]+(?:'[\p{L}]+)*`, greedy as the regex was. */
 function endOfWord(text: string, i: number): number {
   let end = endOfRun(text, i, false);
-  while (end + 1 < text.length && text.charCodeAt(end) === APOSTROPHE && isLetter(codePointAt(text, end + 1))) {
+  while (end + 1 < text.length && text.charCodeAt(end) === APOSTROPHE && letterWidth(text, end + 1) > 0) {
     let j = end + 1;
-    while (j < text.length) {
-      const c = codePointAt(text, j);
-      if (!isLetter(c)) break;
-      j += codePointWidth(c);
-    }
+    for (let width = letterWidth(text, j); width > 0; width = letterWidth(text, j)) j += width;
     end = j;
   }
   return end;
+}
+
+/** Every CONTRACTIONS key ends in "t", "m" or "e": other words skip the lookup. */
+function mayBeContraction(lower: string): boolean {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 0x74 || last === 0x6d || last === 0x65;
 }
 
 /**
@@ -82,6 +86,7 @@ function tokeniseUncached(text: string): readonly string[] {
   let i = 0;
   while (i < source.length) {
     const c = codePointAt(source, i);
+    const wordWidth = letterOrNumberWidth(source, i);
     if (c === HASH) {
       const end = endOfRun(source, i + 1, true);
       if (end > i + 1) {
@@ -89,13 +94,13 @@ function tokeniseUncached(text: string): readonly string[] {
         i = end;
         continue;
       }
-    } else if (isLetterOrNumber(c)) {
+    } else if (wordWidth > 0) {
       const end = endOfWord(source, i);
       const lower = source.slice(i, end).toLowerCase();
-      tokens.push(CONTRACTIONS.get(lower) ?? lower);
+      tokens.push((mayBeContraction(lower) && CONTRACTIONS.get(lower)) || lower);
       i = end;
       continue;
-    } else if (SCOPE_PUNCTUATION.has(c)) {
+    } else if (c < 0x80 ? SCOPE_PUNCTUATION[c] === 1 : false) {
       tokens.push(source[i] as string);
     } else if (isPictographic(c)) {
       tokens.push(source.slice(i, i + codePointWidth(c)));

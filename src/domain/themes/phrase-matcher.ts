@@ -9,7 +9,7 @@
  * - tokens are matched lower-cased unless the entry is `caseSensitive` (short abbreviations: `ALL`, `NET`).
  */
 
-import { codePointAt, codePointWidth, isLetter, isLetterOrNumber } from '../text/char-class.js';
+import { codePointAt, codePointWidth, letterOrNumberWidth, letterWidth } from '../text/char-class.js';
 import { rememberRecent } from '../text/recent-results.js';
 
 export interface TokenisedText {
@@ -74,19 +74,11 @@ function isApostrophe(code: number): boolean {
  */
 function endOfWord(text: string, i: number, apostrophes: { found: boolean }): number {
   let end = i;
-  while (end < text.length) {
-    const c = codePointAt(text, end);
-    if (!isLetterOrNumber(c)) break;
-    end += codePointWidth(c);
-  }
+  for (let width = letterOrNumberWidth(text, end); width > 0; width = letterOrNumberWidth(text, end)) end += width;
   while (end < text.length && isApostrophe(text.charCodeAt(end))) {
     apostrophes.found = true;
     let j = end + 1;
-    while (j < text.length) {
-      const c = codePointAt(text, j);
-      if (!isLetter(c)) break;
-      j += codePointWidth(c);
-    }
+    for (let width = letterWidth(text, j); width > 0; width = letterWidth(text, j)) j += width;
     // A trailing apostrophe ("patients'") belongs to the word; nothing can follow it.
     if (j === end + 1) return end + 1;
     end = j;
@@ -101,12 +93,12 @@ function tokeniseUncached(text: string): TokenisedText {
   const apostrophes = { found: false };
   let i = 0;
   while (i < text.length) {
-    const c = codePointAt(text, i);
+    const c = text.charCodeAt(i);
     if (c === AMPERSAND) {
       raw.push('and');
       lower.push('and');
       i++;
-    } else if (isLetterOrNumber(c)) {
+    } else if (letterOrNumberWidth(text, i) > 0) {
       apostrophes.found = false;
       const end = endOfWord(text, i, apostrophes);
       const word = text.slice(i, end);
@@ -114,7 +106,7 @@ function tokeniseUncached(text: string): TokenisedText {
       raw.push(token);
       lower.push(token.toLowerCase());
       i = end;
-    } else i += codePointWidth(c);
+    } else i += codePointWidth(codePointAt(text, i));
   }
   return { lower, raw };
 }
