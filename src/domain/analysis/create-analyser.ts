@@ -1,6 +1,7 @@
 import type { Analyser, AnalysisInput, CommentAnalysis, SentimentLabel, ThemeSentiment } from '../model.js';
 import { detectSafety } from '../safety/detect-safety.js';
 import type { SentimentResult, SentimentScorer } from '../sentiment/index.js';
+import { forgetRecentResults } from '../text/recent-results.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { detectThemes } from '../themes/detect-themes.js';
 import type { TrustLinker } from '../trusts/trust-linker.js';
@@ -18,6 +19,7 @@ export interface AnalyserParts {
  */
 export function createAnalyser({ linker, scorer }: AnalyserParts): Analyser {
   return (input: AnalysisInput): CommentAnalysis => {
+    forgetRecentResults();
     const overall = scorer.score(input.text, input.question);
     const sentences = splitSentences(input.text);
     const mentions = detectThemes(sentences);
@@ -41,7 +43,7 @@ export function createAnalyser({ linker, scorer }: AnalyserParts): Analyser {
  */
 function themeSentiments(
   mentions: ReturnType<typeof detectThemes>,
-  sentences: string[],
+  sentences: readonly string[],
   overall: SentimentResult,
   scorer: SentimentScorer,
   question: string | undefined,
@@ -50,16 +52,16 @@ function themeSentiments(
   if (sentences.length <= 1 || mentions.every((m) => m.sentences.length === sentences.length)) {
     return mentions.map((m) => ({ id: m.id, sentiment: overall.label }));
   }
-  const perSentence = new Map<number, SentimentResult>();
-  const scoreOf = (index: number): SentimentResult => {
-    let result = perSentence.get(index);
-    if (!result) {
-      result = scorer.scoreSentences([sentences[index] ?? ''], question)[0]!;
-      perSentence.set(index, result);
-    }
-    return result;
-  };
-  return mentions.map((mention) => ({ id: mention.id, sentiment: pooledLabel(mention.sentences.map(scoreOf)) }));
+  // Each sentence is scored once however many themes it carries.
+  const perSentence: (SentimentResult | undefined)[] = new Array(sentences.length);
+  return mentions.map((mention) => ({
+    id: mention.id,
+    sentiment: pooledLabel(
+      mention.sentences.map(
+        (index) => (perSentence[index] ??= scorer.scoreSentences([sentences[index] ?? ''], question)[0]!),
+      ),
+    ),
+  }));
 }
 
 /** The label with the largest summed probability over a theme's sentences. */

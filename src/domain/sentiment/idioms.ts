@@ -14,7 +14,7 @@ export function expandPattern(pattern: string): string[][] {
   let sequences: string[][] = [[]];
   const partRe = /\(([^)]*)\)|\[([^\]]*)\]|([^\s()[\]]+)/g;
   for (const part of pattern.matchAll(partRe)) {
-    let alternatives: string[][];
+    let alternatives: (readonly string[])[];
     if (part[1] !== undefined) alternatives = part[1].split('|').map((alt) => tokenise(alt));
     else if (part[2] !== undefined) alternatives = [[], ...part[2].split('|').map((alt) => tokenise(alt))];
     else alternatives = [tokenise(part[3] ?? '')];

@@ -9,6 +9,9 @@
  * - tokens are matched lower-cased unless the entry is `caseSensitive` (short abbreviations: `ALL`, `NET`).
  */
 
+import { codePointAt, codePointWidth, letterOrNumberWidth, letterWidth } from '../text/char-class.js';
+import { rememberRecent } from '../text/recent-results.js';
+
 export interface TokenisedText {
   /** Tokens lower-cased, apostrophes removed, `&` kept as `and`. */
   lower: string[];
@@ -44,35 +47,66 @@ interface PrefixEdge<T> {
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
   prefixes: PrefixEdge<T>[];
-  /** Prefix edges indexed by their first two characters, so a token checks only its own bucket. */
-  prefixBuckets: Map<string, PrefixEdge<T>[]>;
+  /** Prefix edges indexed by their first two characters (see `headKey`), so a token checks only its own bucket. */
+  prefixBuckets: Map<number, PrefixEdge<T>[]>;
   values: T[];
 }
 
-// Words, numbers and a lone "&"; apostrophes inside words are kept here and dropped below.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?|&/gu;
 const APOSTROPHE_RE = /['’]/g;
 
-// Trust linking, tumour groups and safety each tokenise the same comment in turn: remember the last one.
-let lastText: string | undefined;
-let lastTokens: TokenisedText | undefined;
+/**
+ * Tokens of `text`. Trust linking, tumour groups and safety each tokenise the same comment in turn, so
+ * recent results are remembered; they are shared with later calls for the same text, so read-only.
+ */
+export const tokenise: (text: string) => TokenisedText = rememberRecent(tokeniseUncached);
 
-/** Tokens of `text`; the result is shared with later calls for the same text, so treat it as read-only. */
-export function tokenise(text: string): TokenisedText {
-  if (text === lastText && lastTokens) return lastTokens;
-  const tokens = tokeniseUncached(text);
-  lastText = text;
-  lastTokens = tokens;
-  return tokens;
+const AMPERSAND = 0x26;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE;
 }
 
+/**
+ * End of the word starting at `i`: `[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?`, greedy as a regex would be.
+ * `apostrophes` is set when the word holds one, so the caller knows to drop them.
+ */
+function endOfWord(text: string, i: number, apostrophes: { found: boolean }): number {
+  let end = i;
+  for (let width = letterOrNumberWidth(text, end); width > 0; width = letterOrNumberWidth(text, end)) end += width;
+  while (end < text.length && isApostrophe(text.charCodeAt(end))) {
+    apostrophes.found = true;
+    let j = end + 1;
+    for (let width = letterWidth(text, j); width > 0; width = letterWidth(text, j)) j += width;
+    // A trailing apostrophe ("patients'") belongs to the word; nothing can follow it.
+    if (j === end + 1) return end + 1;
+    end = j;
+  }
+  return end;
+}
+
+// Words, numbers and a lone "&" in one scan, without a regex match object per token.
 function tokeniseUncached(text: string): TokenisedText {
   const lower: string[] = [];
   const raw: string[] = [];
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const token = match[0] === '&' ? 'and' : match[0].replace(APOSTROPHE_RE, '');
-    raw.push(token);
-    lower.push(token.toLowerCase());
+  const apostrophes = { found: false };
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === AMPERSAND) {
+      raw.push('and');
+      lower.push('and');
+      i++;
+    } else if (letterOrNumberWidth(text, i) > 0) {
+      apostrophes.found = false;
+      const end = endOfWord(text, i, apostrophes);
+      const word = text.slice(i, end);
+      const token = apostrophes.found ? word.replace(APOSTROPHE_RE, '') : word;
+      raw.push(token);
+      lower.push(token.toLowerCase());
+      i = end;
+    } else i += codePointWidth(codePointAt(text, i));
   }
   return { lower, raw };
 }
@@ -92,6 +126,11 @@ export function expandToken(token: string): string[] {
   return out;
 }
 
+/** A word's first two UTF-16 code units as one integer: a bucket key that needs no substring. */
+function headKey(word: string): number {
+  return (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+}
+
 function newNode<T>(): TrieNode<T> {
   return { children: new Map(), prefixes: [], prefixBuckets: new Map(), values: [] };
 }
@@ -109,7 +148,7 @@ function insert<T>(root: TrieNode<T>, tokens: string[], value: T): void {
           if (!entry) {
             entry = { prefix, node: newNode<T>() };
             node.prefixes.push(entry);
-            const key = prefix.slice(0, 2);
+            const key = headKey(prefix);
             node.prefixBuckets.set(key, [...(node.prefixBuckets.get(key) ?? []), entry]);
           }
           next.push(entry.node);
@@ -142,13 +181,19 @@ function phraseTokens(phrase: string, caseSensitive: boolean): string[] {
 
 // Depth-first because prefix tokens can branch; lexicons keep that branching small.
 function walk<T>(node: TrieNode<T>, words: string[], start: number, at: number, hits: PhraseHit<T>[]): void {
-  if (at > start) for (const value of node.values) hits.push({ start, end: at, value });
-  const word = words[at];
-  if (word === undefined) return;
-  const child = node.children.get(word);
-  if (child) walk(child, words, start, at + 1, hits);
-  if (node.prefixes.length === 0) return;
-  const bucket = node.prefixBuckets.get(word.slice(0, 2));
+  if (at > start) {
+    const values = node.values;
+    for (let k = 0; k < values.length; k++) hits.push({ start, end: at, value: values[k] as T });
+  }
+  // Checked against the length, not by reading past the end: an out-of-range read is a slow path in V8.
+  if (at >= words.length) return;
+  const word = words[at] as string;
+  if (node.children.size > 0) {
+    const child = node.children.get(word);
+    if (child) walk(child, words, start, at + 1, hits);
+  }
+  if (node.prefixes.length === 0 || word.length < 2) return;
+  const bucket = node.prefixBuckets.get(headKey(word));
   if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, at + 1, hits);
 }
 

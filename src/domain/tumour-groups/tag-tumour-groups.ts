@@ -85,6 +85,13 @@ function collectCues(tokens: TokenisedText, hits: PhraseHit<Value>[]): Cues {
   return cues;
 }
 
+/** True when `outer` is another hit that spans `hit` and is longer. */
+function isInsideLonger(hit: PhraseHit<TumourTerm>, outer: PhraseHit<TumourTerm>): boolean {
+  return (
+    outer !== hit && outer.start <= hit.start && hit.end <= outer.end && outer.end - outer.start > hit.end - hit.start
+  );
+}
+
 /** Whether a term hit stands as a tumour group, its cue and context considered. */
 function counts(
   hit: PhraseHit<TumourTerm>,
@@ -96,9 +103,7 @@ function counts(
   if (term.commonWord && inCapsRun(tokens, start, end)) return false;
   if (cues.notTumour.some((n) => n.start < end && start < n.end)) return false;
   // "uveal melanoma" (other) holds "melanoma" (skin): the longer name decides.
-  const inside = (o: PhraseHit<TumourTerm>) =>
-    o !== hit && o.start <= start && end <= o.end && o.end - o.start > end - start;
-  if (terms.some((o) => inside(o) && o.value.group !== term.group)) return false;
+  if (terms.some((o) => isInsideLonger(hit, o) && o.value.group !== term.group)) return false;
   if (term.cue === 'anywhere') return cues.cancer.length > 0;
   if (term.cue === 'near') {
     const near = cues.cancer.some((at) => at >= start - CUE_WINDOW && at < end + CUE_WINDOW);

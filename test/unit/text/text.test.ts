@@ -14,6 +14,15 @@ describe('tokenise', () => {
   it('keeps the punctuation that ends a negation scope', () => {
     expect(tokenise('Not good. Fine!')).toEqual(['not', 'good', '.', 'fine', '!']);
   });
+  it('reads words that are also names of object properties as words', () => {
+    expect(tokenise('the constructor toString')).toEqual(['the', 'constructor', 'tostring']);
+  });
+  it('takes letters and numbers of any script, astral ones whole, and ends an apostrophe run at a digit', () => {
+    expect(tokenise('Zoë ½ 𝐀b it’s2 x’ #_a_1')).toEqual(['zoë', '½', '𝐀b', "it's", '2', 'x', 'a', '1']);
+  });
+  it('turns an ellipsis into full stops and skips a lone hash', () => {
+    expect(tokenise('well… # ok')).toEqual(['well', '.', '.', '.', 'ok']);
+  });
 });
 
 describe('splitSentences', () => {
