@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { OpenStoreOptions } from '../../../src/storage/open-store.js';
+import { type OpenStoreOptions, openStore } from '../../../src/storage/open-store.js';
 
 /** A fresh schema on the shared PostgreSQL for one test file, dropped afterwards. */
 
@@ -27,10 +27,15 @@ export async function createPostgresSchema(): Promise<PostgresSchema> {
   }
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${name}`);
+  const storeOptions: OpenStoreOptions = { databaseUrl: TEST_DATABASE_URL, sqlitePath: '', postgresSchema: name };
+  // Migrated here, pinned to the schema. A process given only the search_path URL would run Kysely's
+  // migrator unpinned: it then finds another schema's kysely_migration table on the shared server,
+  // skips creating its own, and fails on "relation kysely_migration_lock does not exist".
+  await (await openStore(storeOptions)).close();
   return {
     name,
     databaseUrl: url.toString(),
-    storeOptions: { databaseUrl: TEST_DATABASE_URL, sqlitePath: '', postgresSchema: name },
+    storeOptions,
     async drop() {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
