@@ -82,10 +82,12 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
   pool.on('error', (error) => logger?.error({ err: error }, 'idle PostgreSQL connection failed'));
+  let activeSchema: string | undefined;
   try {
     const client = await pool.connect();
     try {
       if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+      activeSchema = await currentSchema(client);
     } finally {
       client.release();
     }
@@ -97,5 +99,15 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, hooks: postgresHooks(schema) };
+  return { db, hooks: postgresHooks(activeSchema) };
+}
+
+/**
+ * The schema the connection's tables are created in. Without an explicit schema it may still be set
+ * by the URL (`?options=-c search_path=...`) or the role; the migrator must be pinned to it, or it
+ * finds another schema's migration tables on the same server and skips this one.
+ */
+async function currentSchema(client: pg.PoolClient): Promise<string | undefined> {
+  const result = await client.query<{ schema: string | null }>('select current_schema() as schema');
+  return result.rows[0]?.schema ?? undefined;
 }
