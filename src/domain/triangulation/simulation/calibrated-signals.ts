@@ -1,6 +1,6 @@
 import type { TumourGroupId } from '../../model.js';
 import type { CpesTable } from '../cpes-table.js';
-import { clampScore } from '../logit.js';
+import { clampScore, ppPerLogit } from '../logit.js';
 import {
   type CalibrationPoint,
   fitSignalCalibration,
@@ -18,6 +18,8 @@ export interface SignalValue {
   noise: number;
   /** Calibration stratum with its own intercept (e.g. the tumour group, for per-specialty baselines). */
   stratum?: string | undefined;
+  /** True when the same measurement stands for every question of the trust × group (see `CalibrationPoint`). */
+  sharedNoise?: boolean | undefined;
 }
 
 export interface SignalSource {
@@ -39,10 +41,15 @@ export interface CalibratedSource {
 }
 
 /**
- * Truth scale of the calibration: departure (pp) from England's score for the group and question. The
- * pp scale keeps a published score's noise exactly binomial, even for a 100% from 21 respondents.
+ * Truth scale of the calibration: departure from England's score for the group and question, in pp
+ * divided by the log-odds slope at England's score (a linearised log-odds departure). A source that
+ * speaks to the trust × group as a whole reads one departure for all its questions; on the log-odds
+ * scale that moves a question near 95% less, in pp, than one near 70%, as experience does. Linearising
+ * at England's score, not at the published one, keeps a published score's noise binomial (scaled), even
+ * for a 100% from 21 respondents.
  */
-const departure = (scorePp: number, prior: CellPrior) => scorePp - prior.national;
+const slopeAt = (prior: CellPrior) => ppPerLogit(prior.national);
+const departure = (scorePp: number, prior: CellPrior) => (scorePp - prior.national) / slopeAt(prior);
 
 /**
  * Fits each source's calibration on the published tumour-group cells (never on a suppressed one): the
@@ -70,8 +77,10 @@ export function calibrateSources(
             stratum: value.stratum,
             signal: value.signal,
             noise: value.noise,
+            sharedNoise: value.sharedNoise,
             truth: departure(cell.score, prior),
-            truthVariance: (expected * (100 - expected)) / cell.respondents + scoreRoundingUnit ** 2 / 12,
+            truthVariance:
+              ((expected * (100 - expected)) / cell.respondents + scoreRoundingUnit ** 2 / 12) / slopeAt(prior) ** 2,
             covariates: source.conditionOnPrior ? [departure(prior.prior, prior)] : [],
           });
         }
@@ -105,9 +114,9 @@ export function signalsFor(
       signals.push({
         source: source.name,
         question,
-        score: prior.national + reading.truth,
-        variance: reading.variance,
-        commonVariance: reading.commonVariance,
+        score: clampScore(prior.national + slopeAt(prior) * reading.truth),
+        variance: slopeAt(prior) ** 2 * reading.variance,
+        commonVariance: slopeAt(prior) ** 2 * reading.commonVariance,
       });
     }
   }

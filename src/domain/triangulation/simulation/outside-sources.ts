@@ -11,8 +11,11 @@ const logitVariance = (n: number, share: number) => 1 / ((n + 1) * share * (1 - 
 
 /**
  * Comments as a signal: the trust × group's share of positive theme mentions (all themes, unshrunk: the
- * estimator weighs it by its count) against England's share for the group. Comments are too few to
- * read one theme of a small group, but together they speak to how the trust treats the group.
+ * estimator weighs it by its count) less England's share for the group. Comments are too few to
+ * read one theme of a small group, but together they speak to how the trust treats the group. The
+ * share is taken as it is, not as log-odds: a log-odds from a handful of mentions is biased (toward
+ * even odds, by the half count that keeps it finite), and a calibration fitted on published groups'
+ * many mentions would carry that bias into every small group's reading.
  */
 export function commentSource(comments: readonly SyntheticComment[]): SignalSource {
   const cells = new Map<string, { n: number; k: number }>();
@@ -37,7 +40,7 @@ export function commentSource(comments: readonly SyntheticComment[]): SignalSour
       const england = national.get(group);
       if (!cell || !england) return undefined;
       const share = (england.k + 0.5) / (england.n + 1);
-      return { signal: empiricalLogit(cell.k, cell.n) - logit(share), noise: logitVariance(cell.n, share) };
+      return { signal: cell.k / cell.n - share, noise: (share * (1 - share)) / cell.n, sharedNoise: true };
     },
   };
 }
@@ -62,15 +65,19 @@ export function fftSource(months: readonly FftMonth[]): SignalSource {
     conditionOnPrior: true,
     value(odsCode) {
       const t = trusts.get(odsCode);
-      return t && t.n > 0 ? { signal: empiricalLogit(t.k, t.n), noise: logitVariance(t.n, share) } : undefined;
+      return t && t.n > 0
+        ? { signal: empiricalLogit(t.k, t.n), noise: logitVariance(t.n, share), sharedNoise: true }
+        : undefined;
     },
   };
 }
 
 /**
- * Complaints as a signal: log complaints per patient treated for the trust × group, its Poisson variance
- * taken at the count England's rate for the group would give. Specialties differ in how readily
- * patients complain, so each group is its own calibration stratum.
+ * Complaints as a signal: the trust × group's complaints over the count England's rate for the group
+ * would give its patients (observed / expected), its Poisson variance taken at the expected count.
+ * The ratio is unbiased at any size, where a log rate of a count near 1 is not (the half count that keeps
+ * it finite would lift every small group's rate). Specialties differ in how readily patients complain,
+ * so each group is its own calibration stratum.
  */
 export function complaintSource(counts: readonly ComplaintCount[]): SignalSource {
   const cells = new Map(counts.map((c) => [`${c.odsCode}|${c.tumourGroup}`, c]));
@@ -88,7 +95,12 @@ export function complaintSource(counts: readonly ComplaintCount[]): SignalSource
       if (!c || c.patients <= 0) return undefined;
       const england = rates.get(group)!;
       const expected = (c.patients * (england.complaints + 0.5)) / england.patients;
-      return { signal: Math.log((c.complaints + 0.5) / c.patients), noise: 1 / (expected + 0.5), stratum: group };
+      return {
+        signal: c.complaints / expected,
+        noise: 1 / expected,
+        stratum: group,
+        sharedNoise: true,
+      };
     },
   };
 }
