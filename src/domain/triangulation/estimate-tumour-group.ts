@@ -5,7 +5,7 @@ import { observedScore } from './observed-cell.js';
 import { priorMean, type TriangulationParameters } from './parameters.js';
 import { poolAcrossQuestions, type QuestionEvidence } from './pool-questions.js';
 import type { QuestionContext } from './question-context.js';
-import type { CellSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
+import type { CellSignal, GroupSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
 import { resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
 
@@ -20,6 +20,8 @@ export interface TumourGroupRequest {
   targetWasSuppressed?: boolean;
   /** Further independent readings of the target's cells (FFT, complaints…). @defaultValue [] */
   signals?: CellSignal[];
+  /** Readings of the trust × group's shared departure from the prior, from outside sources. @defaultValue [] */
+  groupSignals?: GroupSignal[];
 }
 
 /** One question's evidence about the target, in log-odds departures from its prior mean. */
@@ -207,7 +209,8 @@ export function estimateTumourGroup(
   }
   // The shared trust × group effect is seen by the prior in the same share, on average over questions.
   const meanShare = shares.length > 0 ? shares.reduce((a, b) => a + b, 0) / shares.length : 1;
-  return combine(odsCode, target, evidence, params, params.groupEffectVariance * meanShare);
+  const groupSignals = (request.groupSignals ?? []).filter((g) => g.variance > 0 && Number.isFinite(g.departure));
+  return combine(odsCode, target, evidence, groupSignals, params, params.groupEffectVariance * meanShare);
 }
 
 /**
@@ -274,11 +277,18 @@ function combine(
   odsCode: string,
   target: TumourGroupId,
   evidence: Evidence[],
+  groupSignals: GroupSignal[],
   params: TriangulationParameters,
   groupEffectVariance: number,
 ): TriangulatedScore[] {
-  const pooled = poolAcrossQuestions(evidence, groupEffectVariance);
+  // A group reading is a further row whose own departure is nil: it reads the shared effect alone.
+  const groupRows = groupSignals.map((g) => ({ cellVariance: 0, reading: g.departure, errorVariance: g.variance }));
+  const pooled = poolAcrossQuestions([...evidence, ...groupRows], groupEffectVariance);
   const observedQuestions = evidence.filter((e) => e.reading !== undefined).length;
+  const groupInputs: TriangulationInput[] = [...new Set(groupSignals.map((g) => g.source))].map((source) => ({
+    kind: 'signal',
+    source,
+  }));
   return evidence.map((e, i) => {
     const own = e.context.published.find((c) => c.tumourGroup === target);
     if (own) return observedScore(odsCode, target, own);
@@ -287,6 +297,7 @@ function combine(
     // The interval is drawn on the log-odds scale around the estimate, so it stays inside 0–100.
     const halfWidth = (Z95 * e.slope * Math.sqrt(variance * params.intervalInflation)) / ppPerLogit(score);
     const others = observedQuestions - (e.reading === undefined ? 0 : 1);
+    const inputs = [...e.inputs, ...groupInputs];
     return {
       odsCode,
       tumourGroup: target,
@@ -295,7 +306,7 @@ function combine(
       score,
       lower: expitPp(logitPp(score) - halfWidth),
       upper: expitPp(logitPp(score) + halfWidth),
-      inputs: others > 0 ? [...e.inputs, { kind: 'group_effect', questions: others }] : e.inputs,
+      inputs: others > 0 ? [...inputs, { kind: 'group_effect', questions: others }] : inputs,
     };
   });
 }

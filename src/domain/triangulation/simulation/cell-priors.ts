@@ -44,7 +44,7 @@ function addPriors(
 
 /**
  * The estimator's prior for every trust × group × question England published, keyed by `cellKey`. Outside
- * signals are calibrated against published cells with this prior as a covariate, so their readings
+ * signals are calibrated on this prior's error on published cells (`calibrateFeatures`), so their readings
  * carry only what they know beyond it. A published group's prior is taken from the trust's figures
  * without that group: otherwise the prior would share the cell's own sampling noise (through All
  * Cancers), which a suppressed cell's prior barely does, and a calibration fitted on one would not
