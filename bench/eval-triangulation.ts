@@ -74,15 +74,16 @@ function printSeed(r: TriangulationEvaluation, seconds: number): void {
         pct(t!.triangulated.coverage).padStart(9),
     );
   }
-  console.log("\noutside signals, calibrated on the survey prior's error (cross-fitted over two folds of trusts):");
+  console.log("\noutside signals, calibrated on the survey prior's error (leave one trust out):");
   for (const [set, c] of Object.entries(r.sources)) {
     const held = c.heldOut;
     console.log(
       `  ${pad(set, 9)} held-out scale ${c.scale.toFixed(2)} (t ${c.scaleTRatio.toFixed(1)}); prior error variance ${held.errorVariance.toFixed(4)} -> ${held.residualVariance.toFixed(4)} after signals (${held.blocks} published blocks)`,
     );
     for (const [name, f] of Object.entries(c.features)) {
-      const folds = f.effects.map((e, i) => `${e.toFixed(3)} (t ${f.tRatios[i]!.toFixed(1)})`).join(', ');
-      console.log(`    ${pad(name, 18)} effect per fold: ${folds}`);
+      console.log(
+        `    ${pad(name, 18)} kept in ${pct(f.keptShare).padStart(6)} of fits, effect ${f.effect.toFixed(3).padStart(7)}, median t ${f.tRatio.toFixed(1)}`,
+      );
     }
   }
 }

@@ -52,7 +52,7 @@ export interface PriorErrorCalibration {
   selected: boolean[];
   /** Partial effect of each feature's noise-free departure on the prior's error (0 when left out). */
   effects: number[];
-  /** Jackknife t-ratio of each effect, as last fitted (0 for features never fitted). */
+  /** Jackknife t-ratio of each effect: as kept, or, for a feature left out, when last tried beside the kept ones. */
   tRatios: number[];
   centring: (Centring | undefined)[];
   /** Σ and c over the selected features, in the order of `selected`'s true entries. */
@@ -160,8 +160,8 @@ function partialEffects(m: Moments, keep: number[]): number[] | undefined {
 }
 
 /**
- * Fits the calibration on published blocks (blocks without `error` only centre the features). Features
- * whose effect is not credibly nonzero are dropped one at a time, the weakest first, and the rest refitted.
+ * Fits the calibration on published blocks (blocks without `error` only centre the features). Only
+ * features whose effect is credibly nonzero are kept (forward selection on jackknife t-ratios).
  */
 export function fitPriorErrorCalibration(
   blocks: readonly PriorErrorBlock[],
@@ -196,36 +196,50 @@ export function fitPriorErrorCalibration(
     }
   }
   const errorVariance = total.count > 0 ? Math.max(0, (total.dd - total.errorNoise) / total.count) : 0;
-  let keep = featureNames.map((_, i) => i);
-  const tRatios = new Array<number>(k).fill(0);
-  let effects: number[] | undefined;
   const clusters = [...byCluster.values()];
-  while (keep.length > 0 && total.count > keep.length + 2 && clusters.length >= 3) {
-    effects = partialEffects(total, keep);
-    const leaveOneOut = effects ? clusters.map((m) => partialEffects(subtract(total, m), keep)) : [];
-    if (!effects || leaveOneOut.some((e) => e === undefined)) {
-      // A feature with no noise-free variance left (or collinear) cannot be told apart: drop the last kept.
-      keep = keep.slice(0, -1);
-      effects = undefined;
-      continue;
-    }
+  const tRatios = new Array<number>(k).fill(0);
+  // Jackknife t-ratios over trusts of every effect in a fitted set; undefined when the set cannot be fitted.
+  const judge = (set: number[]): { effects: number[]; t: number[] } | undefined => {
+    if (total.count <= set.length + 2 || clusters.length < 3) return undefined;
+    const effects = partialEffects(total, set);
+    if (!effects) return undefined;
+    const leaveOneOut = clusters.map((m) => partialEffects(subtract(total, m), set));
+    if (leaveOneOut.some((e) => e === undefined)) return undefined;
     const g = clusters.length;
-    const t = keep.map((_, j) => {
+    const t = set.map((_, j) => {
       const mean = leaveOneOut.reduce((a, e) => a + e![j]!, 0) / g;
       const variance = ((g - 1) / g) * leaveOneOut.reduce((a, e) => a + (e![j]! - mean) ** 2, 0);
-      return effects![j]! / Math.sqrt(Math.max(variance, 1e-300));
+      return effects[j]! / Math.sqrt(Math.max(variance, 1e-300));
     });
-    for (const [j, i] of keep.entries()) tRatios[i] = t[j]!;
-    const weakest = t.reduce((w, v, j) => (Math.abs(v) < Math.abs(t[w]!) ? j : w), 0);
-    if (Math.abs(t[weakest]!) >= minT) break;
-    keep = keep.filter((_, j) => j !== weakest);
-    effects = undefined;
+    return { effects, t };
+  };
+  // Forward selection: each round adds the feature whose effect, beside those already kept, is most
+  // credibly nonzero, while that reaches the threshold and every kept effect stays credible. Starting
+  // from all features instead lets weak, collinear ones blur the strong one's standard error.
+  let keep: number[] = [];
+  let effects: number[] = [];
+  for (;;) {
+    let best: { set: number[]; fit: { effects: number[]; t: number[] }; t: number } | undefined;
+    for (let i = 0; i < k; i++) {
+      if (keep.includes(i)) continue;
+      const set = [...keep, i];
+      const fit = judge(set);
+      if (!fit) continue;
+      tRatios[i] = fit.t[set.length - 1]!;
+      const t = Math.abs(tRatios[i]!);
+      if (t >= minT && fit.t.every((v) => Math.abs(v) >= minT) && (!best || t > best.t)) best = { set, fit, t };
+    }
+    if (!best) break;
+    keep = best.set;
+    effects = best.fit.effects;
+    for (const [j, i] of keep.entries()) tRatios[i] = best.fit.t[j]!;
   }
-  if (!effects || keep.length === 0) keep = [];
-  const { sigma, c } = keep.length > 0 ? covariances(total, keep) : { sigma: [], c: [] };
+  // Σ and c in feature order, as `predictRaw` reads them.
+  const ordered = [...keep].sort((a, b) => a - b);
+  const { sigma, c } = ordered.length > 0 ? covariances(total, ordered) : { sigma: [], c: [] };
   const selected = featureNames.map((_, i) => keep.includes(i));
   const allEffects = new Array<number>(k).fill(0);
-  for (const [j, i] of keep.entries()) allEffects[i] = effects![j]!;
+  for (const [j, i] of keep.entries()) allEffects[i] = effects[j]!;
   return {
     featureNames: [...featureNames],
     selected,

@@ -7,7 +7,7 @@ import {
 } from './prior-error-calibration.js';
 
 export interface CrossFitOptions extends PriorErrorFitOptions {
-  /** Folds of trusts. @defaultValue 2 */
+  /** Folds of trusts; at most one per trust. @defaultValue one per trust (leave one trust out) */
   folds?: number;
 }
 
@@ -22,8 +22,10 @@ export interface CrossFittedPriorError {
 }
 
 /**
- * Cross-fitted calibration: trusts are split into folds; each fold's blocks are predicted by a calibration
- * fitted on the other folds, so nothing is judged on the data it was fitted on. The held-out predictions
+ * Cross-fitted calibration: trusts are split into folds (by default one per trust); each fold's blocks are
+ * predicted by a calibration fitted on the other folds, so nothing is judged on the data it was fitted on,
+ * and a trust's estimates never rest on a fit that saw its own figures. Moments are sums, so leaving one
+ * trust out costs little. The held-out predictions
  * then fit one calibration slope (the prior's error regressed on them, through 0), clamped to 0–1 and
  * set to 0 unless credibly positive (jackknife over trusts): a selection or fit that over-reached on its
  * own folds is scaled back, and signals that do not help out of sample get no weight at all.
@@ -33,9 +35,9 @@ export function crossFitPriorErrorCalibration(
   featureNames: readonly string[],
   options: CrossFitOptions = {},
 ): CrossFittedPriorError {
-  const folds = options.folds ?? 2;
-  if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be a whole number ≥ 2, got ${folds}`);
   const clusters = [...new Set(blocks.map((b) => b.cluster))].sort();
+  const folds = Math.min(options.folds ?? clusters.length, clusters.length);
+  if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be a whole number ≥ 2, got ${folds}`);
   const foldOf = new Map(clusters.map((c, i) => [c, i % folds]));
   const fitted = Array.from({ length: folds }, (_, f) =>
     fitPriorErrorCalibration(

@@ -35,12 +35,14 @@ interface Tally {
   width: number;
 }
 
-/** One feature's place in a cross-fitted calibration on the survey prior's error. */
+/** One feature's place in a cross-fitted calibration on the survey prior's error, over its folds. */
 export interface FeatureSummary {
-  /** Partial effect on the prior's error (log-odds per unit of the feature), per fold; 0 when left out. */
-  effects: number[];
-  /** Jackknife t-ratios per fold. */
-  tRatios: number[];
+  /** Share of folds that kept the feature (its effect credibly nonzero). */
+  keptShare: number;
+  /** Mean partial effect on the prior's error (log-odds per unit of the feature) where kept. */
+  effect: number;
+  /** Median jackknife t-ratio over folds. */
+  tRatio: number;
 }
 
 /** A set of outside features calibrated together, as fitted and as judged on held-out trusts. */
@@ -149,13 +151,17 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
   }
   const summary = (c: CalibratedFeatures): FeatureSetSummary => {
     const fits = [...new Set(trusts.map((t) => c.crossFit.forCluster(t)))];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const feature = (i: number): FeatureSummary => {
+      const kept = fits.filter((f) => f.selected[i]);
+      return {
+        keptShare: kept.length / fits.length,
+        effect: kept.length > 0 ? kept.reduce((a, f) => a + f.effects[i]!, 0) / kept.length : 0,
+        tRatio: median(fits.map((f) => f.tRatios[i]!)),
+      };
+    };
     return {
-      features: Object.fromEntries(
-        c.features.map((f, i) => [
-          f.name,
-          { effects: fits.map((fit) => fit.effects[i]!), tRatios: fits.map((fit) => fit.tRatios[i]!) },
-        ]),
-      ),
+      features: Object.fromEntries(c.features.map((f, i) => [f.name, feature(i)])),
       scale: c.crossFit.scale,
       scaleTRatio: c.crossFit.scaleTRatio,
       heldOut: c.crossFit.heldOut,
