@@ -52,7 +52,7 @@ export interface PriorErrorCalibration {
   selected: boolean[];
   /** Partial effect of each feature's noise-free departure on the prior's error (0 when left out). */
   effects: number[];
-  /** Jackknife t-ratio of each effect: as kept, or, for a feature left out, when last tried beside the kept ones. */
+  /** Jackknife t-ratio of each effect: as kept, or, for a feature left out, when fitted alone. */
   tRatios: number[];
   centring: (Centring | undefined)[];
   /** Σ and c over the selected features, in the order of `selected`'s true entries. */
@@ -75,6 +75,8 @@ export interface PriorErrorFitOptions {
 }
 
 const stratumOf = (f: FeatureValue) => f.stratum ?? '';
+/** Every subset of the features is tried (2^k − 1 of them), so their number is kept small. */
+const MAX_FEATURES = 8;
 const isPublished = (b: PriorErrorBlock): b is PriorErrorBlock & { error: number } => b.error !== undefined;
 
 /** Ordinary least squares of a feature on a stratum intercept and the prior's departure. */
@@ -161,7 +163,7 @@ function partialEffects(m: Moments, keep: number[]): number[] | undefined {
 
 /**
  * Fits the calibration on published blocks (blocks without `error` only centre the features). Only
- * features whose effect is credibly nonzero are kept (forward selection on jackknife t-ratios).
+ * features whose effect is credibly nonzero are kept (best subset under jackknife t-ratios).
  */
 export function fitPriorErrorCalibration(
   blocks: readonly PriorErrorBlock[],
@@ -170,6 +172,9 @@ export function fitPriorErrorCalibration(
 ): PriorErrorCalibration {
   const minT = options.minTRatio ?? 2;
   const k = featureNames.length;
+  if (k > MAX_FEATURES) {
+    throw new RangeError(`prior-error calibration tries every subset of features: at most ${MAX_FEATURES}, got ${k}`);
+  }
   for (const b of blocks) {
     if (b.features.length !== k) {
       throw new RangeError(`prior-error block of ${b.cluster} has ${b.features.length} features, expected ${k}`);
@@ -213,27 +218,32 @@ export function fitPriorErrorCalibration(
     });
     return { effects, t };
   };
-  // Forward selection: each round adds the feature whose effect, beside those already kept, is most
-  // credibly nonzero, while that reaches the threshold and every kept effect stays credible. Starting
-  // from all features instead lets weak, collinear ones blur the strong one's standard error.
+  // Best subset: of the sets of features whose every effect is credibly nonzero, the one that explains
+  // most of the prior's error (c′(Σ + N̄)⁻¹c). Greedy selection can stall on a weak feature that, once in,
+  // keeps a stronger pair out; with a handful of features every subset can be tried.
   let keep: number[] = [];
   let effects: number[] = [];
-  for (;;) {
-    let best: { set: number[]; fit: { effects: number[]; t: number[] }; t: number } | undefined;
-    for (let i = 0; i < k; i++) {
-      if (keep.includes(i)) continue;
-      const set = [...keep, i];
-      const fit = judge(set);
-      if (!fit) continue;
-      tRatios[i] = fit.t[set.length - 1]!;
-      const t = Math.abs(tRatios[i]!);
-      if (t >= minT && fit.t.every((v) => Math.abs(v) >= minT) && (!best || t > best.t)) best = { set, fit, t };
+  let explained = 0;
+  let keptT: number[] = [];
+  for (let mask = 1; mask < 1 << k; mask++) {
+    const set = featureNames.flatMap((_, i) => ((mask >> i) & 1 ? [i] : []));
+    const fit = judge(set);
+    if (!fit) continue;
+    if (set.length === 1) tRatios[set[0]!] = fit.t[0]!;
+    if (!fit.t.every((v) => Math.abs(v) >= minT)) continue;
+    // What the set can explain as seen, with the features' average sampling noise, not noise-free:
+    // a weak feature's noise-corrected effect is large and would otherwise look like a large gain.
+    const { sigma, c } = covariances(total, set);
+    const seen = sigma.map((row, a) => row.map((v, b) => v + (a === b ? total.noise[set[a]!]! / total.count : 0)));
+    const gain = solveLinear(seen, c, 'prior-error gain').reduce((a, w, j) => a + w * c[j]!, 0);
+    if (gain > explained) {
+      keep = set;
+      effects = fit.effects;
+      keptT = fit.t;
+      explained = gain;
     }
-    if (!best) break;
-    keep = best.set;
-    effects = best.fit.effects;
-    for (const [j, i] of keep.entries()) tRatios[i] = best.fit.t[j]!;
   }
+  for (const [j, i] of keep.entries()) tRatios[i] = keptT[j]!;
   // Σ and c in feature order, as `predictRaw` reads them.
   const ordered = [...keep].sort((a, b) => a - b);
   const { sigma, c } = ordered.length > 0 ? covariances(total, ordered) : { sigma: [], c: [] };
