@@ -186,7 +186,8 @@ export function fitPriorErrorCalibration(
   const byCluster = new Map<string, Moments>();
   for (const b of published) {
     const x = featureNames.map((_, i) => departureOf(centring[i], b, i));
-    if (x.some((v) => v === undefined)) continue;
+    // A feature that could not be centred (no values at all) is never kept; it must not cost the others their blocks.
+    if (x.some((v, i) => v === undefined && centring[i] !== undefined)) continue;
     const m = byCluster.get(b.cluster) ?? emptyMoments(k);
     byCluster.set(b.cluster, m);
     for (const target of [m, total]) {
@@ -194,9 +195,9 @@ export function fitPriorErrorCalibration(
       target.dd += b.error ** 2;
       target.errorNoise += b.errorNoise ?? 0;
       for (let i = 0; i < k; i++) {
-        target.xd[i]! += x[i]! * b.error;
-        target.noise[i]! += b.features[i]!.noise;
-        for (let j = 0; j < k; j++) target.xx[i]![j]! += x[i]! * x[j]!;
+        target.xd[i]! += (x[i] ?? 0) * b.error;
+        target.noise[i]! += x[i] === undefined ? 0 : b.features[i]!.noise;
+        for (let j = 0; j < k; j++) target.xx[i]![j]! += (x[i] ?? 0) * (x[j] ?? 0);
       }
     }
   }

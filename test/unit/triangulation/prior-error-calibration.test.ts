@@ -72,6 +72,13 @@ describe('fitPriorErrorCalibration', () => {
     expect(fitPriorErrorCalibration(noisy, NAMES).effects[0]).toBeLessThan(0.5 * 0.8);
   });
 
+  it('keeps fitting the other features when one source has no values at all', () => {
+    const silent = blocks(16).map((b) => ({ ...b, features: [b.features[0], b.features[1], undefined] }));
+    const c = fitPriorErrorCalibration(silent, NAMES);
+    expect(c.selected).toEqual([true, true, false]);
+    expect(c.blocks).toBe(silent.length);
+  });
+
   it('rejects a block with the wrong number of features', () => {
     const bad = blocks(6, 5);
     bad[0] = { ...bad[0]!, features: bad[0]!.features.slice(1) };
