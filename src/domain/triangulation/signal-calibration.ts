@@ -21,6 +21,12 @@ export interface CalibrationPoint {
   signal: number;
   /** Known sampling variance of the signal at this point (e.g. binomial, from its count); 0 when exact. */
   noise: number;
+  /**
+   * True when the signal is one measurement shared by every point of its block (a trust × group's
+   * comment share, read onto each of its questions): its sampling noise then does not average away
+   * across the block's questions, and belongs to the common error. @defaultValue false
+   */
+  sharedNoise?: boolean | undefined;
   /** The published value on the truth scale (e.g. log-odds departure of the CPES score). */
   truth: number;
   /** Known variance of `truth` around the real value (sampling and rounding). */
@@ -103,7 +109,7 @@ export function fitSignalCalibration(
 
 /**
  * Moment estimates from residuals: the common variance from products of distinct residuals within a
- * block; the base variance from what is left of the squared residuals once the truth's and the signal's
+ * block (less a shared measurement's known noise, which reappears in every product); the base variance from what is left of the squared residuals once the truth's and the signal's
  * known noise are taken out (kept ≥ `minVariance`).
  */
 function varianceComponents(
@@ -112,18 +118,20 @@ function varianceComponents(
   slope: number,
   minVariance: number,
 ): Pick<SignalCalibration, 'baseVariance' | 'commonVariance'> {
-  const blocks = new Map<string, { sum: number; squares: number; count: number }>();
+  const blocks = new Map<string, { sum: number; squares: number; count: number; shared: number }>();
   for (const [i, p] of points.entries()) {
-    const b = blocks.get(p.block) ?? { sum: 0, squares: 0, count: 0 };
+    const b = blocks.get(p.block) ?? { sum: 0, squares: 0, count: 0, shared: 0 };
     b.sum += residuals[i]!;
     b.squares += residuals[i]! ** 2;
     b.count++;
+    if (p.sharedNoise) b.shared += p.noise;
     blocks.set(p.block, b);
   }
   let cross = 0;
   let pairs = 0;
   for (const b of blocks.values()) {
-    cross += b.sum ** 2 - b.squares;
+    // A measurement shared by the block's points brings its own sampling noise into every product.
+    cross += b.sum ** 2 - b.squares - b.count * (b.count - 1) * (b.shared / b.count);
     pairs += b.count * (b.count - 1);
   }
   const commonVariance = pairs > 0 ? Math.max(0, cross / pairs) : 0;
@@ -143,19 +151,21 @@ export interface SignalReading {
 
 /**
  * Reads the truth off one signal value by inverting the calibration; undefined when the signal does not
- * move with the truth (a zero slope) or its stratum was never calibrated.
+ * move with the truth (a zero slope) or its stratum was never calibrated. A shared measurement's noise
+ * is passed on as common error, since every question of the block carries the same draw.
  */
 export function readSignal(
   calibration: SignalCalibration,
-  point: Pick<CalibrationPoint, 'signal' | 'noise' | 'stratum' | 'covariates'>,
+  point: Pick<CalibrationPoint, 'signal' | 'noise' | 'stratum' | 'covariates' | 'sharedNoise'>,
 ): SignalReading | undefined {
   const intercept = calibration.intercepts.get(stratumOf(point));
   const b = calibration.slope;
   if (intercept === undefined || !(Math.abs(b) > 1e-9)) return undefined;
   const covariatePart = calibration.covariateSlopes.reduce((a, c, j) => a + c * (point.covariates?.[j] ?? 0), 0);
+  const shared = point.sharedNoise ? point.noise : 0;
   return {
     truth: (point.signal - intercept - covariatePart) / b,
-    variance: (calibration.baseVariance + point.noise) / b ** 2,
-    commonVariance: calibration.commonVariance / b ** 2,
+    variance: (calibration.baseVariance + point.noise - shared) / b ** 2,
+    commonVariance: (calibration.commonVariance + shared) / b ** 2,
   };
 }

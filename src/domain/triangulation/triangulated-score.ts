@@ -49,3 +49,19 @@ export interface CellSignal {
    */
   commonVariance?: number;
 }
+
+/**
+ * A reading of a trust × tumour group's shared departure from the survey prior (log-odds): what a source
+ * measured once for the whole group (a comment share, a complaint ratio) can say, which is nothing about
+ * one question against another. It enters the pooling across questions as a reading of the shared trust
+ * × group effect alone, so it neither blurs the questions' own residual readings nor claims to know how
+ * they differ. `prior-error-calibration.ts` turns calibrated outside signals into one.
+ */
+export interface GroupSignal {
+  /** Stable source name(s), listed in the estimate's inputs. */
+  source: string;
+  /** The departure it reads, log-odds. */
+  departure: number;
+  /** Its error variance, log-odds², independent of the survey's own errors. */
+  variance: number;
+}

@@ -75,3 +75,30 @@ describe('fitSignalCalibration', () => {
     expect(() => fitSignalCalibration(points(14).slice(0, 3))).toThrow(RangeError);
   });
 });
+
+describe('a measurement shared by a block', () => {
+  /** One signal per block, read onto each of its 6 points: its sampling noise is common to them. */
+  function sharedPoints(seed: number): CalibrationPoint[] {
+    const s = new Sampler(seed);
+    const out: CalibrationPoint[] = [];
+    for (let block = 0; block < 1500; block++) {
+      const noise = 0.02 + 0.08 * s.next();
+      const level = s.normal(0, 1);
+      const signal = 2 * level + s.normal(0, 0.4) + s.normal(0, Math.sqrt(noise));
+      for (let q = 0; q < 6; q++) {
+        out.push({ block: `b${block}`, signal, noise, sharedNoise: true, truth: level, truthVariance: 0 });
+      }
+    }
+    return out;
+  }
+
+  it('counts its noise as common error, not as error that averages away across the block', () => {
+    const c = fitSignalCalibration(sharedPoints(21));
+    // Beyond the shared noise, the common error is the 0.4² of the signal's own bias.
+    expect(c.commonVariance).toBeGreaterThan(0.16 * 0.75);
+    expect(c.commonVariance).toBeLessThan(0.16 * 1.25);
+    const reading = readSignal(c, { signal: 1, noise: 0.3, sharedNoise: true })!;
+    expect(reading.commonVariance).toBeCloseTo((c.commonVariance + 0.3) / c.slope ** 2, 9);
+    expect(reading.variance).toBeCloseTo(c.baseVariance / c.slope ** 2, 9);
+  });
+});

@@ -113,4 +113,23 @@ describe('signals in the estimator', () => {
     expect(experience.lower).toBeLessThan(76);
     expect(experience.upper).toBeGreaterThan(76);
   });
+
+  it('reads a group signal as the shared effect alone: a vague one changes nothing, a sharp one pulls every question', () => {
+    const withGroup = (departure: number, variance: number) =>
+      estimateTumourGroup(
+        table,
+        { odsCode: 'RAA', tumourGroup: 'skin', groupSignals: [{ source: 'comments', departure, variance }] },
+        params,
+        { estimand: 'experience' },
+      );
+    const survey = skin();
+    const vague = withGroup(1, 1e9);
+    const sharp = withGroup(1, 1e-3);
+    for (const [i, e] of survey.entries()) {
+      expect(vague[i]!.score).toBeCloseTo(e.score, 4);
+      expect(sharp[i]!.score).toBeGreaterThan(e.score + 1);
+      expect(sdPp(sharp[i]!)).toBeLessThan(sdPp(e));
+      expect(sharp[i]!.inputs).toContainEqual({ kind: 'signal', source: 'comments' });
+    }
+  });
 });
