@@ -5,7 +5,7 @@ import { observedScore } from './observed-cell.js';
 import { priorMean, type TriangulationParameters } from './parameters.js';
 import { poolAcrossQuestions, type QuestionEvidence } from './pool-questions.js';
 import type { QuestionContext } from './question-context.js';
-import type { CellSignal, GroupSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
+import type { GroupSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
 import { resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
 
@@ -18,8 +18,6 @@ export interface TumourGroupRequest {
    * @defaultValue true
    */
   targetWasSuppressed?: boolean;
-  /** Further independent readings of the target's cells (FFT, complaints…). @defaultValue [] */
-  signals?: CellSignal[];
   /** Readings of the trust × group's shared departure from the prior, from outside sources. @defaultValue [] */
   groupSignals?: GroupSignal[];
 }
@@ -33,7 +31,7 @@ interface Evidence extends QuestionEvidence {
   inputs: TriangulationInput[];
 }
 
-/** A reading of the target's score (pp) with its independent error variance (pp²) and common-error loadings (pp). */
+/** The residual's reading of the target's score (pp) with its independent error variance (pp²) and common-error loadings (pp). */
 interface Reading {
   score: number;
   variance: number;
@@ -107,10 +105,6 @@ export function estimateTumourGroup(
   );
   const groupRounding = (resolved.scoreRoundingUnit * resolved.scoreRoundingUnit) / 12;
   const latent = resolved.estimand === 'experience';
-  // Each source with a shared error gets one common factor, after the residual's two.
-  const commonSources = [
-    ...new Set((request.signals ?? []).filter((s) => (s.commonVariance ?? 0) > 0).map((s) => s.source)),
-  ];
   const evidence: Evidence[] = [];
   const shares: number[] = [];
   for (const [q, context] of contexts) {
@@ -151,33 +145,9 @@ export function estimateTumourGroup(
     if (context.published.length > 0) {
       inputs.push({ kind: 'published_groups', groups: context.published.map((c) => c.tumourGroup) });
     }
-    // Readings of the target's score in pp, combined by precision; the residual and signals may share errors.
-    const readings: Reading[] = [];
-    const residual = context.residual;
     const sampling = samplingVarianceLogit(prior, size);
     const ownShare = ownShareFactor(context, size, params);
     shares.push(ownShare);
-    if (residual && member && member.weight > 0) {
-      const reading = residualReading(context, target, member.weight, residual, params, suppressed);
-      // The residual holds the target's realised score: as a reading of its experience, sampling noise is error.
-      if (latent) reading.variance += slope ** 2 * sampling;
-      readings.push(reading);
-      inputs.push({ kind: 'residual', used: true });
-    } else {
-      inputs.push({
-        kind: 'residual',
-        used: false,
-        reason: context.residualUnusable ?? 'fewer_than_minimum_respondents',
-      });
-    }
-    for (const s of request.signals ?? []) {
-      if (s.question !== q || !(s.variance > 0)) continue;
-      const loadings = Array.from<number>({ length: 2 + commonSources.length }).fill(0);
-      const k = commonSources.indexOf(s.source);
-      if (k >= 0) loadings[2 + k] = Math.sqrt(s.commonVariance ?? 0);
-      readings.push({ score: s.score, variance: s.variance, loadings });
-      inputs.push({ kind: 'signal', source: s.source });
-    }
     const e: Evidence = {
       question: q,
       context,
@@ -187,23 +157,21 @@ export function estimateTumourGroup(
         ownShare * (params.cellVariance + (latent ? 0 : sampling)) + trustEffectVariance(context, size, params, latent),
       inputs,
     };
-    if (readings.length > 0) {
-      // Precision weights use each reading's full error, common part included; an exact reading stands alone.
-      const full = readings.map((r) => r.variance + r.loadings.reduce((a, l) => a + l * l, 0));
-      const exact = full.indexOf(0);
-      if (exact >= 0) {
-        readings.splice(0, readings.length, readings[exact]!);
-        full.splice(0, full.length, 1);
-      }
-      const precision = full.reduce((a, v) => a + 1 / v, 0);
-      const share = full.map((v) => 1 / v / precision);
-      const score = readings.reduce((a, r, i) => a + share[i]! * r.score, 0);
-      e.reading = (score - prior) / slope;
-      e.errorVariance = readings.reduce((a, r, i) => a + share[i]! ** 2 * r.variance, 0) / slope ** 2;
-      e.loadings = Array.from(
-        { length: 2 + commonSources.length },
-        (_, k) => readings.reduce((a, r, i) => a + share[i]! * (r.loadings[k] ?? 0), 0) / slope,
-      );
+    const residual = context.residual;
+    if (residual && member && member.weight > 0) {
+      const reading = residualReading(context, target, member.weight, residual, params, suppressed);
+      // The residual holds the target's realised score: as a reading of its experience, sampling noise is error.
+      if (latent) reading.variance += slope ** 2 * sampling;
+      e.reading = (reading.score - prior) / slope;
+      e.errorVariance = reading.variance / slope ** 2;
+      e.loadings = reading.loadings.map((l) => l / slope);
+      inputs.push({ kind: 'residual', used: true });
+    } else {
+      inputs.push({
+        kind: 'residual',
+        used: false,
+        reason: context.residualUnusable ?? 'fewer_than_minimum_respondents',
+      });
     }
     evidence.push(e);
   }
@@ -285,7 +253,7 @@ function combine(
   const groupRows = groupSignals.map((g) => ({ cellVariance: 0, reading: g.departure, errorVariance: g.variance }));
   const pooled = poolAcrossQuestions([...evidence, ...groupRows], groupEffectVariance);
   const observedQuestions = evidence.filter((e) => e.reading !== undefined).length;
-  const groupInputs: TriangulationInput[] = [...new Set(groupSignals.map((g) => g.source))].map((source) => ({
+  const groupInputs: TriangulationInput[] = [...new Set(groupSignals.flatMap((g) => g.sources))].map((source) => ({
     kind: 'signal',
     source,
   }));

@@ -1,18 +1,8 @@
 import type { TumourGroupId } from '../../model.js';
+import type { OutsideFeature } from '../outside-group-signals.js';
 import type { FeatureValue } from '../prior-error-calibration.js';
 import type { ComplaintCount, SyntheticComment } from './generate-sources.js';
 import type { FftMonth } from './suppression.js';
-
-/**
- * One outside measurement of a trust × tumour group (a comment share, a complaint ratio, FFT), read the
- * same for all of its questions. `source` names what it came from, listed in the estimates it feeds.
- */
-export interface OutsideFeature {
-  name: string;
-  source: string;
-  /** Undefined where the source says nothing (no comments, no activity). */
-  value(odsCode: string, group: TumourGroupId): FeatureValue | undefined;
-}
 
 const logit = (p: number) => Math.log(p / (1 - p));
 /** Empirical log-odds with half a count each way, so 0 of n stays finite. */

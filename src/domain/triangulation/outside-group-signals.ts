@@ -1,13 +1,28 @@
-import { TUMOUR_GROUPS, type TumourGroupId } from '../../model.js';
-import type { CellPrior } from '../cell-priors.js';
-import type { CpesTable } from '../cpes-table.js';
-import { clampScore, logitPp, ppPerLogit } from '../logit.js';
-import type { PriorErrorBlock } from '../prior-error-calibration.js';
-import { priorErrorReading } from '../prior-error-calibration.js';
-import { type CrossFittedPriorError, crossFitPriorErrorCalibration } from '../prior-error-cross-fit.js';
-import type { GroupSignal } from '../triangulated-score.js';
-import { cellKey } from './cell-keys.js';
-import type { OutsideFeature } from './outside-sources.js';
+/**
+ * Outside sources (comments, FFT, complaints) as readings of each trust × tumour group's shared departure
+ * from the survey prior: every feature is calibrated jointly on the prior's error over published groups,
+ * cross-fitted over trusts (`prior-error-cross-fit.ts`), and read back as one `GroupSignal` per trust ×
+ * group. Shared by the simulation and the live service, so both weigh outside sources the same way.
+ */
+import { TUMOUR_GROUPS, type TumourGroupId } from '../model.js';
+import { cellKey } from './cell-key.js';
+import type { CellPrior } from './cell-priors.js';
+import type { CpesTable } from './cpes-table.js';
+import { clampScore, logitPp, ppPerLogit } from './logit.js';
+import { type FeatureValue, type PriorErrorBlock, priorErrorReading } from './prior-error-calibration.js';
+import { type CrossFittedPriorError, crossFitPriorErrorCalibration } from './prior-error-cross-fit.js';
+import type { GroupSignal } from './triangulated-score.js';
+
+/**
+ * One outside measurement of a trust × tumour group (a comment share, a complaint ratio, FFT), read the
+ * same for all of its questions. `source` names what it came from, listed in the estimates it feeds.
+ */
+export interface OutsideFeature {
+  name: string;
+  source: string;
+  /** Undefined where the source says nothing (no comments, no activity). */
+  value(odsCode: string, group: TumourGroupId): FeatureValue | undefined;
+}
 
 /** Outside features calibrated together on the survey prior's error, ready to feed the estimator. */
 export interface CalibratedFeatures {
@@ -99,5 +114,5 @@ export function outsideGroupSignal(
   const sources = calibrated.features
     .filter((_, i) => calibration.selected[i] && block.features[i])
     .map((f) => f.source);
-  return { source: [...new Set(sources)].join('+'), departure: reading.error, variance: reading.variance };
+  return { sources: [...new Set(sources)], departure: reading.error, variance: reading.variance };
 }
