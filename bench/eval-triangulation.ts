@@ -74,13 +74,17 @@ function printSeed(r: TriangulationEvaluation, seconds: number): void {
         pct(t!.triangulated.coverage).padStart(9),
     );
   }
-  console.log(
-    '\nsource calibrations (signal = a + slope · departure in pp; error variances beyond sampling, on the signal scale):',
-  );
-  for (const [name, c] of Object.entries(r.sources)) {
+  console.log("\noutside signals, calibrated on the survey prior's error (leave one trust out):");
+  for (const [set, c] of Object.entries(r.sources)) {
+    const held = c.heldOut;
     console.log(
-      `  ${pad(name, 11)} slope ${c.slope.toFixed(4).padStart(8)}  base ${c.baseVariance.toExponential(1)}  common ${c.commonVariance.toFixed(3)}  (${c.points} published cells)`,
+      `  ${pad(set, 9)} held-out scale ${c.scale.toFixed(2)} (t ${c.scaleTRatio.toFixed(1)}); prior error variance ${held.errorVariance.toFixed(4)} -> ${held.residualVariance.toFixed(4)} after signals (${held.blocks} published blocks)`,
     );
+    for (const [name, f] of Object.entries(c.features)) {
+      console.log(
+        `    ${pad(name, 18)} kept in ${pct(f.keptShare).padStart(6)} of fits, effect ${f.effect.toFixed(3).padStart(7)}, median t ${f.tRatio.toFixed(1)}`,
+      );
+    }
   }
 }
 

@@ -1,16 +1,14 @@
 /**
- * KO41a written complaints as an outside source of the live triangulation. KO41a knows the trust and the
- * subject area, not the tumour group, so a question's reading is the trust's complaints in the subject
- * areas the theme crosswalk links to the question's themes, per patient: the trust's All Cancers CPES
- * respondents stand in for its cancer patients, as the survey reaches a similar share of them everywhere.
- * As in the simulation, it is a log rate with Poisson noise, each question its own calibration stratum
- * (subject areas differ in how often they draw complaints). Being trust-wide, like FFT, it is calibrated
- * conditional on the survey's prior.
+ * KO41a written complaints as an outside feature of the live triangulation. KO41a knows the trust and the
+ * subject area, not the tumour group, so the feature is trust-wide: the trust's complaints in the subject
+ * areas the theme crosswalk links to a theme, over the count England's rate would give its patients. The
+ * trust's All Cancers CPES respondents stand in for its cancer patients, as the survey reaches a similar
+ * share of them everywhere. As in the simulation, the ratio observed / expected is used (unbiased at any
+ * count, where a log rate of a small count is not) with its Poisson variance at the expected count.
  */
 import type { ThemeId } from '../domain/model.js';
-import type { SignalSource } from '../domain/triangulation/calibrated-signals.js';
-import { rateSignal } from '../domain/triangulation/count-signals.js';
 import type { CpesTable } from '../domain/triangulation/cpes-table.js';
+import type { OutsideFeature } from '../domain/triangulation/outside-group-signals.js';
 import type { ImportedComplaintCount } from '../storage/import-types.js';
 
 export const COMPLAINT_SOURCE = 'complaints';
@@ -54,55 +52,33 @@ function surveyedPatients(table: CpesTable): Map<string, number> {
   return out;
 }
 
-/** Complaints per trust and question: the subject areas sharing a theme with the question, each counted once. */
-function complaintsByQuestion(
-  tallies: ReadonlyMap<string, SubjectCount[]>,
-  questionThemes: ReadonlyMap<number, readonly ThemeId[]>,
-): Map<string, Map<number, number>> {
-  const out = new Map<string, Map<number, number>>();
-  for (const [odsCode, subjects] of tallies) {
-    const byQuestion = new Map<number, number>();
-    for (const [question, themes] of questionThemes) {
-      if (themes.length === 0) continue;
-      const linked = subjects.filter((s) => s.themes.some((t) => themes.includes(t)));
-      if (linked.length > 0)
-        byQuestion.set(
-          question,
-          linked.reduce((a, s) => a + s.complaints, 0),
-        );
-    }
-    out.set(odsCode, byQuestion);
-  }
-  return out;
-}
-
-export function complaintSource(
-  table: CpesTable,
-  questionThemes: ReadonlyMap<number, readonly ThemeId[]>,
-  tallies: ReadonlyMap<string, SubjectCount[]>,
-): SignalSource {
+/** The trust's themed complaints against the count England's rate per surveyed patient would give it. */
+export function complaintFeature(table: CpesTable, tallies: ReadonlyMap<string, SubjectCount[]>): OutsideFeature {
   const patients = surveyedPatients(table);
-  const counts = complaintsByQuestion(tallies, questionThemes);
-  // England's rate per question, over the trusts with both complaints and survey respondents.
-  const england = new Map<number, { complaints: number; patients: number }>();
-  for (const [odsCode, byQuestion] of counts) {
+  const totals = new Map<string, number>();
+  for (const [odsCode, subjects] of tallies)
+    totals.set(
+      odsCode,
+      subjects.reduce((a, s) => a + s.complaints, 0),
+    );
+  // England's rate over the trusts with both complaints and survey respondents.
+  let complaints = 0;
+  let surveyed = 0;
+  for (const [odsCode, count] of totals) {
     const n = patients.get(odsCode);
     if (n === undefined) continue;
-    for (const [question, complaints] of byQuestion) {
-      const e = england.get(question) ?? { complaints: 0, patients: 0 };
-      england.set(question, { complaints: e.complaints + complaints, patients: e.patients + n });
-    }
+    complaints += count;
+    surveyed += n;
   }
   return {
     name: COMPLAINT_SOURCE,
-    conditionOnPrior: true,
-    value(odsCode, _group, question) {
+    source: COMPLAINT_SOURCE,
+    value(odsCode) {
       const n = patients.get(odsCode);
-      const complaints = counts.get(odsCode)?.get(question);
-      const rate = england.get(question);
-      if (n === undefined || complaints === undefined || !rate) return undefined;
-      const expected = (n * (rate.complaints + 0.5)) / rate.patients;
-      return { ...rateSignal(complaints, n, expected), stratum: `Q${question}` };
+      const count = totals.get(odsCode);
+      if (n === undefined || count === undefined || surveyed === 0) return undefined;
+      const expected = (n * (complaints + 0.5)) / surveyed;
+      return { value: count / expected, noise: 1 / expected };
     },
   };
 }

@@ -1,10 +1,10 @@
 /**
- * FFT as an outside source of the live triangulation, read as the simulation reads it: a trust's share of
- * positive answers over the survey's window, trust-wide (FFT does not know tumour groups), so it is
- * calibrated conditional on the survey's prior and counts only what All Cancers does not already say.
+ * FFT as an outside feature of the live triangulation, read as the simulation reads it: a trust's share of
+ * positive answers over the survey's window, trust-wide (FFT does not know tumour groups). The prior-error
+ * calibration takes out what the survey prior already knows of the trust, so it counts only what All
+ * Cancers does not already say.
  */
-import type { SignalSource } from '../domain/triangulation/calibrated-signals.js';
-import { shareSignal } from '../domain/triangulation/count-signals.js';
+import type { OutsideFeature } from '../domain/triangulation/outside-group-signals.js';
 import type { FftSetting, ImportedFftResponse } from '../storage/import-types.js';
 
 export const FFT_SOURCE = 'fft';
@@ -48,8 +48,12 @@ export function tallyFft(rows: readonly ImportedFftResponse[]): Map<string, FftT
   return tallies;
 }
 
-/** The trusts' FFT tallies as a calibratable source; undefined for a trust without FFT figures. */
-export function fftSource(tallies: ReadonlyMap<string, FftTally>): SignalSource {
+/**
+ * The trusts' FFT tallies as a feature: the empirical log-odds positive (half a count each way, so 0 of n
+ * stays finite), its binomial variance taken at England's share, not the trust's own (at the observed
+ * share the noise would grow with the noise itself); undefined for a trust without FFT figures.
+ */
+export function fftFeature(tallies: ReadonlyMap<string, FftTally>): OutsideFeature {
   let responses = 0;
   let positive = 0;
   for (const t of tallies.values()) {
@@ -59,10 +63,15 @@ export function fftSource(tallies: ReadonlyMap<string, FftTally>): SignalSource 
   const englandShare = (positive + 0.5) / (responses + 1);
   return {
     name: FFT_SOURCE,
-    conditionOnPrior: true,
+    source: FFT_SOURCE,
     value(odsCode) {
       const t = tallies.get(odsCode);
-      return t ? shareSignal(t.positive, t.responses, englandShare) : undefined;
+      if (!t || t.responses <= 0) return undefined;
+      const share = (t.positive + 0.5) / (t.responses + 1);
+      return {
+        value: Math.log(share / (1 - share)),
+        noise: 1 / ((t.responses + 1) * englandShare * (1 - englandShare)),
+      };
     },
   };
 }

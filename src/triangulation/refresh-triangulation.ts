@@ -10,9 +10,9 @@ import { loadTrustReference } from '../reference/trust-reference.js';
 import type { Store } from '../storage/store.js';
 import { cpesYear, selectCpesYear } from './cpes-year.js';
 import { CANCER_FFT_SETTINGS } from './fft-source.js';
-import type { OutsideRows, OutsideSourceOutcome } from './outside-signals.js';
+import type { OutsideSourceOutcome } from './outside-signals.js';
 import { surveyWindow } from './survey-window.js';
-import { type TriangulateOptions, triangulateTable } from './triangulate-table.js';
+import { type OfficialRows, type TriangulateOptions, triangulateTable } from './triangulate-table.js';
 import { triangulationFingerprint } from './triangulation-inputs.js';
 
 export interface RefreshTriangulationOptions extends TriangulateOptions {
@@ -36,8 +36,7 @@ export type RefreshOutcome =
       year: number;
       cells: number;
       trusts: number;
-      commentTrustGroups: number;
-      commentsSkipped?: string;
+      comments: OutsideSourceOutcome;
       fft: OutsideSourceOutcome;
       complaints: OutsideSourceOutcome;
     };
@@ -81,8 +80,7 @@ export async function refreshTriangulation(
     year,
     cells: result.cells.length,
     trusts,
-    commentTrustGroups: result.comments.trustGroups,
-    ...(result.comments.skipped !== undefined && { commentsSkipped: result.comments.skipped }),
+    comments: result.outside.comments,
     fft: result.outside.fft,
     complaints: result.outside.complaints,
   };
@@ -95,9 +93,9 @@ export async function refreshTriangulation(
     counts: {
       cells: outcome.cells,
       trusts,
-      commentTrustGroups: outcome.commentTrustGroups,
-      fftTrusts: outcome.fft.status === 'used' ? outcome.fft.trusts : 0,
-      complaintTrusts: outcome.complaints.status === 'used' ? outcome.complaints.trusts : 0,
+      commentTrustGroups: fedTrustGroups(outcome.comments),
+      fftTrustGroups: fedTrustGroups(outcome.fft),
+      complaintTrustGroups: fedTrustGroups(outcome.complaints),
       year,
     },
   });
@@ -105,8 +103,11 @@ export async function refreshTriangulation(
   return outcome;
 }
 
+/** Trust × groups whose estimates a source fed in the run (0 when it was left out). */
+const fedTrustGroups = (outcome: OutsideSourceOutcome) => (outcome.status === 'used' ? outcome.trustGroups : 0);
+
 /** The FFT months (cancer settings) and KO41a returns that stand beside survey `year` (see `surveyWindow`). */
-async function outsideRows(store: Store, year: number): Promise<OutsideRows> {
+async function outsideRows(store: Store, year: number): Promise<OfficialRows> {
   const window = surveyWindow(year);
   const fft = [];
   for (const setting of CANCER_FFT_SETTINGS) {

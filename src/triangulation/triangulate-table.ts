@@ -1,8 +1,8 @@
 /**
  * Every trust × tumour group of one CPES year, triangulated: published questions as observed (Wilson
- * interval), the rest estimated with parameters fitted on the published cells and, where calibrated,
- * comment, FFT and complaint signals; rolled up to themes and an overall figure, with a per-group
- * national summary.
+ * interval), the rest estimated with parameters fitted on the published cells and, where credible, one
+ * reading of the trust × group from comments, FFT and complaints calibrated on the survey prior's error;
+ * rolled up to themes and an overall figure, with a per-group national summary.
  * Pure: no I/O, so the service, the CLI and tests drive it alike.
  */
 import type { TumourGroupId } from '../domain/model.js';
@@ -13,12 +13,11 @@ import { wilsonInterval } from '../domain/triangulation/observed-cell.js';
 import { fitParameters, type TriangulationParameters } from '../domain/triangulation/parameters.js';
 import type { AggregateRow } from '../storage/store.js';
 import type { TriangulatedCell, TumourGroupSummary } from '../storage/triangulation-types.js';
-import { type CommentSignalOptions, type CommentSignals, commentSignals } from './comment-signals.js';
 import type { CpesYear } from './cpes-year.js';
 import { type OutsideRows, type OutsideSignals, type OutsideSourceOptions, outsideSignals } from './outside-signals.js';
 import { rollUpQuestions } from './roll-up.js';
 
-export interface TriangulateOptions extends CommentSignalOptions, OutsideSourceOptions {
+export interface TriangulateOptions extends OutsideSourceOptions {
   /** Bisection steps fitting the interval inflation (0 keeps the model's own intervals). @defaultValue 7 */
   intervalSteps?: number;
 }
@@ -27,12 +26,14 @@ export interface TriangulationResult {
   cells: TriangulatedCell[];
   summary: TumourGroupSummary[];
   parameters: TriangulationParameters;
-  comments: Pick<CommentSignals, 'skipped'> & { trustGroups: number };
-  /** What became of FFT and complaints. */
+  /** What became of comments, FFT and complaints. */
   outside: OutsideSignals['sources'];
 }
 
-const NO_OUTSIDE_ROWS: OutsideRows = { fft: [], complaints: [] };
+/** FFT and KO41a rows of the survey's window (comments come in as aggregates). */
+export type OfficialRows = Omit<OutsideRows, 'comments'>;
+
+const NO_OFFICIAL_ROWS: OfficialRows = { fft: [], complaints: [] };
 
 /** Fewer trusts than this with an All Cancers row: too few to fit the model's parameters. */
 const MIN_TRUSTS = 3;
@@ -42,7 +43,7 @@ export function triangulateTable(
   aggregates: readonly AggregateRow[],
   trustNames: ReadonlyMap<string, string>,
   options: TriangulateOptions = {},
-  outsideRows: OutsideRows = NO_OUTSIDE_ROWS,
+  officialRows: OfficialRows = NO_OFFICIAL_ROWS,
 ): TriangulationResult {
   const table = buildCpesTable(data.scores);
   const trusts = [...table.trusts.keys()].sort();
@@ -52,9 +53,8 @@ export function triangulateTable(
   const fitted = fitParameters(table, trusts);
   const steps = options.intervalSteps ?? 7;
   const parameters = steps > 0 ? calibrateIntervalInflation(table, trusts, fitted, { steps }) : fitted;
-  const comments = commentSignals(table, aggregates, options);
   const groups = nationalGroups(table);
-  const outside = outsideSignals(table, parameters, data.questionThemes, groups, outsideRows, options);
+  const outside = outsideSignals(table, parameters, groups, { ...officialRows, comments: aggregates }, options);
   const cells: TriangulatedCell[] = [];
   for (const odsCode of trusts) {
     const context = {
@@ -64,9 +64,9 @@ export function triangulateTable(
       questionThemes: data.questionThemes,
     };
     for (const tumourGroup of groups) {
-      const key = `${odsCode}|${tumourGroup}`;
-      const signals = [...(comments.signals.get(key) ?? []), ...(outside.signals.get(key) ?? [])];
-      const scores = estimateTumourGroup(table, { odsCode, tumourGroup, signals }, parameters);
+      const signal = outside.signals.get(`${odsCode}|${tumourGroup}`);
+      const groupSignals = signal ? [signal] : [];
+      const scores = estimateTumourGroup(table, { odsCode, tumourGroup, groupSignals }, parameters);
       cells.push(...rollUpQuestions(context, scores));
     }
   }
@@ -74,10 +74,6 @@ export function triangulateTable(
     cells,
     summary: summarise(table, trusts, groups, data.year),
     parameters,
-    comments: {
-      ...(comments.skipped !== undefined && { skipped: comments.skipped }),
-      trustGroups: comments.signals.size,
-    },
     outside: outside.sources,
   };
 }

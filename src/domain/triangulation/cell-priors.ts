@@ -1,6 +1,6 @@
 import { TUMOUR_GROUPS, type TumourGroupId } from '../model.js';
 import { cellKey } from './cell-key.js';
-import type { CpesTable, QuestionCells } from './cpes-table.js';
+import { type CpesTable, withGroupRemoved } from './cpes-table.js';
 import { priorMean, type TriangulationParameters } from './parameters.js';
 import { type ResolvedOptions, resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
@@ -16,30 +16,6 @@ export interface CellPrior {
   prior: number;
 }
 
-/**
- * The trust's figures as they would stand had one group's patients not been surveyed: its cells gone and
- * their respondents and positives taken out of All Cancers (whose CI then no longer applies).
- */
-function withoutGroup(table: CpesTable, odsCode: string, group: TumourGroupId): CpesTable {
-  const byQuestion = table.trusts.get(odsCode)!;
-  const trimmed = new Map<number, QuestionCells>();
-  for (const [q, cells] of byQuestion) {
-    const own = cells.groups.get(group);
-    const groups = new Map(cells.groups);
-    groups.delete(group);
-    let all = cells.all;
-    if (own && all && all.respondents > own.respondents) {
-      const respondents = all.respondents - own.respondents;
-      const score = (all.respondents * all.score - own.respondents * own.score) / respondents;
-      all = { odsCode, tumourGroup: 'all', question: q, respondents, score };
-    }
-    trimmed.set(q, { all, groups });
-  }
-  const trusts = new Map(table.trusts);
-  trusts.set(odsCode, trimmed);
-  return { questions: table.questions, national: table.national, trusts };
-}
-
 function addPriors(
   out: Map<string, CellPrior>,
   table: CpesTable,
@@ -48,7 +24,15 @@ function addPriors(
   params: TriangulationParameters,
   resolved: ResolvedOptions,
 ): void {
-  for (const [question, context] of trustContexts(table, odsCode, resolved, undefined, params.suppressedSizeFactor)) {
+  const contexts = trustContexts(
+    table,
+    odsCode,
+    resolved,
+    undefined,
+    params.suppressedSizeFactor,
+    params.trustQuestionVariance,
+  );
+  for (const [question, context] of contexts) {
     for (const group of groups) {
       const national = context.national.groups.get(group);
       if (!national) continue;
@@ -60,7 +44,7 @@ function addPriors(
 
 /**
  * The estimator's prior for every trust × group × question England published, keyed by `cellKey`. Outside
- * signals are calibrated against published cells with this prior as a covariate, so their readings
+ * signals are calibrated on this prior's error on published cells (`calibrateFeatures`), so their readings
  * carry only what they know beyond it. A published group's prior is taken from the trust's figures
  * without that group: otherwise the prior would share the cell's own sampling noise (through All
  * Cancers), which a suppressed cell's prior barely does, and a calibration fitted on one would not
@@ -78,7 +62,7 @@ export function cellPriors(
     const published = new Set<TumourGroupId>();
     for (const cells of byQuestion.values()) for (const g of cells.groups.keys()) published.add(g);
     for (const group of published)
-      addPriors(out, withoutGroup(table, odsCode, group), odsCode, [group], params, resolved);
+      addPriors(out, withGroupRemoved(table, odsCode, group), odsCode, [group], params, resolved);
   }
   return out;
 }

@@ -73,3 +73,29 @@ export function withGroupHidden(table: CpesTable, odsCode: string, group: Tumour
   trusts.set(odsCode, hidden);
   return { questions: table.questions, national: table.national, trusts };
 }
+
+/**
+ * The trust's figures as they would stand had one group's patients not been surveyed: its cells gone and
+ * their respondents and positives taken out of All Cancers (whose CI then no longer applies). A prior
+ * computed from it does not share the group's own departure or sampling noise.
+ */
+export function withGroupRemoved(table: CpesTable, odsCode: string, group: TumourGroupId): CpesTable {
+  const byQuestion = table.trusts.get(odsCode);
+  if (!byQuestion) return table;
+  const trimmed = new Map<number, QuestionCells>();
+  for (const [q, cells] of byQuestion) {
+    const own = cells.groups.get(group);
+    const groups = new Map(cells.groups);
+    groups.delete(group);
+    let all = cells.all;
+    if (own && all && all.respondents > own.respondents) {
+      const respondents = all.respondents - own.respondents;
+      const score = (all.respondents * all.score - own.respondents * own.score) / respondents;
+      all = { odsCode, tumourGroup: 'all', question: q, respondents, score };
+    }
+    trimmed.set(q, { all, groups });
+  }
+  const trusts = new Map(table.trusts);
+  trusts.set(odsCode, trimmed);
+  return { questions: table.questions, national: table.national, trusts };
+}

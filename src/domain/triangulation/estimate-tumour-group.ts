@@ -5,7 +5,7 @@ import { observedScore } from './observed-cell.js';
 import { priorMean, type TriangulationParameters } from './parameters.js';
 import { poolAcrossQuestions, type QuestionEvidence } from './pool-questions.js';
 import type { QuestionContext } from './question-context.js';
-import type { CellSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
+import type { GroupSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
 import { resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
 
@@ -18,8 +18,8 @@ export interface TumourGroupRequest {
    * @defaultValue true
    */
   targetWasSuppressed?: boolean;
-  /** Further independent readings of the target's cells (FFT, complaints…). @defaultValue [] */
-  signals?: CellSignal[];
+  /** Readings of the trust × group's shared departure from the prior, from outside sources. @defaultValue [] */
+  groupSignals?: GroupSignal[];
 }
 
 /** One question's evidence about the target, in log-odds departures from its prior mean. */
@@ -31,7 +31,7 @@ interface Evidence extends QuestionEvidence {
   inputs: TriangulationInput[];
 }
 
-/** A reading of the target's score (pp) with its independent error variance (pp²) and common-error loadings (pp). */
+/** The residual's reading of the target's score (pp) with its independent error variance (pp²) and common-error loadings (pp). */
 interface Reading {
   score: number;
   variance: number;
@@ -43,13 +43,33 @@ function sizeVariance(size: number, params: TriangulationParameters): number {
 }
 
 /**
- * Sampling variance (log-odds²) the trust's effect brings into a missing cell's prior: it is read from the
- * All Cancers score, whose noise a small suppressed group barely shares. A survey-cell estimate leaves it
- * to the fitted interval factor (`estimand` keeps its validated figures); an experience estimate carries it.
+ * How much of the target's departure from its prior remains once the prior has seen it. The variance
+ * parameters describe a group's departure from a prior computed without it; the trust's effect is read
+ * from All Cancers, where the target holds a share w of the respondents, so the prior already moved by
+ * loading × w of the target's departure, leaving (1 − loading·w)² of its variance.
  */
-function trustEffectVariance(context: QuestionContext, params: TriangulationParameters): number {
+function ownShareFactor(context: QuestionContext, size: number, params: TriangulationParameters): number {
   const all = context.allCancers;
-  return all ? params.trustLoading ** 2 * samplingVarianceLogit(all.score, all.respondents) : 0;
+  if (!all || context.trustEffect === undefined || all.respondents <= 0) return 1;
+  const w = Math.min(1, size / all.respondents);
+  return (1 - params.trustLoading * w) ** 2;
+}
+
+/**
+ * Sampling variance (log-odds²) the trust's effect brings into a missing cell's prior, from All Cancers'
+ * respondents. As an estimate of the survey cell, the target's own respondents (share w) move with the
+ * cell and only the others' noise (1 − w) is error; as an estimate of the experience, all of it is.
+ */
+function trustEffectVariance(
+  context: QuestionContext,
+  size: number,
+  params: TriangulationParameters,
+  latent: boolean,
+): number {
+  const all = context.allCancers;
+  if (!all || all.respondents <= 0) return 0;
+  const others = latent ? 1 : Math.max(0, 1 - size / all.respondents);
+  return params.trustLoading ** 2 * others * (context.trustEffectVariance ?? 0);
 }
 
 /** Below this many estimated respondents the target's sampling variance uses half the threshold instead. */
@@ -78,14 +98,15 @@ export function estimateTumourGroup(
     resolved,
     suppressed ? undefined : target,
     params.suppressedSizeFactor,
+    // A suppressed target holds too few of All Cancers' respondents for a question's own swing to be its
+    // own: that swing is the trust's (or noise), so it is pooled across questions. A hidden published
+    // group moves its questions' All Cancers scores itself, and its effects are used as read.
+    suppressed ? params.trustQuestionVariance : undefined,
   );
   const groupRounding = (resolved.scoreRoundingUnit * resolved.scoreRoundingUnit) / 12;
   const latent = resolved.estimand === 'experience';
-  // Each source with a shared error gets one common factor, after the residual's two.
-  const commonSources = [
-    ...new Set((request.signals ?? []).filter((s) => (s.commonVariance ?? 0) > 0).map((s) => s.source)),
-  ];
   const evidence: Evidence[] = [];
+  const shares: number[] = [];
   for (const [q, context] of contexts) {
     const national = context.national.groups.get(target);
     if (!national) continue;
@@ -93,12 +114,16 @@ export function estimateTumourGroup(
     const slope = ppPerLogit(prior);
     const own = context.published.find((c) => c.tumourGroup === target);
     if (own) {
+      const share = ownShareFactor(context, own.respondents, params);
+      shares.push(share);
       evidence.push({
         question: q,
         context,
         prior,
         slope,
-        cellVariance: params.cellVariance + samplingVarianceLogit(prior, own.respondents),
+        cellVariance:
+          share * (params.cellVariance + samplingVarianceLogit(prior, own.respondents)) +
+          trustEffectVariance(context, own.respondents, params, false),
         reading: (own.score - prior) / slope,
         errorVariance: groupRounding / slope ** 2,
         inputs: [],
@@ -120,15 +145,26 @@ export function estimateTumourGroup(
     if (context.published.length > 0) {
       inputs.push({ kind: 'published_groups', groups: context.published.map((c) => c.tumourGroup) });
     }
-    // Readings of the target's score in pp, combined by precision; the residual and signals may share errors.
-    const readings: Reading[] = [];
-    const residual = context.residual;
     const sampling = samplingVarianceLogit(prior, size);
+    const ownShare = ownShareFactor(context, size, params);
+    shares.push(ownShare);
+    const e: Evidence = {
+      question: q,
+      context,
+      prior,
+      slope,
+      cellVariance:
+        ownShare * (params.cellVariance + (latent ? 0 : sampling)) + trustEffectVariance(context, size, params, latent),
+      inputs,
+    };
+    const residual = context.residual;
     if (residual && member && member.weight > 0) {
       const reading = residualReading(context, target, member.weight, residual, params, suppressed);
       // The residual holds the target's realised score: as a reading of its experience, sampling noise is error.
       if (latent) reading.variance += slope ** 2 * sampling;
-      readings.push(reading);
+      e.reading = (reading.score - prior) / slope;
+      e.errorVariance = reading.variance / slope ** 2;
+      e.loadings = reading.loadings.map((l) => l / slope);
       inputs.push({ kind: 'residual', used: true });
     } else {
       inputs.push({
@@ -137,43 +173,12 @@ export function estimateTumourGroup(
         reason: context.residualUnusable ?? 'fewer_than_minimum_respondents',
       });
     }
-    for (const s of request.signals ?? []) {
-      if (s.question !== q || !(s.variance > 0)) continue;
-      const loadings = Array.from<number>({ length: 2 + commonSources.length }).fill(0);
-      const k = commonSources.indexOf(s.source);
-      if (k >= 0) loadings[2 + k] = Math.sqrt(s.commonVariance ?? 0);
-      readings.push({ score: s.score, variance: s.variance, loadings });
-      inputs.push({ kind: 'signal', source: s.source });
-    }
-    const e: Evidence = {
-      question: q,
-      context,
-      prior,
-      slope,
-      cellVariance: params.cellVariance + (latent ? trustEffectVariance(context, params) : sampling),
-      inputs,
-    };
-    if (readings.length > 0) {
-      // Precision weights use each reading's full error, common part included; an exact reading stands alone.
-      const full = readings.map((r) => r.variance + r.loadings.reduce((a, l) => a + l * l, 0));
-      const exact = full.indexOf(0);
-      if (exact >= 0) {
-        readings.splice(0, readings.length, readings[exact]!);
-        full.splice(0, full.length, 1);
-      }
-      const precision = full.reduce((a, v) => a + 1 / v, 0);
-      const share = full.map((v) => 1 / v / precision);
-      const score = readings.reduce((a, r, i) => a + share[i]! * r.score, 0);
-      e.reading = (score - prior) / slope;
-      e.errorVariance = readings.reduce((a, r, i) => a + share[i]! ** 2 * r.variance, 0) / slope ** 2;
-      e.loadings = Array.from(
-        { length: 2 + commonSources.length },
-        (_, k) => readings.reduce((a, r, i) => a + share[i]! * (r.loadings[k] ?? 0), 0) / slope,
-      );
-    }
     evidence.push(e);
   }
-  return combine(odsCode, target, evidence, params);
+  // The shared trust × group effect is seen by the prior in the same share, on average over questions.
+  const meanShare = shares.length > 0 ? shares.reduce((a, b) => a + b, 0) / shares.length : 1;
+  const groupSignals = (request.groupSignals ?? []).filter((g) => g.variance > 0 && Number.isFinite(g.departure));
+  return combine(odsCode, target, evidence, groupSignals, params, params.groupEffectVariance * meanShare);
 }
 
 /**
@@ -240,10 +245,18 @@ function combine(
   odsCode: string,
   target: TumourGroupId,
   evidence: Evidence[],
+  groupSignals: GroupSignal[],
   params: TriangulationParameters,
+  groupEffectVariance: number,
 ): TriangulatedScore[] {
-  const pooled = poolAcrossQuestions(evidence, params.groupEffectVariance);
+  // A group reading is a further row whose own departure is nil: it reads the shared effect alone.
+  const groupRows = groupSignals.map((g) => ({ cellVariance: 0, reading: g.departure, errorVariance: g.variance }));
+  const pooled = poolAcrossQuestions([...evidence, ...groupRows], groupEffectVariance);
   const observedQuestions = evidence.filter((e) => e.reading !== undefined).length;
+  const groupInputs: TriangulationInput[] = [...new Set(groupSignals.flatMap((g) => g.sources))].map((source) => ({
+    kind: 'signal',
+    source,
+  }));
   return evidence.map((e, i) => {
     const own = e.context.published.find((c) => c.tumourGroup === target);
     if (own) return observedScore(odsCode, target, own);
@@ -252,6 +265,7 @@ function combine(
     // The interval is drawn on the log-odds scale around the estimate, so it stays inside 0–100.
     const halfWidth = (Z95 * e.slope * Math.sqrt(variance * params.intervalInflation)) / ppPerLogit(score);
     const others = observedQuestions - (e.reading === undefined ? 0 : 1);
+    const inputs = [...e.inputs, ...groupInputs];
     return {
       odsCode,
       tumourGroup: target,
@@ -260,7 +274,7 @@ function combine(
       score,
       lower: expitPp(logitPp(score) - halfWidth),
       upper: expitPp(logitPp(score) + halfWidth),
-      inputs: others > 0 ? [...e.inputs, { kind: 'group_effect', questions: others }] : e.inputs,
+      inputs: others > 0 ? [...inputs, { kind: 'group_effect', questions: others }] : inputs,
     };
   });
 }

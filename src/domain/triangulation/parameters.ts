@@ -1,9 +1,11 @@
 import type { TumourGroupId } from '../model.js';
-import type { CpesTable } from './cpes-table.js';
+import { type CpesTable, publishedGroups, withGroupRemoved } from './cpes-table.js';
 import { expitPp, logitPp, ppPerLogit, samplingVarianceLogit } from './logit.js';
 import type { QuestionContext } from './question-context.js';
 import { type ResolvedOptions, resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
+import { fitTrustQuestionVariance } from './trust-effect-pooling.js';
+import { betweenBlockVariance, type DepartureBlock, withinBlockVariance } from './variance-components.js';
 
 /**
  * The model's hyper-parameters. A cell's log-odds is England's score for its tumour group and question,
@@ -29,6 +31,12 @@ export interface TriangulationParameters {
    * unknown mix of the residual pool). 1 = the model as is. It widens intervals, never moves estimates.
    */
   intervalInflation: number;
+  /**
+   * Spread (log-odds²) of a trust's real effect from question to question around its mean; each
+   * question's effect, read from a noisy All Cancers score, is shrunk toward the mean accordingly (see
+   * `poolTrustEffects`). Absent: each question's effect is used as read.
+   */
+  trustQuestionVariance?: number | undefined;
 }
 
 /** Floor for fitted variances, so a lucky sample never yields a certain prior. */
@@ -107,9 +115,15 @@ export function fitParameters(
   const trustList = [...trusts];
   const firstPass = trustList.flatMap((ods) => [...trustContexts(table, ods, resolved).values()]);
   const suppressedSizeFactor = fitSizeFactor(firstPass);
-  const contexts = new Map(
-    trustList.map((ods) => [ods, [...trustContexts(table, ods, resolved, undefined, suppressedSizeFactor).values()]]),
+  const unpooled = trustList.map((ods) =>
+    trustContexts(table, ods, resolved, undefined, suppressedSizeFactor).values(),
   );
+  const trustQuestionVariance = fitTrustQuestionVariance(unpooled, MIN_VARIANCE);
+  // The loading and variances are fitted on effects as read: a hidden group's own respondents move its
+  // question's All Cancers score, so the estimator pools effects only for a suppressed target (see there).
+  const contextsOf = (data: CpesTable, ods: string) =>
+    trustContexts(data, ods, resolved, undefined, suppressedSizeFactor);
+  const contexts = new Map(trustList.map((ods) => [ods, [...contextsOf(table, ods).values()]]));
   const rounding = (resolved.scoreRoundingUnit * resolved.scoreRoundingUnit) / 12;
   // Loading: departures from England regressed on the trust effect, each weighted by its sampling precision.
   let sxy = 0;
@@ -136,44 +150,35 @@ export function fitParameters(
     sizeVariation,
     sizeDispersion,
     intervalInflation: 1,
+    trustQuestionVariance,
     groupEffectVariance: 0,
     cellVariance: 0,
   };
-  const blocks: { residuals: number[]; sampling: number[] }[] = [];
-  for (const list of contexts.values()) {
-    const byGroup = new Map<TumourGroupId, { residuals: number[]; sampling: number[] }>();
-    for (const c of list) {
-      if (c.trustEffect === undefined) continue;
-      for (const cell of c.published) {
-        const prior = priorMean(c, cell.tumourGroup, partial);
+  // Departures are taken from priors computed without the group's own respondents: a prior that shares
+  // them absorbs part of the group's departure and noise (a quarter, for breast at some trusts), which
+  // under-states how far a group can sit from its prior. The prior's own noise is known and taken out.
+  const blocks: DepartureBlock[] = [];
+  for (const ods of trustList) {
+    for (const group of publishedGroups(table, ods)) {
+      const block: DepartureBlock = { departures: [], noise: [] };
+      const without = contextsOf(withGroupRemoved(table, ods, group), ods);
+      for (const [q, cells] of table.trusts.get(ods) ?? []) {
+        const cell = cells.groups.get(group);
+        const c = without.get(q);
+        if (!cell || c?.trustEffect === undefined) continue;
+        const prior = priorMean(c, group, partial);
         const slope = ppPerLogit(prior);
-        const block = byGroup.get(cell.tumourGroup) ?? { residuals: [], sampling: [] };
-        block.residuals.push((cell.score - prior) / slope);
-        block.sampling.push(samplingVarianceLogit(prior, cell.respondents) + rounding / slope ** 2);
-        byGroup.set(cell.tumourGroup, block);
+        block.departures.push((cell.score - prior) / slope);
+        block.noise.push(
+          samplingVarianceLogit(prior, cell.respondents) +
+            rounding / slope ** 2 +
+            partial.trustLoading ** 2 * (c.trustEffectVariance ?? 0),
+        );
       }
+      if (block.departures.length > 0) blocks.push(block);
     }
-    blocks.push(...byGroup.values());
   }
-  let within = 0;
-  let withinSampling = 0;
-  let withinDf = 0;
-  for (const { residuals, sampling } of blocks) {
-    const k = residuals.length;
-    if (k < 2) continue;
-    const mean = residuals.reduce((a, b) => a + b, 0) / k;
-    for (const x of residuals) within += (x - mean) ** 2;
-    withinSampling += sampling.reduce((a, b) => a + b, 0) * (1 - 1 / k);
-    withinDf += k - 1;
-  }
-  const cellVariance = Math.max(MIN_VARIANCE, withinDf > 0 ? (within - withinSampling) / withinDf : 0);
-  let between = 0;
-  for (const { residuals, sampling } of blocks) {
-    const k = residuals.length;
-    const mean = residuals.reduce((a, b) => a + b, 0) / k;
-    const meanSampling = sampling.reduce((a, b) => a + b, 0) / k;
-    between += mean * mean - (cellVariance + meanSampling) / k;
-  }
-  const groupEffectVariance = Math.max(MIN_VARIANCE, between / blocks.length);
+  const cellVariance = withinBlockVariance(blocks, MIN_VARIANCE);
+  const groupEffectVariance = betweenBlockVariance(blocks, cellVariance, MIN_VARIANCE);
   return { ...partial, groupEffectVariance, cellVariance };
 }

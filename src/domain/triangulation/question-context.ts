@@ -2,7 +2,7 @@ import { TUMOUR_GROUPS, type TumourGroupId } from '../model.js';
 import { recoverScore } from './all-cancers-score.js';
 import type { CpesScore } from './cpes-score.js';
 import type { CpesTable, GroupCell, QuestionCells } from './cpes-table.js';
-import { logitPp } from './logit.js';
+import { logitPp, samplingVarianceLogit } from './logit.js';
 import type { ResolvedOptions } from './triangulation-options.js';
 
 /** An unpublished tumour group of a trust at one question, with its estimated share of the residual pool. */
@@ -39,6 +39,8 @@ export interface QuestionContext {
   residualUnusable?: ResidualUnusable | undefined;
   /** The trust's log-odds effect: All Cancers against what England's group scores give for its case mix. */
   trustEffect?: number | undefined;
+  /** Sampling variance (log-odds²) of `trustEffect`, from All Cancers' respondents. */
+  trustEffectVariance?: number | undefined;
 }
 
 /** Per trust: respondents of each group at each question where it was published (to size suppressed groups). */
@@ -176,6 +178,7 @@ export function buildQuestionContext(
   for (const m of pool) expected += m.respondents * national.groups.get(m.group)!.score;
   const mixed = publishedRespondents + pool.reduce((a, m) => a + m.respondents, 0);
   context.trustEffect = mixed > 0 ? logitPp(all.score) - logitPp(expected / mixed) : undefined;
+  context.trustEffectVariance = samplingVarianceLogit(all.score, allCancers.respondents);
   if (poolRespondents < options.minResidualRespondents) {
     context.residualUnusable = 'fewer_than_minimum_respondents';
     return context;

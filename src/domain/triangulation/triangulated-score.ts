@@ -30,22 +30,17 @@ export interface TriangulatedScore {
 }
 
 /**
- * A further, independent measurement of a cell's score from another source (for example FFT or
- * complaints mapped onto a CPES question). It enters as one more precision-weighted observation of the
- * cell, beside the residual: the estimator trusts it in proportion to 1 / `variance`.
+ * A reading of a trust × tumour group's shared departure from the survey prior (log-odds): what a source
+ * measured once for the whole group (a comment share, a complaint ratio) can say, which is nothing about
+ * one question against another. It enters the pooling across questions as a reading of the shared trust
+ * × group effect alone, so it neither blurs the questions' own residual readings nor claims to know how
+ * they differ. `prior-error-calibration.ts` turns calibrated outside signals into one.
  */
-export interface CellSignal {
-  /** Stable source name, listed in the estimate's inputs. */
-  source: string;
-  question: number;
-  /** The signal's reading of the cell's percentage-positive score, pp, on the CPES scale. */
-  score: number;
-  /** Its error variance, pp², including any bias from mapping it onto the CPES question. */
+export interface GroupSignal {
+  /** Stable names of the sources whose features it reads, each listed in the estimate's inputs. */
+  sources: string[];
+  /** The departure it reads, log-odds. */
+  departure: number;
+  /** Its error variance, log-odds², independent of the survey's own errors. */
   variance: number;
-  /**
-   * A further part of its error, pp², shared by every reading from the same `source` for this trust ×
-   * tumour group (a trust's online culture, one FFT figure read onto every question). Shared errors do not
-   * average away across questions, so the estimator models them as such. @defaultValue 0
-   */
-  commonVariance?: number;
 }

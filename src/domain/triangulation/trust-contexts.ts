@@ -2,11 +2,14 @@ import type { TumourGroupId } from '../model.js';
 import type { CpesTable } from './cpes-table.js';
 import { buildQuestionContext, publishedSizes, type QuestionContext } from './question-context.js';
 import type { ResolvedOptions } from './triangulation-options.js';
+import { poolTrustEffects } from './trust-effect-pooling.js';
 
 /**
  * Every question's context for one trust. `uncapped` names a group whose size is unknown (hidden for
  * validation); every other unpublished group was suppressed, so it has fewer than the threshold.
  * `sizeFactor` scales the expected size of groups the trust never published (see `TriangulationParameters`).
+ * With `trustQuestionVariance`, each question's trust effect is pooled with the trust's other questions
+ * (see `poolTrustEffects`).
  */
 export function trustContexts(
   table: CpesTable,
@@ -14,6 +17,7 @@ export function trustContexts(
   options: ResolvedOptions,
   uncapped?: TumourGroupId,
   sizeFactor = 1,
+  trustQuestionVariance?: number,
 ): Map<number, QuestionContext> {
   const sizes = publishedSizes(table.trusts.get(odsCode));
   const cap = options.suppressionThreshold - 1;
@@ -23,5 +27,6 @@ export function trustContexts(
     const context = buildQuestionContext(table, odsCode, q, sizes, capFor, options, sizeFactor);
     if (context) contexts.set(q, context);
   }
+  if (trustQuestionVariance !== undefined) poolTrustEffects(contexts.values(), trustQuestionVariance);
   return contexts;
 }

@@ -31,11 +31,22 @@ export function respondentsOf(trustIndex: number, group: TumourGroupId): number 
 
 const expit = (x: number) => 100 / (1 + Math.exp(-x));
 
-/** True score of a trust × group × question: group and question levels, the trust's effect, a fixed wobble. */
-export function trueScore(trustIndex: number, group: TumourGroupId, question: number): number {
+/**
+ * A trust × group's own effect (log-odds), shared by its questions: what neither the group's national
+ * level nor the trust's All Cancers can tell. Up to ±`size`; none unless a test asks for it.
+ */
+const groupEffect = (trustIndex: number, group: TumourGroupId, size: number) =>
+  Math.cos(trustIndex * 5 + group.length * 2) * size;
+
+/**
+ * True score of a trust × group × question: group and question levels, the trust's effect, the trust ×
+ * group's own effect (`groupEffectSize`, default none), a fixed wobble.
+ */
+export function trueScore(trustIndex: number, group: TumourGroupId, question: number, groupEffectSize = 0): number {
   const trustEffect = ((trustIndex % 5) - 2) * 0.15;
   const wobble = Math.sin(trustIndex * 7 + question * 3 + group.length) * 0.08;
-  return expit(1 + GROUP_OFFSET[group]! + question * 0.05 + trustEffect + wobble);
+  const own = groupEffect(trustIndex, group, groupEffectSize);
+  return expit(1 + GROUP_OFFSET[group]! + question * 0.05 + trustEffect + own + wobble);
 }
 
 const row = (
@@ -57,7 +68,7 @@ const row = (
   themes: QUESTION_THEMES[question] ?? [],
 });
 
-export function syntheticCpes(trusts: readonly string[] = TRUSTS): ImportedCpesScore[] {
+export function syntheticCpes(trusts: readonly string[] = TRUSTS, groupEffectSize = 0): ImportedCpesScore[] {
   const rows: ImportedCpesScore[] = [];
   for (const q of QUESTIONS) {
     const england = new Map<TumourGroupId, { n: number; sum: number }>();
@@ -66,7 +77,7 @@ export function syntheticCpes(trusts: readonly string[] = TRUSTS): ImportedCpesS
       let sum = 0;
       for (const g of GROUPS) {
         const size = respondentsOf(t, g);
-        const score = trueScore(t, g, q);
+        const score = trueScore(t, g, q, groupEffectSize);
         n += size;
         sum += size * score;
         const e = england.get(g) ?? { n: 0, sum: 0 };
@@ -88,15 +99,18 @@ export function syntheticCpes(trusts: readonly string[] = TRUSTS): ImportedCpesS
 }
 
 /**
- * Comment aggregates whose positive share follows each trust × group's true overall score, for
- * `groups` at every trust: enough published blocks to calibrate on.
+ * Comment aggregates for `groups` at every trust whose positive share follows each trust × group's own
+ * effect (see `trueScore`), which the survey's group and trust levels cannot tell.
  */
-export function syntheticCommentAggregates(groups: readonly TumourGroupId[], n = 40): AggregateRow[] {
+export function syntheticCommentAggregates(
+  groups: readonly TumourGroupId[],
+  groupEffectSize = 0,
+  n = 200,
+): AggregateRow[] {
   const rows: AggregateRow[] = [];
   TRUSTS.forEach((odsCode, t) => {
     for (const tumourGroup of groups) {
-      const mean = QUESTIONS.reduce((a, q) => a + trueScore(t, tumourGroup, q), 0) / QUESTIONS.length;
-      const share = Math.min(0.95, Math.max(0.05, (mean - 40) / 60));
+      const share = Math.min(0.95, Math.max(0.05, 0.7 + groupEffect(t, tumourGroup, groupEffectSize) / 2));
       const positive = Math.round(share * n);
       rows.push({
         odsCode,

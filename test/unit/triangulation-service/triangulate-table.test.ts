@@ -79,23 +79,31 @@ describe('triangulateTable', () => {
     expect(cell).toMatchObject({ observed: false, respondents: null });
   });
 
-  it('adds calibrated comment signals to estimated cells only', () => {
-    const comments = syntheticCommentAggregates(['breast', 'lung', 'sarcoma']);
-    const withComments = triangulateTable(data(), comments, names, { intervalSteps: 0 });
-    expect(withComments.comments).toEqual({ trustGroups: TRUSTS.length * 3 });
-    const get = (ods: string, group: string) =>
-      withComments.cells.find((c) => c.odsCode === ods && c.tumourGroup === group && c.theme === 'all')!;
-    expect(get('RA1', 'sarcoma').sources).toEqual(['cpes', 'comments']);
-    expect(get('RA1', 'breast').sources).toEqual(['cpes']);
-    // Skin has no comments.
-    expect(get('RA2', 'skin').sources).toEqual(['cpes']);
+  it("feeds comments to estimated cells only, where calibrated on the survey prior's error they carry weight", () => {
+    // Each trust × group has an effect of its own (up to ±0.4 log-odds) that its comments follow.
+    const withEffects = cpesYear(syntheticCpes(TRUSTS, 0.4), SYNTHETIC_YEAR, 5);
+    const comments = syntheticCommentAggregates(['breast', 'lung', 'sarcoma'], 0.4);
+    const withComments = triangulateTable(withEffects, comments, names, { intervalSteps: 0 });
+    const alone = triangulateTable(withEffects, [], names, { intervalSteps: 0 });
+    expect(withComments.outside.comments).toMatchObject({ status: 'used', trusts: TRUSTS.length });
+    const get = (result: typeof alone, ods: string, group: string) =>
+      result.cells.find((c) => c.odsCode === ods && c.tumourGroup === group && c.theme === 'all')!;
+    expect(get(withComments, 'RA1', 'sarcoma').sources).toEqual(['cpes', 'comments']);
+    expect(get(withComments, 'RA1', 'breast').sources).toEqual(['cpes']);
+    // Skin has no comments, so nothing to read at its suppressed trusts.
+    expect(get(withComments, 'RA2', 'skin').sources).toEqual(['cpes']);
+    expect(get(withComments, 'RA2', 'skin').estimate).toBe(get(alone, 'RA2', 'skin').estimate);
+    // Published figures stay the survey's own.
+    expect(get(withComments, 'RA1', 'breast').estimate).toBe(get(alone, 'RA1', 'breast').estimate);
+    expect(get(withComments, 'RA1', 'sarcoma').estimate).not.toBe(get(alone, 'RA1', 'sarcoma').estimate);
   });
 
-  it('leaves comments out when too few trust × groups can calibrate them', () => {
-    const few = syntheticCommentAggregates(['sarcoma']);
+  it('gives comments no weight where they say nothing the survey does not know, changing nothing', () => {
+    // Comments at every trust about one group only: no contrast within the trust, and its overall tone is noise.
+    const few = syntheticCommentAggregates(['sarcoma'], 0.4);
     const result = triangulateTable(data(), few, names, { intervalSteps: 0 });
-    expect(result.comments).toEqual({ skipped: 'too_few_calibration_cells', trustGroups: 0 });
-    expect(result.cells.every((c) => c.sources.length === 1)).toBe(true);
+    expect(result.outside.comments).toEqual({ status: 'skipped', reason: 'not_credible', trusts: TRUSTS.length });
+    expect(result.cells).toEqual(triangulateTable(data(), [], names, { intervalSteps: 0 }).cells);
   });
 
   it('leaves FFT out when too few of the survey trusts have figures, changing nothing', () => {
@@ -120,6 +128,7 @@ describe('triangulateTable', () => {
     const plain = triangulateTable(data(), [], names, { intervalSteps: 0 });
     const withFft = triangulateTable(data(), [], names, { intervalSteps: 0 }, { fft, complaints: [] });
     expect(withFft.outside).toEqual({
+      comments: { status: 'skipped', reason: 'no_rows', trusts: 0 },
       fft: { status: 'skipped', reason: 'too_few_trusts', trusts: 9 },
       complaints: { status: 'skipped', reason: 'no_rows', trusts: 0 },
     });

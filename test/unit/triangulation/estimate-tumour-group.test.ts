@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { TumourGroupId } from '../../../src/domain/model.js';
 import type { CpesScore } from '../../../src/domain/triangulation/cpes-score.js';
 import { buildCpesTable } from '../../../src/domain/triangulation/cpes-table.js';
-import { estimateTumourGroup } from '../../../src/domain/triangulation/estimate-tumour-group.js';
+import {
+  estimateTumourGroup,
+  type TumourGroupRequest,
+} from '../../../src/domain/triangulation/estimate-tumour-group.js';
 import type { TriangulationParameters } from '../../../src/domain/triangulation/parameters.js';
 
 // Synthetic figures: England publishes three groups; each trust publishes breast and lung, skin is missing.
@@ -82,13 +85,15 @@ describe('estimateTumourGroup', () => {
     }
   });
 
-  it('weighs a further signal by its precision', () => {
+  it('weighs an outside reading of the group by its precision', () => {
     const without = skin('RDD');
-    const vague = skin('RDD', { signals: [{ source: 'fft', question: 1, score: 60, variance: 400 }] });
-    const sharp = skin('RDD', { signals: [{ source: 'fft', question: 1, score: 60, variance: 1 }] });
+    const reading = (variance: number): Pick<TumourGroupRequest, 'groupSignals'> => ({
+      groupSignals: [{ sources: ['fft'], departure: -0.8, variance }],
+    });
+    const vague = skin('RDD', reading(1));
+    const sharp = skin('RDD', reading(1e-4));
     expect(vague.score).toBeLessThan(without.score);
     expect(sharp.score).toBeLessThan(vague.score);
-    expect(sharp.score).toBeCloseTo(60, -0.5);
     expect(sharp.inputs).toContainEqual({ kind: 'signal', source: 'fft' });
   });
 

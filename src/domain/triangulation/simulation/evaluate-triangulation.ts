@@ -1,14 +1,14 @@
 import { TUMOUR_GROUPS, type TumourGroupId } from '../../model.js';
 import { calibrateIntervalInflation } from '../calibrate.js';
-import { type CalibratedSource, calibrateSources, signalsFor } from '../calibrated-signals.js';
 import { cellPriors } from '../cell-priors.js';
 import { buildCpesTable } from '../cpes-table.js';
 import { estimateTumourGroup } from '../estimate-tumour-group.js';
+import { type CalibratedFeatures, calibrateFeatures, outsideGroupSignal } from '../outside-group-signals.js';
 import { fitParameters, type TriangulationParameters } from '../parameters.js';
-import type { CellSignal } from '../triangulated-score.js';
+import type { GroupSignal } from '../triangulated-score.js';
 import { cellKey } from './cell-keys.js';
 import { fitCommentOnlyModel } from './comment-only-estimates.js';
-import { commentSource, complaintSource, fftSource } from './outside-sources.js';
+import { commentFeature, complaintFeature, fftFeature, trustCommentFeature } from './outside-sources.js';
 import { generateSyntheticNhs } from './synthetic-nhs.js';
 import type { SyntheticNhsOptions } from './synthetic-nhs-options.js';
 
@@ -35,11 +35,24 @@ interface Tally {
   width: number;
 }
 
-export interface SourceCalibrationSummary {
-  slope: number;
-  baseVariance: number;
-  commonVariance: number;
-  points: number;
+/** One feature's place in a cross-fitted calibration on the survey prior's error, over its folds. */
+export interface FeatureSummary {
+  /** Share of folds that kept the feature (its effect credibly nonzero). */
+  keptShare: number;
+  /** Mean partial effect on the prior's error (log-odds per unit of the feature) where kept. */
+  effect: number;
+  /** Median jackknife t-ratio over folds. */
+  tRatio: number;
+}
+
+/** A set of outside features calibrated together, as fitted and as judged on held-out trusts. */
+export interface FeatureSetSummary {
+  features: Record<string, FeatureSummary>;
+  /** Calibration slope of held-out predictions (0 = signals get no weight) and its t-ratio. */
+  scale: number;
+  scaleTRatio: number;
+  /** Held-out published blocks: the prior's error variance, and what is left after the signals (log-odds²). */
+  heldOut: { blocks: number; errorVariance: number; residualVariance: number };
 }
 
 export interface TriangulationEvaluation {
@@ -49,7 +62,8 @@ export interface TriangulationEvaluation {
   overall: Record<Method, MethodScore>;
   byTumourGroup: Partial<Record<TumourGroupId, { cells: number } & Record<Method, MethodScore>>>;
   parameters: TriangulationParameters;
-  sources: Record<string, SourceCalibrationSummary>;
+  /** `official`: FFT and complaints; `all`: with comments. */
+  sources: { official: FeatureSetSummary; all: FeatureSetSummary };
 }
 
 const newTallies = (): Record<Method, Tally> =>
@@ -78,12 +92,16 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
   const priors = cellPriors(table, params);
   const themeOf = (q: number) => nhs.questions[q - 1]!.theme;
   const commentsOnly = fitCommentOnlyModel(nhs.comments, table, priors, themeOf);
-  const [comments, fft, complaints] = calibrateSources(
-    [commentSource(nhs.comments), fftSource(nhs.fft), complaintSource(nhs.complaints)],
+  const questions = nhs.questions.map((q) => q.question);
+  const fft = fftFeature(nhs.fft);
+  const complaints = complaintFeature(nhs.complaints);
+  const official = calibrateFeatures([fft, complaints], table, priors, questions);
+  const all = calibrateFeatures(
+    [commentFeature(nhs.comments), trustCommentFeature(nhs.comments), fft, complaints],
     table,
     priors,
-  ) as [CalibratedSource, CalibratedSource, CalibratedSource];
-  const questions = nhs.questions.map((q) => q.question);
+    questions,
+  );
   // Every method aims at the cell's true experience, not at the few respondents' realised score.
   const experience = { estimand: 'experience' as const };
 
@@ -96,16 +114,18 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
         return n > 0 && !table.trusts.get(odsCode)?.get(q)?.groups.has(group);
       });
       if (withheld.length === 0) continue;
-      const estimate = (signals: CellSignal[]) =>
+      const estimate = (signal: GroupSignal | undefined) =>
         new Map(
-          estimateTumourGroup(table, { odsCode, tumourGroup: group, signals }, params, experience).map((e) => [
-            e.question,
-            e,
-          ]),
+          estimateTumourGroup(
+            table,
+            { odsCode, tumourGroup: group, groupSignals: signal ? [signal] : [] },
+            params,
+            experience,
+          ).map((e) => [e.question, e]),
         );
-      const survey = estimate([]);
-      const official = estimate(signalsFor([fft, complaints], priors, odsCode, group, questions));
-      const all = estimate(signalsFor([comments, fft, complaints], priors, odsCode, group, questions));
+      const survey = estimate(undefined);
+      const withOfficial = estimate(outsideGroupSignal(official, odsCode, group));
+      const withAll = estimate(outsideGroupSignal(all, odsCode, group));
       const tallies = byGroup.get(group) ?? newTallies();
       byGroup.set(group, tallies);
       for (const q of withheld) {
@@ -113,8 +133,8 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
         const readings: Partial<Record<Method, { score: number; lower: number; upper: number }>> = {
           survey: survey.get(q),
           comments: commentsOnly.estimate(odsCode, group, q),
-          survey_fft_complaints: official.get(q),
-          triangulated: all.get(q),
+          survey_fft_complaints: withOfficial.get(q),
+          triangulated: withAll.get(q),
         };
         if (METHODS.some((m) => readings[m] === undefined)) continue;
         for (const m of METHODS) {
@@ -129,12 +149,24 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
       }
     }
   }
-  const summary = (c: CalibratedSource): SourceCalibrationSummary => ({
-    slope: c.calibration.slope,
-    baseVariance: c.calibration.baseVariance,
-    commonVariance: c.calibration.commonVariance,
-    points: c.calibration.points,
-  });
+  const summary = (c: CalibratedFeatures): FeatureSetSummary => {
+    const fits = [...new Set(trusts.map((t) => c.crossFit.forCluster(t)))];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const feature = (i: number): FeatureSummary => {
+      const kept = fits.filter((f) => f.selected[i]);
+      return {
+        keptShare: kept.length / fits.length,
+        effect: kept.length > 0 ? kept.reduce((a, f) => a + f.effects[i]!, 0) / kept.length : 0,
+        tRatio: median(fits.map((f) => f.tRatios[i]!)),
+      };
+    };
+    return {
+      features: Object.fromEntries(c.features.map((f, i) => [f.name, feature(i)])),
+      scale: c.crossFit.scale,
+      scaleTRatio: c.crossFit.scaleTRatio,
+      heldOut: c.crossFit.heldOut,
+    };
+  };
   return {
     seed: nhs.options.seed,
     cells: overall.survey.cells,
@@ -146,6 +178,6 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
       ]),
     ) as TriangulationEvaluation['byTumourGroup'],
     parameters: params,
-    sources: { comments: summary(comments), fft: summary(fft), complaints: summary(complaints) },
+    sources: { official: summary(official), all: summary(all) },
   };
 }

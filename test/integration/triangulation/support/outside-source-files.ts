@@ -1,17 +1,25 @@
 /**
  * Synthetic published files (no real figures) for triangulating with FFT and complaints: a CPES year in the
  * current layout, a raw FFT monthly submission and a KO41a long table, all drawn from one latent trust
- * effect. FFT rises with it and complaints fall, so both carry what the survey's small All Cancers
- * samples know only roughly. One trust's FFT and complaints can be pushed either way to test direction.
+ * effect made of two parts: FFT rises with one and complaints fall with the other, so each carries
+ * something of what the survey's small All Cancers samples know only roughly that the other does not
+ * (were both to read the same part, the far larger FFT would leave complaints nothing to add, and the
+ * calibration would rightly give them no weight). One trust's FFT and complaints can be pushed either
+ * way to test direction.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../../../src/domain/random.js';
 
 export const SURVEY_YEAR = 2018;
-export const TRUSTS = Array.from({ length: 30 }, (_, i) => `RX${String(i + 1).padStart(2, '0')}`);
-/** The trust whose outside figures the tests push; its sarcoma cells are always suppressed. */
+export const TRUSTS = Array.from({ length: 90 }, (_, i) => `RX${String(i + 1).padStart(2, '0')}`);
+/**
+ * The trust whose outside figures the tests push. A small trust: every one of its groups is suppressed,
+ * so its pushed figures move its own readings, not the calibration that published groups elsewhere fit.
+ */
 export const TARGET = TRUSTS[0]!;
+/** Largest suppressed cell: CPES publishes 21 respondents and more. */
+const SUPPRESSED_MAX = 20;
 /** 2018 question numbers, so the theme crosswalk links them to KO41a subject areas. */
 const QUESTIONS = [2, 8, 17, 20, 25, 41];
 const GROUPS = [
@@ -70,21 +78,34 @@ class Draws {
 
 interface Trust {
   code: string;
-  effect: number;
+  /** The part of the trust's effect (log-odds) FFT reads, and the part complaints read. */
+  fftPart: number;
+  complaintPart: number;
   patients: number;
   /** True share positive (pp) of each tumour group's questions, keyed by the group's CPES name. */
   truth: Map<string, number[]>;
 }
 
 function drawTrusts(draws: Draws): Trust[] {
-  return TRUSTS.map((code) => ({ code, effect: draws.normal(0.4), patients: 0, truth: new Map() }));
+  return TRUSTS.map((code) => ({
+    code,
+    fftPart: draws.normal(0.3),
+    complaintPart: draws.normal(0.3),
+    patients: 0,
+    truth: new Map(),
+  }));
 }
 
 function cpesCsv(draws: Draws, trusts: Trust[]): string {
   const lines = [
     'Survey Year,Level,Organisation Code,Organisation Name,Cancer Type,Question Number,Number of Respondents,Score',
   ];
-  const sizes = trusts.map(() => GROUPS.map((g) => draws.uniformInt(g.respondents[0], g.respondents[1])));
+  const sizes = trusts.map((trust) =>
+    GROUPS.map((g) => {
+      const size = draws.uniformInt(g.respondents[0], g.respondents[1]);
+      return trust.code === TARGET ? Math.min(size, SUPPRESSED_MAX) : size;
+    }),
+  );
   for (const q of QUESTIONS) {
     const england = GROUPS.map(() => ({ n: 0, k: 0 }));
     trusts.forEach((trust, t) => {
@@ -92,7 +113,7 @@ function cpesCsv(draws: Draws, trusts: Trust[]): string {
       let k = 0;
       GROUPS.forEach((group, g) => {
         const size = sizes[t]![g]!;
-        const share = expit(1 + group.offset + q * 0.01 + trust.effect + draws.normal(0.1));
+        const share = expit(1 + group.offset + q * 0.01 + trust.fftPart + trust.complaintPart + draws.normal(0.1));
         trust.truth.set(group.name, [...(trust.truth.get(group.name) ?? []), 100 * share]);
         const positive = draws.binomial(size, share);
         n += size;
@@ -130,7 +151,7 @@ function fftCsv(seed: number, trusts: Trust[], startYear: number, push: Push): s
     const shift = trust.code === TARGET ? 1.5 * push : 0;
     for (const month of MONTHS) {
       const total = draws.uniformInt(150, 100);
-      const positive = draws.binomial(total, expit(2 + trust.effect + shift));
+      const positive = draws.binomial(total, expit(2 + trust.fftPart + shift));
       const veryGood = Math.round(positive * 0.7);
       const rest = total - positive;
       const neither = Math.floor(rest / 3);
@@ -152,7 +173,7 @@ function complaintsCsv(seed: number, trusts: Trust[], financialYear: string, pus
     const shift = trust.code === TARGET ? -1.2 * push : 0;
     for (const quarter of [1, 2, 3, 4]) {
       for (const subject of SUBJECTS) {
-        const count = draws.poisson(trust.patients * 0.05 * Math.exp(-trust.effect + shift));
+        const count = draws.poisson(trust.patients * 0.05 * Math.exp(-trust.complaintPart + shift));
         lines.push(`${financialYear} Q${quarter},${trust.code},Synthetic ${trust.code},"${subject}",${count}`);
       }
     }
