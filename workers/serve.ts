@@ -114,6 +114,10 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
         status: () => statusReport({ connection: producer, prefix, sources, store: pipeline.store }),
         metrics: metrics.registry,
         ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),
+        responseCache: {
+          maxBytes: config.api.cacheMegabytes * 1024 * 1024,
+          versionCheckMs: config.api.dataVersionCheckMs,
+        },
       });
       queues.unshift({ close: () => api.close() });
       const host = options.host ?? config.api.host;

@@ -13,6 +13,7 @@ import { InvalidPageCursorError } from '../storage/errors/invalid-page-cursor-er
 import type { Store } from '../storage/store.js';
 import { type ApiKeyGuardOptions, installApiKeyGuard } from './auth/api-key-guard.js';
 import { type QueueBoardOptions, registerQueueBoard } from './board.js';
+import { CachedAnswers, DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './response-cache/cached-answers.js';
 import { alertRoutes } from './routes/alerts.js';
 import { commentRoutes } from './routes/comments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   metrics?: Registry;
   /** The queue board at /board behind basic auth. @defaultValue none: /board is not mounted */
   board?: QueueBoardOptions;
+  /** Cached answers of /v1/scores and /v1/triangulation. @defaultValue 64 MiB, versions re-read every second */
+  responseCache?: ResponseCacheOptions;
 }
 
 /** Builds the HTTP API (not listening yet): versioned paths, zod-validated input, OpenAPI at /openapi.json. */
@@ -77,10 +80,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await installApiKeyGuard(app, deps.store, deps.auth);
   await app.register(healthRoutes(deps.readiness));
   await app.register(commentRoutes(deps.store));
-  await app.register(scoreRoutes(deps.store));
+  const answers = new CachedAnswers(deps.store, deps.responseCache ?? DEFAULT_RESPONSE_CACHE);
+  await app.register(scoreRoutes(deps.store, answers));
   await app.register(statusRoutes(deps.status));
   await app.register(alertRoutes(deps.store));
-  await app.register(triangulationRoutes(deps.store));
+  await app.register(triangulationRoutes(deps.store, answers));
   await app.register(dashboardRoutes(deps.store));
   if (deps.metrics) await app.register(metricsRoutes(deps.metrics));
   if (deps.board) await registerQueueBoard(app, deps.board);

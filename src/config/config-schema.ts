@@ -135,6 +135,12 @@ export const configSchema = z.strictObject(
       requireKey: flag().default(false),
       /** Requests per minute per API key on /v1 (per client address while no key is needed). @defaultValue 120 */
       rateLimitPerMinute: positiveInteger().default(120),
+      /** Memory for cached answers of /v1/scores and /v1/triangulation, in MiB (least recently used
+       *  evicted; 0 keeps none). @defaultValue 64 */
+      cacheMegabytes: integerFrom(0, 4096).default(64),
+      /** How often each API process re-reads the store's data versions: a cached answer may be this
+       *  old after an aggregate or triangulation run commits. @defaultValue 1000 */
+      dataVersionCheckMs: integerFrom(50, 60_000).default(1000),
     }),
 
     log: section({

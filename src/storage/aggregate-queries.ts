@@ -3,6 +3,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { chunk } from './chunk.js';
+import { bumpDataVersion } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { InvalidStoreInputError } from './errors/invalid-store-input-error.js';
 import type { AggregatesTable, Database } from './schema.js';
@@ -108,7 +109,8 @@ function toRow(r: AggregateRow): AggregatesTable {
   };
 }
 
-/** Deletes every row in `periods` and in the periods `rows` cover, then inserts `rows`, atomically. */
+/** Deletes every row in `periods` and in the periods `rows` cover, then inserts `rows`, and replaces the
+ *  aggregates' data version, atomically. */
 export async function replaceAggregates(
   db: Kysely<Database>,
   hooks: DialectHooks,
@@ -128,6 +130,7 @@ export async function replaceAggregates(
   const cleared = [...new Set([...periods, ...rows.map((r) => r.period)])];
   if (cleared.length === 0) return;
   await hooks.writeTransaction(db, async (trx) => {
+    await bumpDataVersion(trx, 'aggregates');
     for (const part of chunk(cleared, hooks.maxBindParameters)) {
       await trx.deleteFrom('aggregates').where('period', 'in', part).execute();
     }

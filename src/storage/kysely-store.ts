@@ -15,6 +15,7 @@ import type { ApiKeyRecord } from './api-key-types.js';
 import { chunk } from './chunk.js';
 import { countComments, findDuplicateCandidates, getComment, listComments } from './comment-queries.js';
 import { deleteComment, upsertComments } from './comment-writes.js';
+import { type DataVersions, readDataVersions } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { MigrationFailedError } from './errors/migration-failed-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
@@ -363,6 +364,10 @@ export class KyselyStore implements Store {
     inputsFingerprint?: string,
   ): Promise<void> {
     return replaceTriangulation(this.#db, this.#hooks, cells, summary, computedAt, inputsFingerprint);
+  }
+
+  dataVersions(): Promise<DataVersions> {
+    return readDataVersions(this.#db);
   }
 
   triangulationInputs(): Promise<string | undefined> {

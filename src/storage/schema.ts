@@ -272,6 +272,12 @@ export interface TriangulationInputsTable {
   computed_at: string;
 }
 
+/** Migration 010: a token per derived dataset, replaced in the same transaction as its every write. */
+export interface DataVersionsTable {
+  dataset: string;
+  version: string;
+}
+
 /** API keys: the SHA-256 of the key, never the key. */
 export interface ApiKeysTable {
   id: string;
@@ -300,6 +306,7 @@ export interface Database {
   triangulation_summary: TriangulationSummaryTable;
   triangulation_inputs: TriangulationInputsTable;
   api_keys: ApiKeysTable;
+  data_versions: DataVersionsTable;
 }
 
 export type CommentRow = Selectable<CommentsTable>;

@@ -8,6 +8,7 @@ import type {
   TumourGroupId,
 } from '../domain/model.js';
 import type { ApiKeyRecord } from './api-key-types.js';
+import type { DataVersions } from './data-versions.js';
 import type {
   ComplaintCountFilter,
   CpesScoreFilter,
@@ -233,6 +234,9 @@ export interface Store {
     page: { limit: number; after?: string | null },
   ): Promise<Page<TriangulatedCell>>;
   listTriangulationSummary(): Promise<TumourGroupSummary[]>;
+  /** A token per derived dataset (aggregates, triangulation) that changes in the transaction of its every
+   *  write (src/storage/data-versions.ts): one small read tells a cache whether its answers still hold. */
+  dataVersions(): Promise<DataVersions>;
   createApiKey(key: ApiKeyRecord): Promise<void>;
   /** Oldest first, revoked keys included. */
   listApiKeys(): Promise<ApiKeyRecord[]>;

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { COMMON_TUMOUR_GROUPS, type ThemeId, type TumourGroupId } from '../domain/model.js';
 import { chunk } from './chunk.js';
+import { bumpDataVersion } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import type { Database } from './schema.js';
 import type { Page } from './store.js';
@@ -31,6 +32,7 @@ export async function replaceTriangulation(
   inputsFingerprint?: string,
 ): Promise<void> {
   await hooks.writeTransaction(db, async (trx) => {
+    await bumpDataVersion(trx, 'triangulation');
     await trx.deleteFrom('triangulated_scores').execute();
     await trx.deleteFrom('triangulation_summary').execute();
     await trx.deleteFrom('triangulation_inputs').execute();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { THEMES, TUMOUR_GROUPS } from '../../domain/model.js';
 import type { Store } from '../../storage/store.js';
 import { TRIANGULATION_SOURCES } from '../../storage/triangulation-types.js';
+import { CachedAnswers, DEFAULT_RESPONSE_CACHE, jsonSerialiser } from '../response-cache/cached-answers.js';
 import { odsCodeParam } from '../schemas.js';
 
 /** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */
@@ -50,9 +51,15 @@ export const tumourGroupSummaryView = z.object({
   year: z.number().int(),
 });
 
+const triangulationPage = z.object({ items: z.array(triangulatedView), next: z.string().nullable() });
+const triangulationSummary = z.object({ items: z.array(tumourGroupSummaryView) });
+
+/** Triangulated scores change only when the triangulation stage replaces them: answers are cached until then. */
 export const triangulationRoutes =
-  (store: Store): FastifyPluginAsyncZod =>
+  (store: Store, answers = new CachedAnswers(store, DEFAULT_RESPONSE_CACHE)): FastifyPluginAsyncZod =>
   async (app) => {
+    const serialisePage = jsonSerialiser(triangulationPage, '/v1/triangulation');
+    const serialiseSummary = jsonSerialiser(triangulationSummary, '/v1/triangulation/summary');
     app.get(
       '/v1/triangulation',
       {
@@ -60,17 +67,22 @@ export const triangulationRoutes =
           tags: ['triangulation'],
           summary: 'CPES scores per trust × tumour group × theme: published, or estimated where suppressed',
           querystring: triangulationQuery,
-          response: { 200: z.object({ items: z.array(triangulatedView), next: z.string().nullable() }) },
+          response: { 200: triangulationPage },
         },
       },
-      async (request) => {
-        const { limit, after, rareOnly, ...filter } = request.query;
-        const page = await store.listTriangulation(
-          { ...filter, ...(rareOnly !== undefined && { rareOnly: true }) },
-          { limit, after: after ?? null },
-        );
-        return { items: page.items.map(({ year: _year, ...cell }) => cell), next: page.next };
-      },
+      (request, reply) =>
+        answers.send(request, reply, {
+          dataset: 'triangulation',
+          serialise: serialisePage,
+          compute: async () => {
+            const { limit, after, rareOnly, ...filter } = request.query;
+            const page = await store.listTriangulation(
+              { ...filter, ...(rareOnly !== undefined && { rareOnly: true }) },
+              { limit, after: after ?? null },
+            );
+            return { items: page.items.map(({ year: _year, ...cell }) => cell), next: page.next };
+          },
+        }),
     );
     app.get(
       '/v1/triangulation/summary',
@@ -78,9 +90,14 @@ export const triangulationRoutes =
         schema: {
           tags: ['triangulation'],
           summary: 'Per tumour group: trusts with published cells, trusts suppressed, and the national estimate',
-          response: { 200: z.object({ items: z.array(tumourGroupSummaryView) }) },
+          response: { 200: triangulationSummary },
         },
       },
-      async () => ({ items: await store.listTriangulationSummary() }),
+      (request, reply) =>
+        answers.send(request, reply, {
+          dataset: 'triangulation',
+          serialise: serialiseSummary,
+          compute: async () => ({ items: await store.listTriangulationSummary() }),
+        }),
     );
   };

@@ -13,6 +13,7 @@ import { attributesMigration } from './006-attributes.js';
 import { triangulationInputsMigration } from './007-triangulation-inputs.js';
 import { duplicateOfIndexMigration } from './008-duplicate-of-index.js';
 import { dropContentHashIndexMigration } from './009-drop-content-hash-index.js';
+import { dataVersionsMigration } from './010-data-versions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-triangulation-inputs': triangulationInputsMigration,
   '008-duplicate-of-index': duplicateOfIndexMigration,
   '009-drop-content-hash-index': dropContentHashIndexMigration,
+  '010-data-versions': dataVersionsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

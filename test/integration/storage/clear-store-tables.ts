@@ -21,6 +21,7 @@ const TABLES_CHILDREN_FIRST = [
   'triangulation_summary',
   'triangulation_inputs',
   'api_keys',
+  'data_versions',
 ] as const satisfies readonly (keyof Database)[];
 
 export async function clearStoreTables(db: Kysely<Database>): Promise<void> {

@@ -9,6 +9,7 @@ import { describeAlertContract } from './contract-alerts.js';
 import { describeAttributesContract } from './contract-attributes.js';
 import { describeBookkeepingContract } from './contract-bookkeeping.js';
 import { describeCommentContract } from './contract-comments.js';
+import { describeDataVersionContract } from './contract-data-versions.js';
 import { describeImportContract } from './contract-imports.js';
 import { describeIntegrityContract } from './contract-integrity.js';
 import { describeMinimisationContract } from './contract-minimisation.js';
@@ -80,5 +81,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeIntegrityContract(context);
     describeImportContract(context);
     describeTriangulationContract(context);
+    describeDataVersionContract(context);
   });
 }

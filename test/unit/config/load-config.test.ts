@@ -42,7 +42,14 @@ describe('loadConfig', () => {
     expect(config.queue.processBatchSize).toBe(200);
     expect(config.schedules.export).toEqual({ cron: '0 2 * * *', tz: 'Europe/London' });
     expect(config.sources.sample).toMatchObject({ enabled: true, count: 2000 });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 8080, requireKey: false, rateLimitPerMinute: 120 });
+    expect(config.api).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      requireKey: false,
+      rateLimitPerMinute: 120,
+      cacheMegabytes: 64,
+      dataVersionCheckMs: 1000,
+    });
     expect(config.files).toEqual(['config/carevoice.json']);
   });
 

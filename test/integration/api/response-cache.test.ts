@@ -1,0 +1,203 @@
+/**
+ * Cached answers of /v1/scores and /v1/triangulation over a temporary SQLite store: identical bodies,
+ * ETag / 304, and invalidation by a write from another store handle (as another process would make).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { scoreQuery, scoreView } from '../../../src/api/schemas.js';
+import { buildApi } from '../../../src/api/server.js';
+import { openStore } from '../../../src/storage/open-store.js';
+import type { AggregateRow, Store } from '../../../src/storage/store.js';
+import type { TriangulatedCell } from '../../../src/storage/triangulation-types.js';
+
+const VERSION_CHECK_MS = 200;
+
+let dir: string;
+let store: Store;
+let otherProcess: Store;
+const apps: FastifyInstance[] = [];
+
+const cell = (overrides: Partial<AggregateRow>): AggregateRow => ({
+  odsCode: 'RBV',
+  theme: 'all',
+  tumourGroup: 'all',
+  period: '2024-03',
+  n: 3,
+  positive: 1,
+  neutral: 1,
+  negative: 1,
+  meanScore: 0.1,
+  positiveShare: 0.34,
+  positiveShareLower: 0.12,
+  positiveShareUpper: 0.61,
+  computedAt: '2024-04-02T00:00:00.000Z',
+  ...overrides,
+});
+
+const ROWS = [
+  cell({}),
+  cell({ theme: 'cns_access', positiveShare: 0.5 }),
+  cell({ tumourGroup: 'breast', meanScore: -0.25 }),
+  cell({ odsCode: 'RXX', period: '2024-04', n: 1 }),
+];
+
+const triangulated = (estimate: number): TriangulatedCell => ({
+  odsCode: 'RBV',
+  trustName: 'RBV TRUST',
+  tumourGroup: 'sarcoma',
+  theme: 'all',
+  estimate,
+  lower: estimate - 5,
+  upper: estimate + 5,
+  observed: true,
+  respondents: 42,
+  sources: ['cpes'],
+  year: 2018,
+});
+
+async function api(maxBytes = 1024 * 1024): Promise<FastifyInstance> {
+  const app = await buildApi({
+    store,
+    readiness: [],
+    status: () => Promise.reject(new Error('status is not part of this test')),
+    logger: pino({ level: 'silent' }),
+    responseCache: { maxBytes, versionCheckMs: VERSION_CHECK_MS },
+  });
+  apps.push(app);
+  return app;
+}
+
+/** The /v1/scores route as it was before answers were cached: the handler's object, serialised by fastify. */
+async function uncachedScoresApp(): Promise<FastifyInstance> {
+  const app = Fastify().withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.get(
+    '/v1/scores',
+    { schema: { querystring: scoreQuery, response: { 200: z.object({ items: z.array(scoreView) }) } } },
+    async (request) => {
+      const rows = await store.listAggregates(request.query);
+      return { items: rows.map(({ computedAt: _computedAt, ...row }) => row) };
+    },
+  );
+  apps.push(app);
+  return app;
+}
+
+const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
+
+/** Long enough that the next request must re-read the data versions. */
+const pastTheStalenessBound = () => new Promise((resolve) => setTimeout(resolve, VERSION_CHECK_MS + 50));
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'carevoice-response-cache-'));
+  store = await openStore({ sqlitePath: join(dir, 'store.db') });
+  otherProcess = await openStore({ sqlitePath: join(dir, 'store.db') });
+  await store.replaceAggregates(ROWS, []);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+  await store?.close();
+  await otherProcess?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cached /v1/scores', () => {
+  it('answers a repeat from the cache with the same bytes as the uncached route', async () => {
+    const app = await api();
+    const reference = await get(await uncachedScoresApp(), '/v1/scores?odsCode=RBV');
+    const reads = vi.spyOn(store, 'listAggregates');
+    const first = await get(app, '/v1/scores?odsCode=RBV');
+    // The same query written in another order is the same answer.
+    const second = await get(app, '/v1/scores?odsCode=RBV&theme=all&tumourGroup=all');
+    const third = await get(app, '/v1/scores?tumourGroup=all&odsCode=RBV&theme=all');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toBe(reference.body);
+    expect(first.headers['content-type']).toBe(reference.headers['content-type']);
+    expect(JSON.parse(first.body).items).toHaveLength(3);
+    expect(third.body).toBe(second.body);
+    expect(JSON.parse(third.body).items).toHaveLength(1);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers 304 to a re-poll with the ETag, and 200 to another tag', async () => {
+    const app = await api();
+    const first = await get(app, '/v1/scores?odsCode=RBV');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    const weak = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': `"other", W/${etag}` });
+    expect(weak.statusCode).toBe(304);
+    const other = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': '"other"' });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toBe(first.body);
+    // Another query has another body, so another tag.
+    expect((await get(app, '/v1/scores?odsCode=RXX')).headers.etag).not.toBe(etag);
+  });
+
+  it('serves the new scores once another process has written aggregates and the bound has passed', async () => {
+    const app = await api();
+    const before = await get(app, '/v1/scores?odsCode=RBV');
+    const changed = ROWS.map((r) => ({ ...r, n: r.n + 10 }));
+    await otherProcess.replaceAggregates(changed, []);
+    await pastTheStalenessBound();
+    const after = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': before.headers.etag as string });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(JSON.parse(after.body).items.map((i: { n: number }) => i.n)).toEqual([13, 13, 13]);
+    expect(after.body).toBe((await get(await uncachedScoresApp(), '/v1/scores?odsCode=RBV')).body);
+  });
+
+  it('keeps no answer larger than its memory bound, and still answers correctly', async () => {
+    const app = await api(64);
+    const reads = vi.spyOn(store, 'listAggregates');
+    const first = await get(app, '/v1/scores?odsCode=RBV');
+    const second = await get(app, '/v1/scores?odsCode=RBV');
+    expect(first.body.length).toBeGreaterThan(64);
+    expect(second.body).toBe(first.body);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('cached /v1/triangulation', () => {
+  it('caches pages and the summary until another process replaces the triangulation', async () => {
+    await store.replaceTriangulation([triangulated(80)], [], '2025-06-01T02:00:00.000Z');
+    const app = await api();
+    const pages = vi.spyOn(store, 'listTriangulation');
+    const summaries = vi.spyOn(store, 'listTriangulationSummary');
+    const summary = await get(app, '/v1/triangulation/summary');
+    expect((await get(app, '/v1/triangulation/summary')).body).toBe(summary.body);
+    expect(summaries).toHaveBeenCalledTimes(1);
+    const first = await get(app, '/v1/triangulation?odsCode=RBV');
+    expect(JSON.parse(first.body).items[0].estimate).toBe(80);
+    expect((await get(app, '/v1/triangulation?odsCode=RBV&limit=100')).body).toBe(first.body);
+    expect(pages).toHaveBeenCalledTimes(1);
+    // An aggregate write leaves cached triangulation answers alone.
+    await otherProcess.replaceAggregates(ROWS, []);
+    await pastTheStalenessBound();
+    expect((await get(app, '/v1/triangulation?odsCode=RBV')).body).toBe(first.body);
+    expect(pages).toHaveBeenCalledTimes(1);
+    await otherProcess.replaceTriangulation([triangulated(60)], [], '2025-07-01T02:00:00.000Z');
+    await pastTheStalenessBound();
+    expect(JSON.parse((await get(app, '/v1/triangulation?odsCode=RBV')).body).items[0].estimate).toBe(60);
+    expect(pages).toHaveBeenCalledTimes(2);
+  });
+
+  it('still answers 400 to a forged cursor', async () => {
+    const app = await api();
+    const forged = await get(app, '/v1/triangulation?after=bm90LWEtY3Vyc29y');
+    expect(forged.statusCode).toBe(400);
+    expect(JSON.parse(forged.body).error).toBe('bad_request');
+  });
+});
