@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { safetyAlertId } from '../../../src/alerts/alert.js';
-import { triangulationRoutes } from '../../../src/api/routes/triangulation.js';
 import { buildApi } from '../../../src/api/server.js';
 import { waitUntilReady } from '../../../src/cli/redis-ready.js';
 import { closeConnection, createProducerConnection } from '../../../src/queue/connections.js';
@@ -76,10 +75,6 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       status: async () => ({ queues: [], comments: 0, quarantined: 0, lastRuns: [] }),
     });
     cleanups.push(() => app.close());
-    // Survey figures need the triangulation routes; mounted here while the API does not mount them itself.
-    if (options.triangulation && !app.hasRoute({ method: 'GET', url: '/v1/triangulation/summary' })) {
-      await app.register(triangulationRoutes(store));
-    }
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return { origin: `http://127.0.0.1:${port}`, close };
