@@ -102,12 +102,13 @@ export const configSchema = z.strictObject(
         /** Process jobs waiting or delayed at which collect holds off (500 × 200-comment batches is
          *  100,000 comments). @defaultValue 500 */
         highWaterJobs: positiveInteger().default(500),
-        /** Collect resumes once the backlog is at or below this; must be below highWaterJobs. @defaultValue 250 */
-        lowWaterJobs: nonNegativeInteger().default(250),
+        /** Collect resumes once the backlog is at or below this; must be below highWaterJobs.
+         *  @defaultValue half of highWaterJobs */
+        lowWaterJobs: nonNegativeInteger().optional(),
         /** How long held collect waits before looking again; also how long a backlog count is reused.
          *  @defaultValue 1000 */
         checkIntervalMs: positiveInteger().default(1000),
-      }).refine((b) => b.lowWaterJobs < b.highWaterJobs, {
+      }).refine((b) => b.lowWaterJobs === undefined || b.lowWaterJobs < b.highWaterJobs, {
         error: 'lowWaterJobs below highWaterJobs',
         path: ['lowWaterJobs'],
       }),

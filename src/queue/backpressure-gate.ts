@@ -12,7 +12,7 @@ export interface BackpressureOptions {
   enabled: boolean;
   /** Process jobs waiting or delayed at which collect holds off. */
   highWaterJobs: number;
-  /** Collect resumes once the backlog is at or below this. */
+  /** Collect resumes once the backlog is at or below this (half the high-water mark unless set). */
   lowWaterJobs: number;
   /** How long a held collect queue waits before looking again; also how long a count is reused. */
   checkIntervalMs: number;

@@ -74,7 +74,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     },
     eventsMaxLen: options.eventsMaxLen ?? 2000,
     preflight: options.preflight ?? true,
-    backpressure: { ...DEFAULT_BACKPRESSURE, ...options.backpressure },
+    backpressure: resolveBackpressure(options.backpressure),
   };
   assertBackpressureOptions(resolved.backpressure);
   assertPositive('attempts', resolved.attempts);
@@ -92,6 +92,17 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
 
 function assertPositive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+}
+
+/** Defaults for what is not given; the low-water mark defaults to half the high-water mark. */
+function resolveBackpressure(given: Partial<BackpressureOptions> = {}): BackpressureOptions {
+  const highWaterJobs = given.highWaterJobs ?? DEFAULT_BACKPRESSURE.highWaterJobs;
+  return {
+    ...DEFAULT_BACKPRESSURE,
+    ...given,
+    highWaterJobs,
+    lowWaterJobs: given.lowWaterJobs ?? Math.floor(highWaterJobs / 2),
+  };
 }
 
 /** Job options every CareVoice job gets unless it says otherwise. */

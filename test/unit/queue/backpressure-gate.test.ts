@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackpressureGate, type BackpressureOptions } from '../../../src/queue/backpressure-gate.js';
+import { resolveRuntimeOptions } from '../../../src/queue/runtime-options.js';
 
 const options: BackpressureOptions = { enabled: true, highWaterJobs: 10, lowWaterJobs: 4, checkIntervalMs: 1000 };
 
@@ -71,6 +72,21 @@ describe('backpressure gate', () => {
     );
     expect(() => gateOver(0, { ...options, highWaterJobs: 0, lowWaterJobs: 0 })).toThrow(
       /highWaterJobs must be a positive integer/,
+    );
+  });
+});
+
+describe('backpressure options', () => {
+  it('defaults the low-water mark to half of the high-water mark', () => {
+    expect(resolveRuntimeOptions().backpressure).toEqual({
+      enabled: true,
+      highWaterJobs: 500,
+      lowWaterJobs: 250,
+      checkIntervalMs: 1000,
+    });
+    expect(resolveRuntimeOptions({ backpressure: { highWaterJobs: 101 } }).backpressure.lowWaterJobs).toBe(50);
+    expect(() => resolveRuntimeOptions({ backpressure: { highWaterJobs: 10, lowWaterJobs: 20 } })).toThrow(
+      /lowWaterJobs/,
     );
   });
 });
