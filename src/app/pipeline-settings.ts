@@ -38,6 +38,7 @@ export function runtimeOptions(config: Config): RuntimeOptions {
       failed: { count: q.retention.failedCount, ageSeconds: q.retention.failedAgeSeconds },
     },
     eventsMaxLen: q.eventsMaxLen,
+    backpressure: q.backpressure,
   };
 }
 

@@ -94,6 +94,24 @@ export const configSchema = z.strictObject(
       stalledIntervalMs: positiveInteger().default(30_000),
       /** On SIGTERM, how long running jobs may take to finish before workers close anyway. @defaultValue 20000 */
       shutdownGraceMs: nonNegativeInteger().default(20_000),
+      /** Collect holds off while process lags, so Redis memory stays flat as volume grows. Every source
+       *  feeds the one process queue, so every source's collect holds off together. */
+      backpressure: section({
+        /** @defaultValue true */
+        enabled: flag().default(true),
+        /** Process jobs waiting or delayed at which collect holds off (500 × 200-comment batches is
+         *  100,000 comments). @defaultValue 500 */
+        highWaterJobs: positiveInteger().default(500),
+        /** Collect resumes once the backlog is at or below this; must be below highWaterJobs.
+         *  @defaultValue half of highWaterJobs */
+        lowWaterJobs: nonNegativeInteger().optional(),
+        /** How long held collect waits before looking again; also how long a backlog count is reused.
+         *  @defaultValue 1000 */
+        checkIntervalMs: positiveInteger().default(1000),
+      }).refine((b) => b.lowWaterJobs === undefined || b.lowWaterJobs < b.highWaterJobs, {
+        error: 'lowWaterJobs below highWaterJobs',
+        path: ['lowWaterJobs'],
+      }),
     }),
 
     /** Periodic jobs that are not tied to one source (each source's collect schedule is under `sources`). */

@@ -22,6 +22,8 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { variable: 'DATABASE_URL', path: 'database.url', kind: 'text' },
   { variable: 'CAREVOICE_AUTHOR_HASH_KEY', path: 'authorHashKey', kind: 'text' },
   { variable: 'CAREVOICE_PROCESS_BATCH_SIZE', path: 'queue.processBatchSize', kind: 'number' },
+  { variable: 'CAREVOICE_BACKPRESSURE_ENABLED', path: 'queue.backpressure.enabled', kind: 'boolean' },
+  { variable: 'CAREVOICE_BACKPRESSURE_HIGH_WATER_JOBS', path: 'queue.backpressure.highWaterJobs', kind: 'number' },
   { variable: 'CAREVOICE_FILE_ENABLED', path: 'sources.file.enabled', kind: 'boolean' },
   { variable: 'CAREVOICE_INBOX_DIR', path: 'sources.file.dir', kind: 'text' },
   { variable: 'CAREVOICE_SAMPLE_ENABLED', path: 'sources.sample.enabled', kind: 'boolean' },

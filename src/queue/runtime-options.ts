@@ -1,5 +1,6 @@
 import type { DefaultJobOptions } from 'bullmq';
 import type { StageName } from '../pipeline/stage.js';
+import { assertBackpressureOptions, type BackpressureOptions, DEFAULT_BACKPRESSURE } from './backpressure-gate.js';
 import { DEFAULT_QUEUE_PREFIX } from './queue-names.js';
 
 /** A BullMQ rate limiter: at most `max` jobs per `duration` ms, shared by every worker of the queue. */
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   eventsMaxLen?: number;
   /** Check Redis's eviction policy before starting workers. @defaultValue true */
   preflight?: boolean;
+  /** Collect holds off while the process backlog is high. @defaultValue on, 500 / 250 jobs, 1000 ms */
+  backpressure?: Partial<BackpressureOptions>;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -51,6 +54,7 @@ export interface ResolvedRuntimeOptions {
   retention: { completed: KeepFinished; failed: KeepFinished };
   eventsMaxLen: number;
   preflight: boolean;
+  backpressure: BackpressureOptions;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -70,7 +74,9 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     },
     eventsMaxLen: options.eventsMaxLen ?? 2000,
     preflight: options.preflight ?? true,
+    backpressure: resolveBackpressure(options.backpressure),
   };
+  assertBackpressureOptions(resolved.backpressure);
   assertPositive('attempts', resolved.attempts);
   assertPositive('lockDurationMs', resolved.lockDurationMs);
   assertPositive('stalledIntervalMs', resolved.stalledIntervalMs);
@@ -86,6 +92,17 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
 
 function assertPositive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+}
+
+/** Defaults for what is not given; the low-water mark defaults to half the high-water mark. */
+function resolveBackpressure(given: Partial<BackpressureOptions> = {}): BackpressureOptions {
+  const highWaterJobs = given.highWaterJobs ?? DEFAULT_BACKPRESSURE.highWaterJobs;
+  return {
+    ...DEFAULT_BACKPRESSURE,
+    ...given,
+    highWaterJobs,
+    lowWaterJobs: given.lowWaterJobs ?? Math.floor(highWaterJobs / 2),
+  };
 }
 
 /** Job options every CareVoice job gets unless it says otherwise. */

@@ -10,26 +10,39 @@ export interface HelperContext {
   worker: Worker;
   queues: QueueSet;
   log: Logger;
+  /** Told how many process jobs the handler enqueued (the backpressure gate's running count). @defaultValue none */
+  onProcessEnqueued?: (jobs: number) => void;
 }
 
 /** What a handler may ask of the runtime for one job; handlers never touch BullMQ directly. */
-export function buildStageHelpers({ job, worker, queues, log }: HelperContext): StageHelpers {
+export function buildStageHelpers({ job, worker, queues, log, onProcessEnqueued }: HelperContext): StageHelpers {
   return {
     jobId: job.id ?? '(no id)',
     // attemptsMade counts finished attempts only, so the running one is attemptsMade + 1.
     attempt: job.attemptsMade + 1,
     log,
-    enqueue: (stage, jobs) => enqueueStageJobs(queues, stage, jobs),
+    async enqueue(stage, jobs) {
+      await enqueueStageJobs(queues, stage, jobs);
+      if (stage === 'process') onProcessEnqueued?.(jobs.length);
+    },
     async rateLimited(ms: number): Promise<never> {
       if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`rateLimited needs a positive delay in ms, got ${ms}`);
       const delayMs = Math.ceil(ms);
       log.warn({ delayMs }, 'source asked us to slow down; pausing this queue');
-      // BullMQ's manual rate limit: pause the queue for every worker, then hand the job back unfailed.
-      await worker.rateLimit(delayMs);
-      throw Worker.RateLimitError();
+      return holdQueue(worker, delayMs);
     },
     async updateProgress(progress) {
       await job.updateProgress(progress);
     },
   };
+}
+
+/**
+ * BullMQ's manual rate limit: pause the job's queue for `delayMs`, then hand the job back to `wait`
+ * unfailed (its attempts are not used up). This worker waits out the pause itself; other workers of
+ * the queue honour it when they have a limiter configured (every collect queue does by default).
+ */
+export async function holdQueue(worker: Worker, delayMs: number): Promise<never> {
+  await worker.rateLimit(delayMs);
+  throw Worker.RateLimitError();
 }

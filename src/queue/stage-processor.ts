@@ -2,9 +2,10 @@ import { type Job, RATE_LIMIT_ERROR, UnrecoverableError, type Worker } from 'bul
 import type { Logger } from 'pino';
 import { RateLimitedError } from '../connectors/errors/rate-limited-error.js';
 import { type StageName, stagePayloadSchemas, UnrecoverableStageError } from '../pipeline/stage.js';
+import type { BackpressureGate } from './backpressure-gate.js';
 import type { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
-import { buildStageHelpers } from './stage-helpers.js';
+import { buildStageHelpers, holdQueue } from './stage-helpers.js';
 
 /** A job attempt's end as the processor sees it, reported before BullMQ records it in Redis. */
 export interface SettledJob {
@@ -32,6 +33,8 @@ export interface StageProcessorContext {
    * leaves `active`, so anyone who sees a queue drained has seen every outcome. @defaultValue none
    */
   onSettled?: (settled: SettledJob) => void;
+  /** For collect queues: holds collect off while the process backlog is high. @defaultValue none */
+  backpressure?: BackpressureGate;
 }
 
 /** Fields every log line of a job carries: job id, stage, source and batch size. */
@@ -86,7 +89,26 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => 
       log.error(message);
       return fail(new UnrecoverableError(message), true);
     }
-    const helpers = buildStageHelpers({ job, worker: ctx.worker(), queues: ctx.queues, log });
+    const gate = ctx.stage === 'collect' ? ctx.backpressure : undefined;
+    if (gate) {
+      // Checked before the page is fetched, so a held job has done nothing yet and simply runs later.
+      const decision = await gate.decide();
+      if (decision.changed)
+        log.info(
+          { backlogJobs: decision.backlogJobs },
+          decision.holdMs > 0
+            ? 'process backlog at high-water; collect holds off'
+            : 'process backlog at low-water; collect resumes',
+        );
+      if (decision.holdMs > 0) return holdQueue(ctx.worker(), decision.holdMs);
+    }
+    const helpers = buildStageHelpers({
+      job,
+      worker: ctx.worker(),
+      queues: ctx.queues,
+      log,
+      ...(gate ? { onProcessEnqueued: (jobs: number) => gate.noteEnqueued(jobs) } : {}),
+    });
     const lastAttempt = helpers.attempt >= (job.opts.attempts ?? 1);
     log.debug({ attempt: helpers.attempt }, 'job started');
     let result: unknown;

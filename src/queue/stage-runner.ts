@@ -2,9 +2,11 @@ import { Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StageName } from '../pipeline/stage.js';
+import { BackpressureGate } from './backpressure-gate.js';
 import { rememberQueues } from './known-queues.js';
 import { assertNoEviction } from './preflight.js';
-import { allQueueNames, stageOfQueue } from './queue-names.js';
+import { processBacklogJobs } from './process-backlog.js';
+import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
 import { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
 import {
@@ -58,6 +60,10 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
   await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));
   const queues = new QueueSet(connection, resolved, logger);
+  // One gate for every collect queue of this process: they all feed the one process queue.
+  const backpressure = resolved.backpressure.enabled
+    ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
+    : undefined;
   const workers: StageWorker[] = [];
   for (const queueName of queueNames) {
     const { stage, source } = stageOfQueue(queueName)!;
@@ -72,6 +78,7 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
       logger,
       worker: () => worker!,
       ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+      ...(stage === 'collect' && backpressure ? { backpressure } : {}),
     });
     const workerOptions: WorkerOptions = {
       connection,
