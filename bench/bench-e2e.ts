@@ -6,7 +6,7 @@
  *
  *   tsx bench/bench-e2e.ts [--sizes 10000,100000] [--stores sqlite,postgres] [--workers 1,2,4]
  *                          [--page-size 1000] [--batch N] [--concurrency N] [--profile DIR] [--json]
- *                          [--built] [--node-flags "--max-semi-space-size=4 ..."] [--memory-log DIR]
+ *                          [--built] [--node-flags="--max-old-space-size=1024 ..."] [--memory-log DIR]
  *
  * REDIS_URL (default redis://127.0.0.1:6379); DATABASE_URL for PostgreSQL (default
  * postgres://postgres@127.0.0.1:5432/test), used in a throwaway schema.
@@ -35,8 +35,12 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     /** Run the workers from the built CLI (`npm run build`) instead of the sources through tsx. */
     built: { type: 'boolean', default: false },
-    /** Extra node flags for the workers, space-separated. */
-    'node-flags': { type: 'string', default: '' },
+    /**
+     * Node flags for the workers, space-separated: by default the heap cap the Docker image sets
+     * (NODE_OPTIONS in the Dockerfile), so the figures are the production worker's;
+     * `--node-flags=` gives V8's own defaults.
+     */
+    'node-flags': { type: 'string', default: '--max-old-space-size=1024' },
     /** Sample each worker's memory every second into DIR/<store>-<workers>-<comments>.jsonl and report peaks. */
     'memory-log': { type: 'string' },
     json: { type: 'boolean', default: false },
