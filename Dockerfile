@@ -12,8 +12,8 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends python3
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
-# A 1 GB old-generation cap keeps a worker's heap near its live set. Without it, on a host with
-# 4 GB+ of memory V8 lets the heap grow to 4 times what survived the last full GC before collecting
+# A 1 GB old-generation cap keeps a worker's heap near its live set. Without it, V8 sizes its heap
+# limit from the machine's memory (4 GB on a 24 GB host) and, that high, lets the heap grow to 4 times what survived the last full GC before collecting
 # again: a process worker's ~60 MB of live data became 200-250 MB of heap and a 400+ MB resident set
 # on long runs. Under a cap below 2 GB, V8 also lowers that factor to between 1.3 and 2.0, and
 # the peak stays flat at about 210 MB with the same throughput (docs/BENCHMARKS.md, "Worker memory").
