@@ -18,6 +18,7 @@ import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
 import { procStatusMb } from './process-memory.js';
 import { deletePrefix, RedisMemorySampler, redisMemoryField } from './redis-memory.js';
 import { startWorkerFleet } from './worker-fleet.js';
+import { readWorkerMemoryPeaks, type WorkerMemoryPeaks } from './worker-memory-log.js';
 
 /**
  * One end-to-end run: `workers` spawned `carevoice worker process` children and a collect worker in
@@ -37,8 +38,12 @@ export interface RunSpec {
   concurrency?: number | undefined;
   redisUrl: string;
   postgresUrl: string;
-  /** Node flags for the workers (e.g. `--cpu-prof`). */
+  /** Node flags for the workers (e.g. `--cpu-prof`, `--max-semi-space-size=4`). */
   nodeFlags?: readonly string[];
+  /** Run the workers from the built CLI (dist/) instead of the sources through tsx. */
+  built?: boolean;
+  /** Sample each worker's memory (process.memoryUsage) every second into this JSON Lines file. */
+  memoryLog?: string | undefined;
   timeoutMs: number;
 }
 
@@ -62,6 +67,8 @@ export interface RunFigures {
   redisUsedMemoryPeakMb: number;
   /** Most process jobs seen waiting at once. */
   maxWaitingJobs: number;
+  /** With `memoryLog`: the highest of each memory figure among the workers' samples, MB. */
+  workerMemoryMb?: WorkerMemoryPeaks | undefined;
 }
 
 const SAMPLE_SEED = 42;
@@ -107,6 +114,11 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     CAREVOICE_AUTHOR_HASH_KEY: AUTHOR_KEY,
     LOG_LEVEL: 'warn',
   };
+  const nodeFlags = [...(spec.nodeFlags ?? [])];
+  if (spec.memoryLog) {
+    env['CAREVOICE_BENCH_MEMORY_LOG'] = spec.memoryLog;
+    nodeFlags.push('--import', join(packageRoot(), 'bench/support/sample-memory.mjs'));
+  }
   delete env['DATABASE_URL'];
   const schema = spec.store === 'postgres' ? `carevoice_e2e_${tag}` : undefined;
   if (schema) {
@@ -120,7 +132,13 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
   const config = loadConfig({ env });
   const pipeline = await openPipeline(config, logger);
   const connection = createWorkerConnection({ url: spec.redisUrl, name: `${prefix}:bench` });
-  const fleet = startWorkerFleet({ root: packageRoot(), count: spec.workers, env, nodeFlags: spec.nodeFlags ?? [] });
+  const fleet = startWorkerFleet({
+    root: packageRoot(),
+    count: spec.workers,
+    env,
+    nodeFlags,
+    built: spec.built ?? false,
+  });
   let runner: Awaited<ReturnType<typeof startStageRunner>> | undefined;
   try {
     runner = await startStageRunner({
@@ -162,6 +180,8 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     const seconds = (performance.now() - started) / 1000;
     const failed = await Promise.all([collectQueue, processQueue].map((q) => q.getJobCounts('failed')));
     const workerPeakRssMb = fleet.peakRssMb();
+    // Stop the workers first, so their last samples (at exit) are in the log.
+    await fleet.stop(20_000);
     return {
       store: spec.store,
       workers: spec.workers,
@@ -176,6 +196,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       redisGrowthMb: redisMemory.peakGrowthMb,
       redisUsedMemoryPeakMb: (await redisMemoryField(connection, 'used_memory_peak')) / 2 ** 20,
       maxWaitingJobs,
+      workerMemoryMb: spec.memoryLog ? readWorkerMemoryPeaks(spec.memoryLog, fleet.pids) : undefined,
     };
   } finally {
     await fleet.stop(20_000);

@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import { procStatusMb } from './process-memory.js';
 
 /**
  * `carevoice worker process` children, run from the TypeScript sources with tsx (the same code the
- * built CLI runs). Each keeps the tail of its output so a failure can be shown.
+ * built CLI runs) or from the built CLI (`npm run build`, as the Docker image runs it). Each keeps
+ * the tail of its output so a failure can be shown.
  */
 
 export interface FleetOptions {
@@ -15,6 +17,8 @@ export interface FleetOptions {
   env: NodeJS.ProcessEnv;
   /** Extra node flags for the children, e.g. `--cpu-prof`. @defaultValue none */
   nodeFlags?: readonly string[];
+  /** Run `dist/src/cli/main.js` (built) instead of the sources through tsx. @defaultValue false */
+  built?: boolean;
 }
 
 export interface WorkerFleet {
@@ -32,24 +36,29 @@ export interface WorkerFleet {
 const TAIL_CHARS = 4000;
 
 export function startWorkerFleet(options: FleetOptions): WorkerFleet {
+  if (options.built && !existsSync(join(options.root, 'dist/src/cli/main.js')))
+    throw new Error('no built CLI in dist/: run `npm run build` before running the workers built');
   const children: { child: ChildProcess; tail: string; exited: Promise<number | null> }[] = [];
   for (let i = 0; i < options.count; i++) {
-    const child = spawn(
-      process.execPath,
-      [...(options.nodeFlags ?? []), '--import', 'tsx', join(options.root, 'src/cli/main.ts'), 'worker', 'process'],
-      { cwd: options.root, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const entry = {
+    const entry = options.built
+      ? [join(options.root, 'dist/src/cli/main.js')]
+      : ['--import', 'tsx', join(options.root, 'src/cli/main.ts')];
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry, 'worker', 'process'], {
+      cwd: options.root,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const state = {
       child,
       tail: '',
       exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))),
     };
     const keep = (chunk: Buffer) => {
-      entry.tail = (entry.tail + chunk.toString('utf8')).slice(-TAIL_CHARS);
+      state.tail = (state.tail + chunk.toString('utf8')).slice(-TAIL_CHARS);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    children.push(entry);
+    children.push(state);
   }
   const output = () => children.map((c, i) => `--- worker ${i} (pid ${c.child.pid})\n${c.tail}`).join('\n');
 
