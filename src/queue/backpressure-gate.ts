@@ -32,6 +32,8 @@ export interface GateDecision {
   backlogJobs: number;
   /** True when this decision switched the gate between holding and open. */
   changed: boolean;
+  /** Why the backlog could not be counted; the job then goes ahead (see `decide`). */
+  unreadable?: Error;
 }
 
 export class BackpressureGate {
@@ -50,7 +52,14 @@ export class BackpressureGate {
   /** Whether a collect job may run now; at most one backlog read per interval however many ask. */
   async decide(): Promise<GateDecision> {
     if (!this.options.enabled) return { holdMs: 0, backlogJobs: 0, changed: false };
-    const backlogJobs = await this.backlog();
+    let backlogJobs: number;
+    try {
+      backlogJobs = await this.backlog();
+    } catch (error) {
+      // The gate guards Redis memory, not correctness: a job that cannot count the backlog runs
+      // (and meets the same Redis trouble in its own handler, where failures are reported and retried).
+      return { holdMs: 0, backlogJobs: Number.NaN, changed: false, unreadable: error as Error };
+    }
     const wasHolding = this.holding;
     if (this.holding) this.holding = backlogJobs > this.options.lowWaterJobs;
     else this.holding = backlogJobs >= this.options.highWaterJobs;

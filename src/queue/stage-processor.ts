@@ -93,6 +93,8 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => 
     if (gate) {
       // Checked before the page is fetched, so a held job has done nothing yet and simply runs later.
       const decision = await gate.decide();
+      if (decision.unreadable)
+        log.warn({ err: decision.unreadable }, 'process backlog could not be counted; collect goes on');
       if (decision.changed)
         log.info(
           { backlogJobs: decision.backlogJobs },

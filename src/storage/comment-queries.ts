@@ -130,7 +130,7 @@ export async function countComments(db: Kysely<Database>, filter: CommentFilter 
  * Stored comments with the same 16 bits as one of `simhashes` in one of the four band positions.
  * That includes every comment with the same content hash: both hashes are taken from the same
  * normalised text, so equal texts have equal SimHashes. (Hence no content-hash index: migration
- * 008 dropped it, a cost on every insert for lookups the bands already answer.)
+ * 009 dropped it, a cost on every insert for lookups the bands already answer.)
  */
 export async function findDuplicateCandidates(
   db: Kysely<Database>,

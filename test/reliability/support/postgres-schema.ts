@@ -28,9 +28,7 @@ export async function createPostgresSchema(): Promise<PostgresSchema> {
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${name}`);
   const storeOptions: OpenStoreOptions = { databaseUrl: TEST_DATABASE_URL, sqlitePath: '', postgresSchema: name };
-  // Migrated here, pinned to the schema. A process given only the search_path URL would run Kysely's
-  // migrator unpinned: it then finds another schema's kysely_migration table on the shared server,
-  // skips creating its own, and fails on "relation kysely_migration_lock does not exist".
+  // Migrated here, before any process starts, so the cases time their own work rather than a migration.
   await (await openStore(storeOptions)).close();
   return {
     name,

@@ -19,6 +19,12 @@ function gateOver(initial: number, opts: BackpressureOptions = options) {
 }
 
 describe('backpressure gate', () => {
+  it('lets the job go ahead, saying why, when the backlog cannot be counted', async () => {
+    const down = new Error('Connection is closed.');
+    const gate = new BackpressureGate(() => Promise.reject(down), options);
+    expect(await gate.decide()).toEqual({ holdMs: 0, backlogJobs: Number.NaN, changed: false, unreadable: down });
+  });
+
   it('holds at the high-water mark and releases only at the low-water mark', async () => {
     const { gate, state } = gateOver(9);
     expect(await gate.decide()).toEqual({ holdMs: 0, backlogJobs: 9, changed: false });
