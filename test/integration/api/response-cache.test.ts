@@ -13,8 +13,9 @@ import { z } from 'zod';
 import { scoreQuery, scoreView } from '../../../src/api/schemas.js';
 import { buildApi } from '../../../src/api/server.js';
 import { openStore } from '../../../src/storage/open-store.js';
-import type { AggregateRow, Store } from '../../../src/storage/store.js';
+import type { Store } from '../../../src/storage/store.js';
 import type { TriangulatedCell } from '../../../src/storage/triangulation-types.js';
+import { aggregateRow } from '../../support/aggregate-row.js';
 
 const VERSION_CHECK_MS = 200;
 
@@ -23,28 +24,11 @@ let store: Store;
 let otherProcess: Store;
 const apps: FastifyInstance[] = [];
 
-const cell = (overrides: Partial<AggregateRow>): AggregateRow => ({
-  odsCode: 'RBV',
-  theme: 'all',
-  tumourGroup: 'all',
-  period: '2024-03',
-  n: 3,
-  positive: 1,
-  neutral: 1,
-  negative: 1,
-  meanScore: 0.1,
-  positiveShare: 0.34,
-  positiveShareLower: 0.12,
-  positiveShareUpper: 0.61,
-  computedAt: '2024-04-02T00:00:00.000Z',
-  ...overrides,
-});
-
 const ROWS = [
-  cell({}),
-  cell({ theme: 'cns_access', positiveShare: 0.5 }),
-  cell({ tumourGroup: 'breast', meanScore: -0.25 }),
-  cell({ odsCode: 'RXX', period: '2024-04', n: 1 }),
+  aggregateRow({}),
+  aggregateRow({ theme: 'cns_access', positiveShare: 0.5 }),
+  aggregateRow({ tumourGroup: 'breast', meanScore: -0.25 }),
+  aggregateRow({ odsCode: 'RXX', period: '2024-04', n: 1 }),
 ];
 
 const triangulated = (estimate: number): TriangulatedCell => ({

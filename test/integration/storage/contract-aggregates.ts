@@ -1,6 +1,7 @@
 /** Contract: aggregate counting in the database, and replacing / listing stored aggregate rows. */
 import { describe, expect, it } from 'vitest';
-import type { AggregateCounts, AggregateRow } from '../../../src/storage/store.js';
+import type { AggregateCounts } from '../../../src/storage/store.js';
+import { aggregateRow } from '../../support/aggregate-row.js';
 import type { ContractContext } from './store-contract.js';
 import { syntheticComment } from './synthetic-comment.js';
 
@@ -77,25 +78,6 @@ function expectCells(actual: AggregateCounts[], expected: Cell[]): void {
   }
 }
 
-function storedRow(overrides: Partial<AggregateRow>): AggregateRow {
-  return {
-    odsCode: 'RBV',
-    theme: 'all',
-    tumourGroup: 'all',
-    period: '2024-03',
-    n: 3,
-    positive: 1,
-    neutral: 1,
-    negative: 1,
-    meanScore: 0.1,
-    positiveShare: 0.34,
-    positiveShareLower: 0.12,
-    positiveShareUpper: 0.61,
-    computedAt: '2024-04-02T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
 export function describeAggregateContract(ctx: ContractContext): void {
   describe('aggregates', () => {
     it('counts every trust × theme × tumour group × period cell with its roll-ups, skipping duplicates', async () => {
@@ -115,12 +97,12 @@ export function describeAggregateContract(ctx: ContractContext): void {
     });
 
     it('replaces the stored rows of the given periods only, atomically', async () => {
-      const march = storedRow({});
-      const april = storedRow({ period: '2024-04', theme: 'cns_access' });
+      const march = aggregateRow({});
+      const april = aggregateRow({ period: '2024-04', theme: 'cns_access' });
       await ctx.store().replaceAggregates([march, april], ['2024-03', '2024-04']);
       expect(await ctx.store().listAggregates({})).toEqual([march, april]);
 
-      const newMarch = storedRow({ tumourGroup: 'breast', n: 2, positiveShare: 0.5 });
+      const newMarch = aggregateRow({ tumourGroup: 'breast', n: 2, positiveShare: 0.5 });
       // '2024-05' is cleared although no row covers it; April is left alone.
       await ctx.store().replaceAggregates([newMarch], ['2024-05']);
       expect(await ctx.store().listAggregates({})).toEqual([newMarch, april]);
@@ -129,9 +111,9 @@ export function describeAggregateContract(ctx: ContractContext): void {
     });
 
     it('refuses a cell given twice and keeps the previous rows', async () => {
-      const march = storedRow({});
+      const march = aggregateRow({});
       await ctx.store().replaceAggregates([march], ['2024-03']);
-      await expect(ctx.store().replaceAggregates([storedRow({ n: 9 }), storedRow({ n: 9 })], [])).rejects.toThrow(
+      await expect(ctx.store().replaceAggregates([aggregateRow({ n: 9 }), aggregateRow({ n: 9 })], [])).rejects.toThrow(
         /aggregate cell given twice/,
       );
       expect(await ctx.store().listAggregates({})).toEqual([march]);
@@ -139,11 +121,11 @@ export function describeAggregateContract(ctx: ContractContext): void {
 
     it('filters stored rows by trust, theme, tumour group and period', async () => {
       const rows = [
-        storedRow({}),
-        storedRow({ odsCode: 'RXX' }),
-        storedRow({ theme: 'waiting_times' }),
-        storedRow({ tumourGroup: 'lung' }),
-        storedRow({ period: '2024-05' }),
+        aggregateRow({}),
+        aggregateRow({ odsCode: 'RXX' }),
+        aggregateRow({ theme: 'waiting_times' }),
+        aggregateRow({ tumourGroup: 'lung' }),
+        aggregateRow({ period: '2024-05' }),
       ];
       await ctx.store().replaceAggregates(rows, []);
       expect(await ctx.store().listAggregates({ odsCode: 'RXX' })).toEqual([rows[1]]);

@@ -1,24 +1,7 @@
 /** Contract: the per-dataset data version changes with every write of its dataset, atomically, for every handle. */
 import { describe, expect, it } from 'vitest';
-import type { AggregateRow } from '../../../src/storage/store.js';
+import { aggregateRow } from '../../support/aggregate-row.js';
 import type { ContractContext } from './store-contract.js';
-
-const row = (overrides: Partial<AggregateRow> = {}): AggregateRow => ({
-  odsCode: 'RBV',
-  theme: 'all',
-  tumourGroup: 'all',
-  period: '2024-03',
-  n: 3,
-  positive: 1,
-  neutral: 1,
-  negative: 1,
-  meanScore: 0.1,
-  positiveShare: 0.34,
-  positiveShareLower: 0.12,
-  positiveShareUpper: 0.61,
-  computedAt: '2024-04-02T00:00:00.000Z',
-  ...overrides,
-});
 
 export function describeDataVersionContract(ctx: ContractContext): void {
   describe('data versions', () => {
@@ -26,19 +9,19 @@ export function describeDataVersionContract(ctx: ContractContext): void {
       const other = await ctx.openHandle();
       const before = await other.dataVersions();
       expect(before).toEqual({ aggregates: 'none', triangulation: 'none' });
-      await ctx.store().replaceAggregates([row()], ['2024-03']);
+      await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
       const first = await other.dataVersions();
       expect(first.aggregates).not.toBe('none');
       expect(first.triangulation).toBe('none');
       // The same rows again still count as a write: the version changes, the reader recomputes once.
-      await ctx.store().replaceAggregates([row()], ['2024-03']);
+      await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
       const second = await other.dataVersions();
       expect(second.aggregates).not.toBe(first.aggregates);
       expect(second.triangulation).toBe('none');
     });
 
     it('changes the triangulation version with each triangulation write and leaves the aggregates one', async () => {
-      await ctx.store().replaceAggregates([row()], ['2024-03']);
+      await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
       const before = await ctx.store().dataVersions();
       await ctx.store().replaceTriangulation([], [], '2025-06-01T02:00:00.000Z');
       const after = await ctx.store().dataVersions();
@@ -47,13 +30,13 @@ export function describeDataVersionContract(ctx: ContractContext): void {
     });
 
     it('keeps the version when the aggregate write fails and is rolled back', async () => {
-      await ctx.store().replaceAggregates([row()], ['2024-03']);
+      await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
       const before = await ctx.store().dataVersions();
       // A NOT NULL column left empty fails inside the transaction, after the version was replaced.
-      const broken = row({ period: '2024-04', n: null as unknown as number });
+      const broken = aggregateRow({ period: '2024-04', n: null as unknown as number });
       await expect(ctx.store().replaceAggregates([broken], [])).rejects.toThrow();
       expect(await ctx.store().dataVersions()).toEqual(before);
-      expect(await ctx.store().listAggregates({})).toEqual([row()]);
+      expect(await ctx.store().listAggregates({})).toEqual([aggregateRow()]);
     });
   });
 }
