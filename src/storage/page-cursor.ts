@@ -1,8 +1,5 @@
-/**
- * The opaque keyset cursor of listComments: base64url of the last row's sort key
- * (period, source, externalId). Opaque so callers cannot depend on the order's columns.
- */
-import { InvalidPageCursorError } from './errors/invalid-page-cursor-error.js';
+/** The opaque keyset cursor of listComments: the last row's sort key (period, source, externalId). */
+import { decodeKeyCursor, encodeKeyCursor } from './key-cursor.js';
 
 export interface CommentSortKey {
   period: string;
@@ -11,19 +8,14 @@ export interface CommentSortKey {
 }
 
 export function encodePageCursor(key: CommentSortKey): string {
-  return Buffer.from(JSON.stringify([key.period, key.source, key.externalId]), 'utf8').toString('base64url');
+  return encodeKeyCursor([key.period, key.source, key.externalId]);
 }
 
 export function decodePageCursor(cursor: string): CommentSortKey {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidPageCursorError(cursor, 'not base64url-encoded JSON');
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) {
-    throw new InvalidPageCursorError(cursor, 'expected [period, source, externalId]');
-  }
-  const [period, source, externalId] = parsed as [string, string, string];
+  const [period, source, externalId] = decodeKeyCursor(cursor, ['period', 'source', 'externalId']) as [
+    string,
+    string,
+    string,
+  ];
   return { period, source, externalId };
 }
