@@ -10,7 +10,7 @@ import { runImport } from '../../src/import/run-import.js';
 import { prepareItem } from '../../src/pipeline/collect/prepare-item.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../../src/pipeline/pipeline-options.js';
 import { dedupeKeysOf } from '../../src/pipeline/process/dedupe-batch.js';
-import { commentPeriod } from '../../src/pipeline/process/period.js';
+import { processedRow } from '../../src/pipeline/process/processed-row.js';
 import { loadThemeCrosswalk } from '../../src/reference/theme-crosswalk.js';
 import { loadTrustReference } from '../../src/reference/trust-reference.js';
 import { openStore } from '../../src/storage/open-store.js';
@@ -128,15 +128,7 @@ async function* analysedPages(comments: number, analyse: Analyser): AsyncGenerat
         postedAt: comment.postedAt,
         odsCode: comment.odsCode,
       });
-      rows.push({
-        ...comment,
-        ...analysis,
-        contentHash: keys.contentHash,
-        simhash: keys.simhash,
-        duplicateOf: null,
-        period: commentPeriod(comment),
-        processedAt: receivedAt,
-      });
+      rows.push(processedRow(comment, keys, analysis, receivedAt));
     }
     yield rows;
     cursor = page.nextCursor;

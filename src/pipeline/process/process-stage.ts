@@ -13,7 +13,7 @@ import { renderQuarantinePayload } from '../quarantine-payload.js';
 import { redactedCommentSchema, type StageHandler } from '../stage.js';
 import type { Redactor } from '../stage-deps.js';
 import { type DedupeKeys, dedupeBatch, dedupeKeysOf, naturalKey } from './dedupe-batch.js';
-import { commentPeriod } from './period.js';
+import { processedRow } from './processed-row.js';
 
 /**
  * process: validate → analyse → de-duplicate → one upsert for the batch. An item whose analysis
@@ -115,15 +115,9 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
     const processedAt = clock().toISOString();
     // A key twice in one batch: the later copy wins, as it would across two batches.
     const latest = [...new Map(analysed.map((entry) => [entry.keys.key, entry])).values()];
-    const rows: ProcessedComment[] = latest.map(({ comment, keys, analysis }) => ({
-      ...comment,
-      ...analysis,
-      contentHash: keys.contentHash,
-      simhash: keys.simhash,
-      duplicateOf: null,
-      period: commentPeriod(comment),
-      processedAt,
-    }));
+    const rows: ProcessedComment[] = latest.map(({ comment, keys, analysis }) =>
+      processedRow(comment, keys, analysis, processedAt),
+    );
     // Decided inside the write transaction, over the comments the store kept (forgotten keys dropped).
     let kept = new Set<string>();
     let duplicateOf: ReadonlyMap<string, string | null> = new Map();
