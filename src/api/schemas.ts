@@ -13,6 +13,12 @@ export const odsCodeParam = z
   .regex(/^[A-Z0-9]{3,5}$/, 'expected an ODS organisation code such as RBV')
   .describe('ODS organisation code of an NHS trust');
 
+/** The opaque keyset cursor a previous page returned. */
+export const pageCursorParam = z
+  .string()
+  .max(1024)
+  .regex(/^[A-Za-z0-9_-]+$/, 'expected the opaque cursor from a previous page');
+
 export const commentQuery = z
   .object({
     source: z
@@ -26,11 +32,7 @@ export const commentQuery = z
     periodTo: periodParam.optional(),
     sentiment: z.enum(SENTIMENT_LABELS).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    after: z
-      .string()
-      .max(1024)
-      .regex(/^[A-Za-z0-9_-]+$/, 'expected the opaque cursor from a previous page')
-      .optional(),
+    after: pageCursorParam.optional(),
   })
   .strict();
 

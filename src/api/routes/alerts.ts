@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALERT_KINDS, ALERT_TYPES, DELIVERY_STATES, type StoredAlert } from '../../alerts/alert.js';
 import type { Store } from '../../storage/store.js';
-import { odsCodeParam } from '../schemas.js';
+import { odsCodeParam, pageCursorParam } from '../schemas.js';
 
 /** GET /v1/alerts: safety and divergence alerts, newest first, with their delivery state. */
 
@@ -21,11 +21,7 @@ export const alertQuery = z
       .optional()
       .describe('true: delivered to the webhook; false: pending or failed'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    after: z
-      .string()
-      .max(1024)
-      .regex(/^[A-Za-z0-9_-]+$/, 'expected the opaque cursor from a previous page')
-      .optional(),
+    after: pageCursorParam.optional(),
   })
   .strict();
 

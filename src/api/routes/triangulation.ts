@@ -4,7 +4,7 @@ import { THEMES, TUMOUR_GROUPS } from '../../domain/model.js';
 import type { Store } from '../../storage/store.js';
 import { TRIANGULATION_SOURCES } from '../../storage/triangulation-types.js';
 import { CachedAnswers, DEFAULT_RESPONSE_CACHE, jsonSerialiser } from '../response-cache/cached-answers.js';
-import { odsCodeParam } from '../schemas.js';
+import { odsCodeParam, pageCursorParam } from '../schemas.js';
 
 /** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */
 const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -20,11 +20,7 @@ export const triangulationQuery = z
     observed: booleanParam.optional().describe('true: published cells only; false: estimated ones only'),
     rareOnly: z.literal('true').optional().describe('Only rare and less common cancers'),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
-    after: z
-      .string()
-      .max(1024)
-      .regex(/^[A-Za-z0-9_-]+$/, 'expected the opaque cursor from a previous page')
-      .optional(),
+    after: pageCursorParam.optional(),
   })
   .strict();
 
