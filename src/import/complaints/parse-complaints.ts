@@ -2,6 +2,7 @@ import type { ThemeCrosswalk } from '../../domain/themes/crosswalk.js';
 import type { ImportedComplaintCount } from '../../storage/import-types.js';
 import { countCell, odsCodeCell } from '../cells.js';
 import type { CsvLine } from '../csv-lines.js';
+import { readHeadedRows } from '../headed-rows.js';
 import { type ColumnSpec, cellsOf, mapColumns, normaliseHeader } from '../header-map.js';
 import { ImportLayoutError } from '../import-layout-error.js';
 import { emptyOutcome, KeyRegister, type ParseOutcome, skip } from '../parse-outcome.js';
@@ -45,7 +46,6 @@ export async function parseComplaints(
   const outcome = emptyOutcome<ImportedComplaintCount>('ko41a');
   const keys = new KeyRegister();
   const unmapped = new Set<string>();
-  let parseRow: ((cells: string[], row: number) => void) | undefined;
 
   const accept = (row: number, column: string | undefined, record: ImportedComplaintCount) => {
     const key = JSON.stringify([record.period, record.odsCode, record.siteCode, record.subjectArea]);
@@ -61,15 +61,8 @@ export async function parseComplaints(
     outcome.rows.push(record);
   };
 
-  for await (const { line, cells } of lines) {
-    if (parseRow) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      outcome.rowsRead += 1;
-      parseRow(cells, line);
-      continue;
-    }
-    if (line > scanRows) break;
-    if (!cells.some((c) => ORG_NAMES.includes(normaliseHeader(c)))) continue;
+  const rowsRead = await readHeadedRows(lines, scanRows, (cells, line) => {
+    if (!cells.some((c) => ORG_NAMES.includes(normaliseHeader(c)))) return undefined;
 
     const index = mapColumns(cells, COLUMNS, 'KO41a complaints', line);
     const header = (f: Field) => (index[f] === undefined ? undefined : cells[index[f]!]);
@@ -103,7 +96,7 @@ export async function parseComplaints(
       outcome.layout = 'ko41a-long';
     }
 
-    parseRow = (row, at) => {
+    return (row, at) => {
       const raw = cellsOf(row, index);
       if (raw.orgCode === '') return skip(outcome, 'no organisation code (totals or notes)');
       const org = odsCodeCell.safeParse(raw.orgCode);
@@ -155,12 +148,13 @@ export async function parseComplaints(
         accept(at, cells[col], { ...base, subjectArea: area.name, complaints: count.data.value, themes: area.themes });
       }
     };
-  }
-  if (!parseRow) {
+  });
+  if (rowsRead === undefined) {
     throw new ImportLayoutError(
       `no KO41a header found in the first ${scanRows} lines: expected an organisation code column ("Org Code", …)`,
     );
   }
+  outcome.rowsRead = rowsRead;
   if (unmapped.size > 0) {
     outcome.notes.push(`subject areas not in the theme crosswalk (stored without themes): ${[...unmapped].join('; ')}`);
   }

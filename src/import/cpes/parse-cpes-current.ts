@@ -2,6 +2,7 @@ import type { ThemeId } from '../../domain/model.js';
 import type { ImportedCpesScore } from '../../storage/import-types.js';
 import { countCell, odsCodeCell, percentageCell } from '../cells.js';
 import type { CsvLine } from '../csv-lines.js';
+import { readHeadedRows } from '../headed-rows.js';
 import { cellsOf, mapColumns, normaliseHeader } from '../header-map.js';
 import { ImportLayoutError } from '../import-layout-error.js';
 import { emptyOutcome, KeyRegister, type ParseOutcome, skip } from '../parse-outcome.js';
@@ -45,23 +46,15 @@ export async function parseCpesCurrent(
   const scanRows = options.headerScanRows ?? 20;
   const outcome = emptyOutcome<ImportedCpesScore>('cpes-current');
   const keys = new KeyRegister();
-  let parseRow: ((cells: string[], row: number) => void) | undefined;
 
-  for await (const { line, cells } of lines) {
-    if (parseRow) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      outcome.rowsRead += 1;
-      parseRow(cells, line);
-      continue;
-    }
-    if (line > scanRows) break;
-    if (!cells.some((c) => CODE_NAMES.includes(normaliseHeader(c)))) continue;
+  const rowsRead = await readHeadedRows(lines, scanRows, (cells, line) => {
+    if (!cells.some((c) => CODE_NAMES.includes(normaliseHeader(c)))) return undefined;
     const index = mapColumns(cells, CPES_CURRENT_COLUMNS, 'CPES results', line);
     const header = (f: CpesCurrentField) => (index[f] === undefined ? undefined : cells[index[f]!]);
     const issue = (row: number, field: CpesCurrentField, message: string) =>
       outcome.issues.add({ row, column: header(field), message });
 
-    parseRow = (row, at) => {
+    return (row, at) => {
       const raw = cellsOf(row, index);
       const level = levelOf(raw.level ?? '', raw.orgCode);
       if (level === 'other') return skip(outcome, 'not a trust or England row (Cancer Alliance, ICB, …)');
@@ -120,12 +113,13 @@ export async function parseCpesCurrent(
         themes: options.themesOf(year, question),
       });
     };
-  }
-  if (!parseRow) {
+  });
+  if (rowsRead === undefined) {
     throw new ImportLayoutError(
       `no CPES header found in the first ${scanRows} lines: expected an organisation code column ("Organisation Code", …)`,
     );
   }
+  outcome.rowsRead = rowsRead;
   // Scores given as proportions would read as near-zero percentages without any row failing.
   if (outcome.rows.length > 0 && outcome.rows.every((r) => r.score <= 1)) {
     outcome.issues.add({ row: 1, message: 'every score is between 0 and 1: scores must be percentages (0–100)' });

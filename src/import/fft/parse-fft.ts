@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FftField, FftSetting, ImportedFftResponse } from '../../storage/import-types.js';
 import { type CellValue, countCell, odsCodeCell, shareCell } from '../cells.js';
 import type { CsvLine } from '../csv-lines.js';
+import { readHeadedRows } from '../headed-rows.js';
 import { cellsOf, isHeaderRow, mapColumns } from '../header-map.js';
 import { ImportLayoutError } from '../import-layout-error.js';
 import { emptyOutcome, KeyRegister, type ParseOutcome, reportZodIssues, skip } from '../parse-outcome.js';
@@ -79,8 +80,6 @@ function withShares(m: Measures): Measures {
   return { ...m, percentagePositive: share(m.veryGood, m.good), percentageNegative: share(m.poor, m.veryPoor) };
 }
 
-type Layout = 'sheet' | 'raw';
-
 /**
  * Reads a monthly FFT file in either published layout and validates every row; nothing is stored here.
  * Rows without a trust code (England and selection totals, sub-header rows) are skipped, not rejected.
@@ -90,10 +89,8 @@ export async function parseFft(
   options: FftParseOptions,
 ): Promise<ParseOutcome<ImportedFftResponse>> {
   const scanRows = options.headerScanRows ?? 20;
-  let layout: Layout | undefined;
   let outcome = emptyOutcome<ImportedFftResponse>('fft');
   let columnName: (field: string) => string | undefined = () => undefined;
-  let parseRow: ((cells: string[], row: number) => void) | undefined;
   const keys = new KeyRegister();
 
   const accept = (row: number, response: Omit<ImportedFftResponse, 'setting'>) => {
@@ -111,19 +108,11 @@ export async function parseFft(
     outcome.rows.push({ setting: options.setting, ...response });
   };
 
-  for await (const { line, cells } of lines) {
-    if (parseRow) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      outcome.rowsRead += 1;
-      parseRow(cells, line);
-      continue;
-    }
-    if (line > scanRows) break;
+  const rowsRead = await readHeadedRows(lines, scanRows, (cells, line) => {
     if (
       isHeaderRow(cells, ['Trust Code', 'Total Responses']) ||
       isHeaderRow(cells, ['Org Code', 'Total Responses', 'Very Good'])
     ) {
-      layout = 'sheet';
       // Checked before the columns so the message names the sheet, not its missing columns.
       if (isHeaderRow(cells, ['Ward Name'])) {
         throw new ImportLayoutError('the Wards sheet is not imported: export the Trusts or Sites sheet', line);
@@ -139,7 +128,7 @@ export async function parseFft(
       const site = index.siteCode !== undefined;
       outcome = { ...outcome, layout: site ? 'fft-sites-sheet' : 'fft-trusts-sheet' };
       columnName = (f) => (index[f as FftSheetField] === undefined ? undefined : cells[index[f as FftSheetField]!]);
-      parseRow = (row, at) => {
+      return (row, at) => {
         const raw = cellsOf(row, index);
         if (raw.trustCode === '') return skip(outcome, 'no trust code (England or selection totals, sub-headers)');
         if (site && raw.siteCode === '')
@@ -160,7 +149,6 @@ export async function parseFft(
         });
       };
     } else if (isHeaderRow(cells, ['Yearnumber', 'Periodname'])) {
-      layout = 'raw';
       if (options.period !== undefined) {
         throw new ImportLayoutError('raw FFT submissions state their own months: do not give a period', line);
       }
@@ -179,7 +167,7 @@ export async function parseFft(
         const at = all[f as FftRawField | ResponseField];
         return at === undefined ? undefined : cells[at];
       };
-      parseRow = (row, at) => {
+      return (row, at) => {
         const raw = cellsOf(row, all);
         if (raw.orgCode === '') return skip(outcome, 'no org code');
         const parsed = rawRowSchema.safeParse(raw);
@@ -196,11 +184,13 @@ export async function parseFft(
         });
       };
     }
-  }
-  if (layout === undefined) {
+    return undefined;
+  });
+  if (rowsRead === undefined) {
     throw new ImportLayoutError(
       `no FFT header found in the first ${scanRows} lines: expected the Trusts/Sites sheet ("Trust Code", "Total Responses", …) or a raw submission ("Yearnumber", "Periodname", "Org code", …)`,
     );
   }
+  outcome.rowsRead = rowsRead;
   return outcome;
 }
