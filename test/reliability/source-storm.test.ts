@@ -1,29 +1,13 @@
-/**
- * A 429 storm from one source: Care Opinion (a replay server) answers every request with 429 and
- * Retry-After while Reddit (another replay server) keeps answering. Real Redis queues, the real
- * collect and process stages, a temporary SQLite store.
- */
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtimeOptions } from '../../src/app/pipeline-settings.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { createConnectors } from '../../src/connectors/registry.js';
-import { createStageHandlers } from '../../src/pipeline/stage-handlers.js';
 import { pendingJobs } from '../../src/queue/drain.js';
-import { createStageRegistry, enqueueStageJobs, type StageRunner, startStageRunner } from '../../src/queue/index.js';
+import { enqueueStageJobs, type StageRunner } from '../../src/queue/index.js';
 import type { SettledJob } from '../../src/queue/stage-processor.js';
 import { careOpinionHandler, KEY } from '../integration/connectors/care-opinion/care-opinion-replay.js';
 import { redditHandler } from '../integration/connectors/reddit/reddit-replay.js';
 import { PostFeed } from '../integration/connectors/support/post-feed.js';
-import {
-  AUTHOR_KEY,
-  fixedClock,
-  keywordAnalyser,
-  maskEmails,
-  openTempStore,
-  type TempStore,
-} from '../integration/pipeline/support/pipeline-fixtures.js';
+import { openTempStore, type TempStore } from '../integration/pipeline/support/pipeline-fixtures.js';
 import { createRedisKit, eventually, type RedisKit } from '../integration/queue/support/redis-kit.js';
+import { collectJob, startSourceRunner } from '../integration/sources/support/source-runner.js';
 import { type ReplayHandler, ReplayServer } from '../support/replay-server.js';
 import { timedCase } from './support/outcomes.js';
 
@@ -86,46 +70,19 @@ describe('a 429 storm from one source', () => {
           return answer(request);
         };
 
-        const config = loadConfig({
-          files: {
-            'config/carevoice.json': JSON.stringify({
-              sources: {
-                sample: { enabled: false },
-                reddit: { enabled: true, baseUrl: reddit.baseUrl, subreddits: ['cancer'], searchSubreddits: [] },
-                'care-opinion': { enabled: true, baseUrl: `${storm.baseUrl}/api/v2` },
-              },
-            }),
+        ({ runner } = await startSourceRunner({
+          kit,
+          temp,
+          sources: {
+            sample: { enabled: false },
+            reddit: { enabled: true, baseUrl: reddit.baseUrl, subreddits: ['cancer'], searchSubreddits: [] },
+            'care-opinion': { enabled: true, baseUrl: `${storm.baseUrl}/api/v2` },
           },
           env: { CARE_OPINION_KEY: KEY },
-          warn: () => {},
-        });
-        const handlers = createStageHandlers({
-          store: temp.store,
-          connectors: createConnectors(config),
-          analyse: keywordAnalyser,
-          redact: maskEmails,
-          authorHashKey: AUTHOR_KEY,
-          clock: fixedClock('2026-03-01T12:00:00.000Z'),
-          exportDir: temp.dir,
-        });
-        runner = await startStageRunner({
-          ...runtimeOptions(config),
-          prefix: kit.prefix,
-          attempts: 3,
-          backoffDelayMs: 50,
-          connection: kit.connection,
-          registry: createStageRegistry(handlers),
-          sources: ['reddit', 'care-opinion'],
           stages: ['collect', 'process'],
-          logger: pino({ level: 'silent' }),
           onSettled: (job) => settled.push(job),
-        });
-
-        const collect = (source: string, n: number) => ({
-          id: `${source}-storm-${n}`,
-          source,
-          payload: { source, cursor: null, pageNumber: 0, runId: `storm-${n}` },
-        });
+        }));
+        const collect = (source: string, n: number) => collectJob(source, n, 'storm');
         await enqueueStageJobs(
           runner.queues,
           'collect',

@@ -1,29 +1,14 @@
-/**
- * Sources fail alone. One source answering 429 with Retry-After forever fails no job while another
- * source's collect queue keeps completing; a source whose key is refused fails at once (no retries)
- * and `sources list` reports it failing while the others go on. Real Redis, replay servers.
- */
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtimeOptions } from '../../../src/app/pipeline-settings.js';
 import { listSources } from '../../../src/app/source-listing.js';
-import { type Config, loadConfig } from '../../../src/config/load-config.js';
-import { createConnectors } from '../../../src/connectors/registry.js';
-import { createStageHandlers } from '../../../src/pipeline/stage-handlers.js';
-import { createStageRegistry, enqueueStageJobs, type StageRunner, startStageRunner } from '../../../src/queue/index.js';
+import type { Config } from '../../../src/config/load-config.js';
+import { enqueueStageJobs, type StageRunner } from '../../../src/queue/index.js';
 import type { SettledJob } from '../../../src/queue/stage-processor.js';
 import { jsonReply, ReplayServer } from '../../support/replay-server.js';
 import { redditHandler } from '../connectors/reddit/reddit-replay.js';
 import { PostFeed } from '../connectors/support/post-feed.js';
-import {
-  AUTHOR_KEY,
-  fixedClock,
-  keywordAnalyser,
-  maskEmails,
-  openTempStore,
-  type TempStore,
-} from '../pipeline/support/pipeline-fixtures.js';
+import { openTempStore, type TempStore } from '../pipeline/support/pipeline-fixtures.js';
 import { createRedisKit, eventually, type RedisKit } from '../queue/support/redis-kit.js';
+import { collectJob, startSourceRunner } from './support/source-runner.js';
 
 const HEALTHY_JOBS = 12;
 
@@ -48,46 +33,20 @@ describe('one source failing does not hold up the others', () => {
       jsonReply({ statusCode: 401, message: 'Access denied due to invalid subscription key.' }, {}, 401),
     );
     servers.push(reddit, storm, refused);
-    const settings = {
+    ({ runner, config } = await startSourceRunner({
+      kit,
+      temp,
       sources: {
         sample: { enabled: false },
         reddit: { enabled: true, baseUrl: reddit.baseUrl, subreddits: ['cancer'], searchSubreddits: [] },
         'care-opinion': { enabled: true, baseUrl: `${storm.baseUrl}/api/v2` },
         'nhs-website': { enabled: true, baseUrl: refused.baseUrl, odsCodes: ['RBV'] },
       },
-    };
-    config = loadConfig({
-      files: { 'config/carevoice.json': JSON.stringify(settings) },
       env: { CARE_OPINION_KEY: 'synthetic-key', NHS_WEBSITE_KEY: 'a-key-the-server-refuses' },
-      warn: () => {},
-    });
-    const handlers = createStageHandlers({
-      store: temp.store,
-      connectors: createConnectors(config),
-      analyse: keywordAnalyser,
-      redact: maskEmails,
-      authorHashKey: AUTHOR_KEY,
-      clock: fixedClock('2026-03-01T12:00:00.000Z'),
-      exportDir: temp.dir,
-    });
-    runner = await startStageRunner({
-      ...runtimeOptions(config),
-      prefix: kit.prefix,
-      attempts: 3,
-      backoffDelayMs: 50,
-      connection: kit.connection,
-      registry: createStageRegistry(handlers),
-      sources: ['reddit', 'care-opinion', 'nhs-website'],
       stages: ['collect'],
-      logger: pino({ level: 'silent' }),
       onSettled: (job) => settled.push(job),
-    });
-
-    const collect = (source: string, n: number) => ({
-      id: `${source}-test-${n}`,
-      source,
-      payload: { source, cursor: null, pageNumber: 0, runId: `test-${n}` },
-    });
+    }));
+    const collect = (source: string, n: number) => collectJob(source, n, 'test');
     const started = Date.now();
     await enqueueStageJobs(runner.queues, 'collect', [collect('care-opinion', 0), collect('nhs-website', 0)]);
     // The healthy source's jobs arrive one by one while the other source sits in its 429 storm.
