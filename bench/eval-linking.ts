@@ -1,16 +1,5 @@
-/**
- * Precision and recall of the trust linker on the synthetic development set
- * test/fixtures/trusts/linking-cases.jsonl, on the reported blind set test/fixtures/blind-v2/linking-cases.jsonl
- * (beside the first blind set, which was seen during tuning), and its throughput over the labelled FFT texts.
- *
- *   tsx bench/eval-linking.ts [--json] [--misses] [--cases FILE]
- *     --cases FILE  replaces the v2 blind set
- *     --misses      lists every wrong link (off by default: reading them tunes the linker to the test set)
- */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { packageRoot, sharedDataDir } from '../src/config/paths.js';
+import { packageRoot } from '../src/config/paths.js';
 import { loadTrustLinker } from '../src/reference/trust-reference.js';
 import {
   asRecord,
@@ -20,6 +9,7 @@ import {
   blindV1CasesFile,
   printMisses,
   readJsonLines,
+  readLabelledFftTexts,
   stringField,
   wantsMisses,
 } from './read-cases.js';
@@ -125,14 +115,6 @@ function printSideBySide(v2: LinkingScore, v1: LinkingScore | null): void {
   );
 }
 
-function readFftTexts(): string[] {
-  const file = join(sharedDataDir(), 'fft-comments-labelled.csv');
-  const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return records
-    .filter((r) => (r['FFT answer'] ?? '').trim() !== '' && (r['Comment sentiment'] ?? '').trim() !== '')
-    .map((r) => r['FFT answer']!.trim());
-}
-
 function main(): void {
   const json = process.argv.includes('--json');
   const showMisses = wantsMisses();
@@ -147,7 +129,7 @@ function main(): void {
   const v1File = blindV1CasesFile('linking-cases.jsonl');
   const v1 = v1File === null ? null : scoreCases(link, readCases(v1File));
 
-  const texts = readFftTexts();
+  const texts = readLabelledFftTexts();
   for (const t of texts) linker.link(t);
   let best = Number.POSITIVE_INFINITY;
   for (let pass = 0; pass < 3; pass++) {

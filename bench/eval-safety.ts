@@ -1,17 +1,5 @@
-/**
- * Precision and recall per safety kind of detectSafety on the synthetic development set
- * test/fixtures/safety/cases.jsonl and on the reported blind set test/fixtures/blind-v2/safety-cases.jsonl
- * (positives per kind and hard negatives; the first blind set, seen during tuning, is shown beside it), its
- * flag rate on the labelled FFT texts and its throughput over them.
- *
- *   tsx bench/eval-safety.ts [--json] [--misses] [--cases FILE]
- *     --cases FILE  replaces the v2 blind set
- *     --misses      lists every mismatch (off by default: reading them tunes the lexicon to the test set)
- */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { packageRoot, sharedDataDir } from '../src/config/paths.js';
+import { packageRoot } from '../src/config/paths.js';
 import { SAFETY_KINDS, type SafetyKind } from '../src/domain/model.js';
 import { detectSafety } from '../src/domain/safety/detect-safety.js';
 import {
@@ -24,6 +12,7 @@ import {
   printBlindTable,
   printMisses,
   readJsonLines,
+  readLabelledFftTexts,
   stringField,
   tallyClasses,
   wantsMisses,
@@ -42,14 +31,6 @@ function checkCase(value: unknown, where: string): SafetyCase {
 
 function readCases(file: string): SafetyCase[] {
   return readJsonLines(file, checkCase);
-}
-
-function readFftTexts(): string[] {
-  const file = join(sharedDataDir(), 'fft-comments-labelled.csv');
-  const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return records
-    .filter((r) => (r['FFT answer'] ?? '').trim() !== '' && (r['Comment sentiment'] ?? '').trim() !== '')
-    .map((r) => r['FFT answer']!.trim());
 }
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -126,7 +107,7 @@ function main(): void {
   const v1File = blindV1CasesFile('safety-cases.jsonl');
   const v1 = v1File === null ? null : scoreCases(readCases(v1File));
 
-  const texts = readFftTexts();
+  const texts = readLabelledFftTexts();
   const flagged = texts.filter((t) => detectSafety(t).length > 0).length;
   let best = Number.POSITIVE_INFINITY;
   for (let pass = 0; pass < 3; pass++) {

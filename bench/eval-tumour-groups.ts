@@ -1,17 +1,3 @@
-/**
- * Tumour-group tagging evaluation on the reported blind set test/fixtures/blind-v2/tumour-group-cases.jsonl,
- * beside the first blind set (seen during tuning): precision and recall per CPES tumour group, exact-set
- * accuracy (all groups of a comment right, and no others), rareCancer accuracy, comments with no group left
- * untagged, and tagTumourGroups() throughput over the labelled FFT texts.
- *
- *   tsx bench/eval-tumour-groups.ts [--json] [--misses] [--cases FILE]
- *     --cases FILE  replaces the v2 blind set
- *     --misses      lists every mismatch (off by default: reading them tunes the tagger to the test set)
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { sharedDataDir } from '../src/config/paths.js';
 import { TUMOUR_GROUPS, type TumourGroupId } from '../src/domain/model.js';
 import { tagTumourGroups } from '../src/domain/tumour-groups/tag-tumour-groups.js';
 import {
@@ -25,6 +11,7 @@ import {
   printBlindTable,
   printMisses,
   readJsonLines,
+  readLabelledFftTexts,
   stringField,
   tallyClasses,
   wantsMisses,
@@ -46,14 +33,6 @@ function checkCase(value: unknown, where: string): TumourGroupCase {
     groups: enumArrayField(record, 'groups', TUMOUR_GROUPS, where),
     rareCancer,
   };
-}
-
-function readFftTexts(): string[] {
-  const file = join(sharedDataDir(), 'fft-comments-labelled.csv');
-  const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return records
-    .filter((r) => (r['FFT answer'] ?? '').trim() !== '' && (r['Comment sentiment'] ?? '').trim() !== '')
-    .map((r) => r['FFT answer']!.trim());
 }
 
 function scoreCases(cases: TumourGroupCase[]) {
@@ -123,7 +102,7 @@ function main(): void {
   const score = scoreCases(readJsonLines(file, checkCase));
   const v1File = blindV1CasesFile('tumour-group-cases.jsonl');
   const v1 = v1File === null ? null : scoreCases(readJsonLines(v1File, checkCase));
-  const texts = readFftTexts();
+  const texts = readLabelledFftTexts();
   const throughput = commentsPerSecond(texts);
 
   console.log(

@@ -5,8 +5,9 @@
  * figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { shippedFile } from '../src/config/paths.js';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sharedDataDir, shippedFile } from '../src/config/paths.js';
 
 /**
  * The first blind sets. They were read by the people who later tuned the detectors, so their figures are
@@ -173,4 +174,13 @@ export function printBlindTable(
     console.log(`${name.padEnd(width)}  ${cells(a)}${v1 ? `  ${cells(b)}` : ''}`);
   for (const c of classes) row(c, v2.perClass[c], v1?.perClass[c]);
   row('micro-average', v2.total, v1?.total);
+}
+
+/** The answers of ../shared/data's labelled FFT file that carry a sentiment label: real text for false-positive counts. */
+export function readLabelledFftTexts(): string[] {
+  const file = join(sharedDataDir(), 'fft-comments-labelled.csv');
+  const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  return records
+    .filter((r) => (r['FFT answer'] ?? '').trim() !== '' && (r['Comment sentiment'] ?? '').trim() !== '')
+    .map((r) => r['FFT answer']!.trim());
 }
