@@ -1,10 +1,11 @@
 import type { TumourGroupId } from '../model.js';
 import type { CpesTable } from './cpes-table.js';
-import { clampScore, expitPp, logitPp, ppPerLogit, samplingVarianceLogit, Z95 } from './logit.js';
+import { clampScore, ppPerLogit, samplingVarianceLogit, Z95 } from './logit.js';
 import { observedScore } from './observed-cell.js';
-import { priorMean, type TriangulationParameters } from './parameters.js';
+import { nationalScoreVariance, priorMean, type TriangulationParameters } from './parameters.js';
 import { poolAcrossQuestions, type QuestionEvidence } from './pool-questions.js';
 import type { QuestionContext } from './question-context.js';
+import { surveyCellInterval } from './survey-cell-interval.js';
 import type { GroupSignal, TriangulatedScore, TriangulationInput } from './triangulated-score.js';
 import { resolveOptions, type TriangulationOptions } from './triangulation-options.js';
 import { trustContexts } from './trust-contexts.js';
@@ -28,6 +29,11 @@ interface Evidence extends QuestionEvidence {
   context: QuestionContext;
   prior: number;
   slope: number;
+  /**
+   * The part of `cellVariance` that is the target's own sampling noise (log-odds²): its few respondents'
+   * binomial draw, which the interval draws on the percentage scale (see `surveyCellInterval`).
+   */
+  samplingVariance: number;
   inputs: TriangulationInput[];
 }
 
@@ -121,6 +127,7 @@ export function estimateTumourGroup(
         context,
         prior,
         slope,
+        samplingVariance: 0,
         cellVariance:
           share * (params.cellVariance + samplingVarianceLogit(prior, own.respondents)) +
           trustEffectVariance(context, own.respondents, params, false),
@@ -153,8 +160,11 @@ export function estimateTumourGroup(
       context,
       prior,
       slope,
+      samplingVariance: latent ? 0 : ownShare * sampling,
       cellVariance:
-        ownShare * (params.cellVariance + (latent ? 0 : sampling)) + trustEffectVariance(context, size, params, latent),
+        ownShare * (params.cellVariance + (latent ? 0 : sampling)) +
+        trustEffectVariance(context, size, params, latent) +
+        nationalScoreVariance(national, groupRounding),
       inputs,
     };
     const residual = context.residual;
@@ -252,6 +262,15 @@ function combine(
   // A group reading is a further row whose own departure is nil: it reads the shared effect alone.
   const groupRows = groupSignals.map((g) => ({ cellVariance: 0, reading: g.departure, errorVariance: g.variance }));
   const pooled = poolAcrossQuestions([...evidence, ...groupRows], groupEffectVariance);
+  // The same pooling with the target's sampling noise left out: what the estimate would know of the
+  // cell's underlying share. The difference is how much of its uncertainty is that binomial draw.
+  const sampled = evidence.some((e) => e.samplingVariance > 0);
+  const shareOnly = sampled
+    ? poolAcrossQuestions(
+        [...evidence.map((e) => ({ ...e, cellVariance: e.cellVariance - e.samplingVariance })), ...groupRows],
+        groupEffectVariance,
+      )
+    : pooled;
   const observedQuestions = evidence.filter((e) => e.reading !== undefined).length;
   const groupInputs: TriangulationInput[] = [...new Set(groupSignals.flatMap((g) => g.sources))].map((source) => ({
     kind: 'signal',
@@ -262,8 +281,13 @@ function combine(
     if (own) return observedScore(odsCode, target, own);
     const { mean, variance } = pooled[i]!;
     const score = clampScore(e.prior + e.slope * mean);
-    // The interval is drawn on the log-odds scale around the estimate, so it stays inside 0–100.
-    const halfWidth = (Z95 * e.slope * Math.sqrt(variance * params.intervalInflation)) / ppPerLogit(score);
+    const shareVariance = shareOnly[i]!.variance;
+    const samplingVariance = Math.max(0, variance - shareVariance);
+    const { lower, upper } = surveyCellInterval(
+      score,
+      (Z95 * e.slope * Math.sqrt(shareVariance * params.intervalInflation)) / ppPerLogit(score),
+      Z95 * e.slope * Math.sqrt(samplingVariance * params.intervalInflation),
+    );
     const others = observedQuestions - (e.reading === undefined ? 0 : 1);
     const inputs = [...e.inputs, ...groupInputs];
     return {
@@ -272,8 +296,8 @@ function combine(
       question: e.question,
       kind: 'estimated',
       score,
-      lower: expitPp(logitPp(score) - halfWidth),
-      upper: expitPp(logitPp(score) + halfWidth),
+      lower,
+      upper,
       inputs: others > 0 ? [...inputs, { kind: 'group_effect', questions: others }] : inputs,
     };
   });

@@ -1,5 +1,5 @@
 import type { TumourGroupId } from '../model.js';
-import { type CpesTable, publishedGroups, withGroupRemoved } from './cpes-table.js';
+import { type CpesTable, type GroupCell, publishedGroups, withGroupRemoved } from './cpes-table.js';
 import { expitPp, logitPp, ppPerLogit, samplingVarianceLogit } from './logit.js';
 import type { QuestionContext } from './question-context.js';
 import { type ResolvedOptions, resolveOptions, type TriangulationOptions } from './triangulation-options.js';
@@ -46,6 +46,18 @@ const MIN_VARIANCE = 1e-4;
 export function priorMean(context: QuestionContext, group: TumourGroupId, params: TriangulationParameters): number {
   const national = context.national.groups.get(group)!.score;
   return expitPp(logitPp(national) + params.trustLoading * (context.trustEffect ?? 0));
+}
+
+/**
+ * Error variance (log-odds²) of England's published group score as the national level a prior starts
+ * from: its respondents' sampling noise and its rounding (`roundingVariance`, pp²). Negligible for
+ * breast or lung; for brain and CNS or sarcoma, a few hundred respondents nationally, it is a sizeable
+ * part of a prior's error, shared by every trust's estimate for that group and question.
+ */
+export function nationalScoreVariance(national: GroupCell, roundingVariance: number): number {
+  return (
+    samplingVarianceLogit(national.score, national.respondents) + roundingVariance / ppPerLogit(national.score) ** 2
+  );
 }
 
 /** What the pool respondents left after the groups sized from the trust's own figures, over England's expectation. */
@@ -172,7 +184,8 @@ export function fitParameters(
         block.noise.push(
           samplingVarianceLogit(prior, cell.respondents) +
             rounding / slope ** 2 +
-            partial.trustLoading ** 2 * (c.trustEffectVariance ?? 0),
+            partial.trustLoading ** 2 * (c.trustEffectVariance ?? 0) +
+            nationalScoreVariance(c.national.groups.get(group)!, rounding),
         );
       }
       if (block.departures.length > 0) blocks.push(block);

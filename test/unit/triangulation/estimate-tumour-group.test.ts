@@ -6,6 +6,7 @@ import {
   estimateTumourGroup,
   type TumourGroupRequest,
 } from '../../../src/domain/triangulation/estimate-tumour-group.js';
+import { logitPp } from '../../../src/domain/triangulation/logit.js';
 import type { TriangulationParameters } from '../../../src/domain/triangulation/parameters.js';
 
 // Synthetic figures: England publishes three groups; each trust publishes breast and lung, skin is missing.
@@ -67,6 +68,21 @@ describe('estimateTumourGroup', () => {
     expect(few.upper - few.lower).toBeGreaterThan(many.upper - many.lower);
     expect(many.lower).toBeLessThan(70);
     expect(many.upper).toBeGreaterThan(70);
+  });
+
+  it("widens the interval when England's score for the group rests on few respondents", () => {
+    // With the residual set aside, RBB's estimate is its prior: England's skin score moved by the trust.
+    const rareEngland = england.map((c) => (c.tumourGroup === 'skin' ? { ...c, respondents: 100 } : c));
+    const rare = buildCpesTable([...rareEngland, ...trust('RBB', 10)]);
+    const priorOnly = { minResidualRespondents: 10_000 };
+    const request = { odsCode: 'RBB', tumourGroup: 'skin' as const };
+    const common = estimateTumourGroup(table, request, params, priorOnly)[0]!;
+    const fewNationally = estimateTumourGroup(rare, request, params, priorOnly)[0]!;
+    expect(fewNationally.score).toBeCloseTo(common.score, 9);
+    // On the log-odds scale, where intervals are drawn, the prior's variance gains England's sampling
+    // variance, 1 / (100 · 0.78 · 0.22) ≈ 0.058 (against 0.006 with 1,000 respondents).
+    const width = (e: { lower: number; upper: number }) => logitPp(e.upper) - logitPp(e.lower);
+    expect(width(fewNationally) / width(common)).toBeGreaterThan(1.15);
   });
 
   it('never uses a residual resting on fewer than 5 respondents', () => {

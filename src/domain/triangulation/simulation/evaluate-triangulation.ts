@@ -83,12 +83,8 @@ export function evaluateTriangulation(options: SyntheticNhsOptions = {}): Triang
   const table = buildCpesTable(nhs.cpes);
   const trusts = [...table.trusts.keys()].sort();
   const fitted = fitParameters(table, trusts);
-  // As for real CPES: the interval factor is fitted on a third of the trusts' hidden published groups.
-  const params = calibrateIntervalInflation(
-    table,
-    trusts.filter((_, i) => i % 3 === 0),
-    fitted,
-  );
+  // As the service does: the interval factor is fitted on every trust's hidden published groups.
+  const params = calibrateIntervalInflation(table, trusts, fitted);
   const priors = cellPriors(table, params);
   const themeOf = (q: number) => nhs.questions[q - 1]!.theme;
   const commentsOnly = fitCommentOnlyModel(nhs.comments, table, priors, themeOf);
