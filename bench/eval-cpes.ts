@@ -158,12 +158,8 @@ function evaluateTrust(data: CpesTable, ods: string, params: TriangulationParame
 for (let f = 0; f < folds; f++) {
   const held = trusts.filter((_, i) => i % folds === f);
   const training = trusts.filter((_, i) => i % folds !== f);
-  // Inflation is calibrated on a third of the training trusts: enough cells, a third of the time.
-  const params = calibrateIntervalInflation(
-    table,
-    training.filter((_, i) => i % 3 === 0),
-    fitParameters(table, training),
-  );
+  // Inflation is calibrated on every training trust, as the service calibrates on every trust.
+  const params = calibrateIntervalInflation(table, training, fitParameters(table, training));
   fitted.push(params);
   const blendVariance = additiveVariance(training);
   for (const ods of held) evaluateTrust(table, ods, params, blendVariance);
