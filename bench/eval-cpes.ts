@@ -25,7 +25,7 @@ import { estimateTumourGroup } from '../src/domain/triangulation/estimate-tumour
 import { expitPp, logitPp } from '../src/domain/triangulation/logit.js';
 import { fitParameters, type TriangulationParameters } from '../src/domain/triangulation/parameters.js';
 import type { QuestionContext } from '../src/domain/triangulation/question-context.js';
-import { resolveOptions } from '../src/domain/triangulation/triangulation-options.js';
+import { type Estimand, resolveOptions } from '../src/domain/triangulation/triangulation-options.js';
 import { trustContexts } from '../src/domain/triangulation/trust-contexts.js';
 import { parseCpes2018Csv } from '../src/import/cpes/parse-cpes-2018.js';
 
@@ -155,6 +155,32 @@ function evaluateTrust(data: CpesTable, ods: string, params: TriangulationParame
   }
 }
 
+/**
+ * The trust's really suppressed cells have no published value to score, but their intervals show what
+ * each estimand means: `survey_cell` adds the binomial draw of the two or three respondents the cell may
+ * have had; `experience` (what the service shows) is the trust's underlying share for the group.
+ */
+const suppressedWidths = new Map<TumourGroupId, Record<Estimand, { cells: number; width: number }>>();
+const nationalGroups = [...new Set([...table.national.values()].flatMap((cells) => [...cells.groups.keys()]))].sort();
+
+function tallySuppressedWidths(ods: string, params: TriangulationParameters): void {
+  const published = new Set(publishedGroups(table, ods));
+  for (const group of nationalGroups) {
+    if (published.has(group)) continue;
+    const tally = suppressedWidths.get(group) ?? {
+      survey_cell: { cells: 0, width: 0 },
+      experience: { cells: 0, width: 0 },
+    };
+    suppressedWidths.set(group, tally);
+    for (const estimand of ['survey_cell', 'experience'] as const) {
+      for (const e of estimateTumourGroup(table, { odsCode: ods, tumourGroup: group }, params, { estimand })) {
+        tally[estimand].cells++;
+        tally[estimand].width += e.upper - e.lower;
+      }
+    }
+  }
+}
+
 for (let f = 0; f < folds; f++) {
   const held = trusts.filter((_, i) => i % folds === f);
   const training = trusts.filter((_, i) => i % folds !== f);
@@ -162,7 +188,10 @@ for (let f = 0; f < folds; f++) {
   const params = calibrateIntervalInflation(table, training, fitParameters(table, training));
   fitted.push(params);
   const blendVariance = additiveVariance(training);
-  for (const ods of held) evaluateTrust(table, ods, params, blendVariance);
+  for (const ods of held) {
+    evaluateTrust(table, ods, params, blendVariance);
+    tallySuppressedWidths(ods, params);
+  }
 }
 const seconds = (performance.now() - started) / 1000;
 
@@ -199,6 +228,17 @@ for (const g of groups) {
       `${((100 * t.covered) / t.n).toFixed(1).padStart(9)}%${(t.width / t.n).toFixed(1).padStart(8)}`,
   );
 }
+const meanWidth = (t: { cells: number; width: number }) => (t.cells > 0 ? t.width / t.cells : 0);
+console.log('\nreally suppressed cells (nothing published to score them against): mean 95% interval width, pp');
+console.log(pad('tumour group', 16) + pad('cells', 7) + 'as surveyed'.padStart(12) + 'experience'.padStart(12));
+for (const [g, t] of suppressedWidths) {
+  console.log(
+    pad(g, 16) +
+      pad(String(t.experience.cells), 7) +
+      meanWidth(t.survey_cell).toFixed(1).padStart(12) +
+      meanWidth(t.experience).toFixed(1).padStart(12),
+  );
+}
 console.log('\nfitted hyper-parameters per fold (log-odds scale):');
 for (const [i, p] of fitted.entries()) {
   console.log(
@@ -215,6 +255,12 @@ if (args.json) {
       overall: summary(overall),
       byTumourGroup: Object.fromEntries(groups.map((g) => [g, summary(byGroup.get(g)!)])),
       parameters: fitted,
+      suppressedWidths: Object.fromEntries(
+        [...suppressedWidths].map(([g, t]) => [
+          g,
+          { cells: t.experience.cells, surveyCell: meanWidth(t.survey_cell), experience: meanWidth(t.experience) },
+        ]),
+      ),
     }),
   );
 }

@@ -35,6 +35,14 @@ export type OfficialRows = Omit<OutsideRows, 'comments'>;
 
 const NO_OFFICIAL_ROWS: OfficialRows = { fft: [], complaints: [] };
 
+/**
+ * A suppressed cell is estimated as the trust's underlying share of positive experience for the group,
+ * which comments, FFT and complaints read and which the simulation validates, not as the score its two
+ * or three respondents would have produced: that adds their binomial draw, and intervals 48–70 pp wide
+ * on CPES 2018 against 18–26 pp (`npm run eval:cpes`, docs/method.md "Querying triangulated scores").
+ */
+const AIM = { estimand: 'experience' } as const;
+
 /** Fewer trusts than this with an All Cancers row: too few to fit the model's parameters. */
 const MIN_TRUSTS = 3;
 
@@ -66,7 +74,7 @@ export function triangulateTable(
     for (const tumourGroup of groups) {
       const signal = outside.signals.get(`${odsCode}|${tumourGroup}`);
       const groupSignals = signal ? [signal] : [];
-      const scores = estimateTumourGroup(table, { odsCode, tumourGroup, groupSignals }, parameters);
+      const scores = estimateTumourGroup(table, { odsCode, tumourGroup, groupSignals }, parameters, AIM);
       cells.push(...rollUpQuestions(context, scores));
     }
   }
