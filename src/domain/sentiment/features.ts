@@ -71,7 +71,7 @@ export function extractFeatures(analysis: LexiconAnalysis, options: FeatureOptio
     let previous = START;
     for (let i = 0; i < clause.words.length; i++) {
       const word = clause.words[i] as string;
-      const h = hashString(word, 0);
+      const h = clause.wordHashes[i] as number;
       wordHashes.push(h);
       if (firstWord === -1) firstWord = h;
       lastWord = h;
