@@ -94,7 +94,8 @@ export interface RedactionCount {
 }
 
 /** The FFT prompt a comment answered, when known; it changes what a bare "Nothing" means. */
-export type QuestionKind = 'what_was_good' | 'what_could_be_better' | 'why' | 'unknown';
+export const QUESTION_KINDS = ['what_was_good', 'what_could_be_better', 'why', 'unknown'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /**
  * Facts a source states about a comment beside its text, each only where the source has it. They are

@@ -22,7 +22,7 @@ export function createAnalyser({ linker, scorer }: AnalyserParts): Analyser {
     forgetRecentResults();
     const overall = scorer.score(input.text, input.question);
     const sentences = splitSentences(input.text);
-    const mentions = detectThemes(sentences);
+    const mentions = detectThemes(sentences, input.text);
     const tumour = tagTumourGroups(input.text);
     return {
       sentiment: { label: overall.label, score: overall.score },

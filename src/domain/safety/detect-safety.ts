@@ -32,8 +32,9 @@ type Value = SafetyTerm | CueValue | 'not_event' | 'dose_swap';
 let compiled: PhraseMatcher<Value> | undefined;
 
 function matcher(): PhraseMatcher<Value> {
+  if (compiled) return compiled;
   const cue = (name: SafetyCue) => (phrase: string) => ({ phrase, value: { cue: name } });
-  compiled ??= compilePhrases<Value>([
+  compiled = compilePhrases<Value>([
     ...[...SAFETY_TERMS, ...EVERYDAY_TERMS].map((term) => ({ phrase: term.phrase, value: term })),
     ...[...DELAY_CUES, ...EXTRA_DELAY_CUES].map(cue('delay')),
     ...EXTRA_CUES.allergy.map(cue('allergy')),

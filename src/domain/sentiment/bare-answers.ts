@@ -61,9 +61,28 @@ const BARE: ReadonlyMap<string, BareAnswer> = new Map([
   ...UNSURE.map((k) => [textKey(k), 'unsure'] as const),
 ]);
 
+/** Char codes the keys above start with. */
+const FIRST_CHARACTERS: ReadonlySet<number> = new Set([...BARE.keys()].map((key) => key.charCodeAt(0)));
+
+/**
+ * False when `textKey(text)` cannot be a key above, read from the text's first letter or digit: an
+ * ASCII one is the key's first character, lower-cased. Most sentences are ruled out without building a
+ * key. A non-ASCII character first (which lower-casing or the typography rules might change) decides
+ * nothing.
+ */
+function mayBeBare(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return true;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return FIRST_CHARACTERS.has(c);
+    if (c >= 0x41 && c <= 0x5a) return FIRST_CHARACTERS.has(c + 0x20);
+  }
+  return true;
+}
+
 /** The bare answer a comment is, if it is one. */
 export function bareAnswer(text: string): BareAnswer | undefined {
-  if (text.length > 40) return undefined;
+  if (text.length > 40 || !mayBeBare(text)) return undefined;
   return BARE.get(textKey(text));
 }
 

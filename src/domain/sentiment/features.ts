@@ -1,4 +1,4 @@
-import type { QuestionKind } from '../model.js';
+import { QUESTION_KINDS, type QuestionKind, SENTIMENT_LABELS } from '../model.js';
 import { combineHashes, hashString } from './hashing.js';
 import type { LexiconAnalysis } from './lexicon-scorer.js';
 
@@ -57,6 +57,23 @@ const LENGTH_EDGES = [1, 2, 3, 6, 12, 25, 60];
 const VALENCE_EDGES = [0, 1, 2, 3, 5, 8];
 
 /**
+ * `hashString(name + n, CUE)` for every n a bucket or rounded score can take, hashed once: the same
+ * few cue names recur in every comment and clause.
+ */
+function cueHashes(name: string, from: number, to: number): (n: number) => number {
+  const table: number[] = [];
+  for (let n = from; n <= to; n++) table.push(hashString(`${name}${n}`, CUE));
+  return (n) => table[n - from] ?? hashString(`${name}${n}`, CUE);
+}
+const positiveCue = cueHashes('pos', 0, VALENCE_EDGES.length);
+const negativeCue = cueHashes('neg', 0, VALENCE_EDGES.length);
+const lengthCue = cueHashes('len', 0, LENGTH_EDGES.length);
+// A squashed score lies strictly inside −1…1, so four times it rounds to −4…4.
+const scoreCue = cueHashes('score', -4, 4);
+const labelCue = new Map(SENTIMENT_LABELS.map((label) => [label, hashString(`lex:${label}`, CUE)]));
+const questionHash = new Map(QUESTION_KINDS.map((kind) => [kind, hashString(kind, QUESTION)]));
+
+/**
  * Hashed feature indices for one comment (a feature may repeat: repeats count). Bucket = hash mod 2^hashBits.
  * Everything the model sees comes from the lexicon's reading, so tokenising happens once per comment.
  */
@@ -71,7 +88,7 @@ export function extractFeatures(analysis: LexiconAnalysis, options: FeatureOptio
     let previous = START;
     for (let i = 0; i < clause.words.length; i++) {
       const word = clause.words[i] as string;
-      const h = hashString(word, 0);
+      const h = clause.wordHashes[i] as number;
       wordHashes.push(h);
       if (firstWord === -1) firstWord = h;
       lastWord = h;
@@ -91,31 +108,32 @@ export function extractFeatures(analysis: LexiconAnalysis, options: FeatureOptio
   }
   if (options.lexiconCues) {
     for (const cue of analysis.cues) out.push(hashString(cue, CUE));
-    out.push(hashString(`pos${bucket(analysis.positive, VALENCE_EDGES)}`, CUE));
-    out.push(hashString(`neg${bucket(analysis.negative, VALENCE_EDGES)}`, CUE));
-    out.push(hashString(`lex:${analysis.label}`, CUE));
-    out.push(hashString(`score${Math.round(analysis.score * 4)}`, CUE));
-    if (options.lengthCues) out.push(hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE));
+    out.push(positiveCue(bucket(analysis.positive, VALENCE_EDGES)));
+    out.push(negativeCue(bucket(analysis.negative, VALENCE_EDGES)));
+    out.push(labelCue.get(analysis.label) as number);
+    out.push(scoreCue(Math.round(analysis.score * 4)));
+    if (options.lengthCues) out.push(lengthCue(bucket(wordCount, LENGTH_EDGES)));
     out.push(combineHashes(firstWord >>> 0, FIRST_WORD), combineHashes(lastWord >>> 0, LAST_WORD));
   }
   if (options.questionInteractions)
-    out.push(...questionFeatures(analysis.question, analysis, wordCount, wordHashes, options.lengthCues));
+    questionFeatures(out, analysis.question, analysis, wordCount, wordHashes, options.lengthCues);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) & mask;
   return out;
 }
 
+/** Appends the question-kind interactions to `out`. */
 function questionFeatures(
+  out: number[],
   kind: QuestionKind,
   analysis: LexiconAnalysis,
   wordCount: number,
   wordHashes: number[],
   lengthCues: boolean,
-): number[] {
-  const q = hashString(kind, QUESTION);
-  const out = [q, combineHashes(q, hashString(`lex:${analysis.label}`, CUE))];
-  if (lengthCues) out.push(combineHashes(q, hashString(`len${bucket(wordCount, LENGTH_EDGES)}`, CUE)));
+): void {
+  const q = questionHash.get(kind) as number;
+  out.push(q, combineHashes(q, labelCue.get(analysis.label) as number));
+  if (lengthCues) out.push(combineHashes(q, lengthCue(bucket(wordCount, LENGTH_EDGES))));
   for (const cue of analysis.cues) if (cue.startsWith('bare:')) out.push(combineHashes(q, hashString(cue, CUE)));
   // Short answers mean what the prompt makes them mean: "nothing", "the staff", "quicker".
   if (wordCount <= 4) for (const h of wordHashes) out.push(combineHashes(combineHashes(q, h), SHORT_ANSWER_WORD));
-  return out;
 }

@@ -1,8 +1,10 @@
 import type { QuestionKind, SentimentLabel } from '../model.js';
 import { classifyQuestion } from '../text/question-kind.js';
+import { rememberRecent } from '../text/recent-results.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { isPunctuationToken, tokenise } from '../text/tokenise.js';
 import { bareAnswer, bareAnswerValence } from './bare-answers.js';
+import { hashString } from './hashing.js';
 import { matchIdiom } from './idioms.js';
 import { CLINICAL_WORDS, INTENSIFIERS, NEGATORS, WORD_VALENCE } from './lexicon-words.js';
 
@@ -10,6 +12,8 @@ import { CLINICAL_WORDS, INTENSIFIERS, NEGATORS, WORD_VALENCE } from './lexicon-
 export interface LexiconClause {
   words: string[];
   negated: boolean[];
+  /** `hashString(word, 0)` of each word, for the model's features. */
+  wordHashes: number[];
   valence: number;
 }
 
@@ -86,7 +90,7 @@ function testContext(tokens: readonly string[], i: number): boolean {
   return false;
 }
 
-function scoreClause(tokens: readonly string[], cues: string[]): LexiconClause {
+function scoreClause(tokens: readonly string[], cues: string[]): Omit<LexiconClause, 'wordHashes'> {
   const words: string[] = [];
   const negated: boolean[] = [];
   let valence = 0;
@@ -157,6 +161,23 @@ function scoreClause(tokens: readonly string[], cues: string[]): LexiconClause {
   return { words, negated, valence };
 }
 
+/** A clause as `scoreClause` reads it, before the comment around it adjusts its valence, with its cues. */
+interface ClauseReading extends LexiconClause {
+  cues: string[];
+}
+
+/**
+ * The reading of one clause depends on its text alone, and a comment's clauses are read twice: for the
+ * whole comment, then each sentence that carries a theme on its own. Remembered per comment (see
+ * `rememberRecent`); a reading is shared, so its arrays are never written to.
+ */
+const readClause: (clause: string) => ClauseReading = rememberRecent((clause) => {
+  const cues: string[] = [];
+  const { words, negated, valence } = scoreClause(tokenise(clause), cues);
+  const wordHashes = words.map((word) => hashString(word, 0));
+  return { words, negated, wordHashes, valence, cues };
+});
+
 function isSarcasticAside(clause: LexiconClause, before: number): boolean {
   if (before >= -1 || clause.valence <= 0 || clause.words.length > 3) return false;
   return clause.words.every((w) => SARCASM_WORDS.has(w));
@@ -185,7 +206,14 @@ export function analyseLexiconForKind(text: string, kind: QuestionKind, options:
     total = bareAnswerValence(bare, kind);
   }
   for (const sentence of splitSentences(text)) {
-    const clause = scoreClause(tokenise(sentence), cues);
+    const reading = readClause(sentence);
+    for (const cue of reading.cues) cues.push(cue);
+    const clause: LexiconClause = {
+      words: reading.words,
+      negated: reading.negated,
+      wordHashes: reading.wordHashes,
+      valence: reading.valence,
+    };
     const opener = clause.words[0] ?? '';
     if (CONTRAST_OPENERS.has(opener)) {
       // What follows "but" is what the writer means; what precedes "although X," matters less.

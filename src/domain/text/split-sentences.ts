@@ -1,4 +1,4 @@
-import { codePointAt, codePointWidth, isLetterOrNumber } from './char-class.js';
+import { codePointAt, codePointWidth, isLetterOrNumber, isPictographic } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
 import { rememberRecent } from './recent-results.js';
 
@@ -110,9 +110,28 @@ function isOnePiece(text: string): boolean {
   return !CONTRAST_WORD_RE.test(text);
 }
 
+const COLON = 0x3a;
+const HYPHEN = 0x2d;
+const LEADING_PUNCTUATION_RE = /^[,;:\-\s]+/;
+
+/** `/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)`, by a scan that mostly stops at the first character. */
+function hasWordOrEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; ) {
+    const c = codePointAt(text, i);
+    if (isLetterOrNumber(c) || isPictographic(c)) return true;
+    i += codePointWidth(c);
+  }
+  return false;
+}
+
 function addClause(out: string[], clause: string): void {
-  const trimmed = clause.trim().replace(/^[,;:\-\s]+/, '');
-  if (trimmed !== '' && /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) out.push(trimmed);
+  let trimmed = clause.trim();
+  // After trim() only these can open the run of list punctuation and spaces that is dropped.
+  const first = trimmed.charCodeAt(0);
+  if (first === COMMA || first === SEMICOLON || first === COLON || first === HYPHEN) {
+    trimmed = trimmed.replace(LEADING_PUNCTUATION_RE, '');
+  }
+  if (trimmed !== '' && hasWordOrEmoji(trimmed)) out.push(trimmed);
 }
 
 function splitSentencesUncached(text: string): readonly string[] {

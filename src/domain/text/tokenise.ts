@@ -1,6 +1,5 @@
 import { codePointAt, codePointWidth, isPictographic, letterOrNumberWidth, letterWidth } from './char-class.js';
 import { normaliseTypography } from './normalise.js';
-import { rememberRecent } from './recent-results.js';
 
 /**
  * Word tokens for sentiment and theme matching: lower case, apostrophes kept inside words ("can't"),
@@ -80,7 +79,7 @@ function mayBeContraction(lower: string): boolean {
  * finding what `/#[\p{L}\p{N}_]+|[\p{L}\p{N}]+(?:'[\p{L}]+)*|\p{Extended_Pictographic}|[,.;:!?]/gu`
  * would, alternatives tried in that order at each code point.
  */
-function tokeniseUncached(text: string): readonly string[] {
+export function tokenise(text: string): string[] {
   const tokens: string[] = [];
   const source = normaliseTypography(text);
   let i = 0;
@@ -109,6 +108,3 @@ function tokeniseUncached(text: string): readonly string[] {
   }
   return tokens;
 }
-
-/** Tokens of `text` (see `tokeniseUncached`); the array is shared, so read-only. */
-export const tokenise: (text: string) => readonly string[] = rememberRecent(tokeniseUncached);

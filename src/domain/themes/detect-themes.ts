@@ -1,6 +1,8 @@
 import { THEMES, type ThemeId } from '../model.js';
+import { normaliseTypography } from '../text/normalise.js';
 import { CASE_SENSITIVE_THEME_TERMS, THEME_LEXICON } from './lexicon.js';
 import { compilePhrases, type PhraseEntry, type PhraseMatcher, tokenise } from './phrase-matcher.js';
+import { sentenceTokenRanges } from './sentence-token-ranges.js';
 
 export interface ThemeMention {
   id: ThemeId;
@@ -25,13 +27,21 @@ const THEME_ORDER = new Map(THEMES.map((id, i) => [id, i]));
 
 /**
  * Which themes each sentence mentions. The caller splits the comment into sentences (and scores each
- * theme's sentiment on its sentences); themes come back in THEMES order, each once.
+ * theme's sentiment on its sentences); themes come back in THEMES order, each once. Given the `text`
+ * the sentences were split from, sentences are matched on that text's tokens (which the tumour, safety
+ * and trust passes read too) rather than tokenised one by one.
  */
-export function detectThemes(sentences: readonly string[]): ThemeMention[] {
+export function detectThemes(sentences: readonly string[], text?: string): ThemeMention[] {
   const m = matcher();
   const found = new Map<ThemeId, number[]>();
+  // Sentences are split from the text with its typography normalised: look for them there.
+  const source = text === undefined ? undefined : normaliseTypography(text);
+  const whole = source === undefined ? undefined : tokenise(source);
+  const ranges = source === undefined || whole === undefined ? [] : sentenceTokenRanges(source, whole, sentences);
   sentences.forEach((sentence, index) => {
-    for (const hit of m.match(tokenise(sentence))) {
+    const range = ranges[index];
+    const hits = range && whole ? m.match(whole, range.from, range.to) : m.match(tokenise(sentence));
+    for (const hit of hits) {
       const list = found.get(hit.value);
       if (list === undefined) found.set(hit.value, [index]);
       else if (list[list.length - 1] !== index) list.push(index);

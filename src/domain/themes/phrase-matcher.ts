@@ -17,6 +17,9 @@ export interface TokenisedText {
   lower: string[];
   /** Tokens as written (apostrophes removed), for case-sensitive entries. */
   raw: string[];
+  /** Where each token starts and ends in the text (UTF-16 offsets), when `tokenise` made them. */
+  starts?: number[];
+  ends?: number[];
 }
 
 export interface PhraseEntry<T> {
@@ -35,8 +38,11 @@ export interface PhraseHit<T> {
 }
 
 export interface PhraseMatcher<T> {
-  /** Every hit, overlapping ones included, ordered by start then by length (longest first). */
-  match(tokens: TokenisedText): PhraseHit<T>[];
+  /**
+   * Every hit, overlapping ones included, ordered by start then by length (longest first). `from` and
+   * `to` bound the tokens read, as if the text held only those (one sentence of a longer text).
+   */
+  match(tokens: TokenisedText, from?: number, to?: number): PhraseHit<T>[];
 }
 
 interface PrefixEdge<T> {
@@ -90,6 +96,8 @@ function endOfWord(text: string, i: number, apostrophes: { found: boolean }): nu
 function tokeniseUncached(text: string): TokenisedText {
   const lower: string[] = [];
   const raw: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const apostrophes = { found: false };
   let i = 0;
   while (i < text.length) {
@@ -97,6 +105,8 @@ function tokeniseUncached(text: string): TokenisedText {
     if (c === AMPERSAND) {
       raw.push('and');
       lower.push('and');
+      starts.push(i);
+      ends.push(i + 1);
       i++;
     } else if (letterOrNumberWidth(text, i) > 0) {
       apostrophes.found = false;
@@ -105,10 +115,12 @@ function tokeniseUncached(text: string): TokenisedText {
       const token = apostrophes.found ? word.replace(APOSTROPHE_RE, '') : word;
       raw.push(token);
       lower.push(token.toLowerCase());
+      starts.push(i);
+      ends.push(end);
       i = end;
     } else i += codePointWidth(codePointAt(text, i));
   }
-  return { lower, raw };
+  return { lower, raw, starts, ends };
 }
 
 /** Expands `{a,b}` groups in one token into every alternative spelling. */
@@ -179,22 +191,29 @@ function phraseTokens(phrase: string, caseSensitive: boolean): string[] {
   return caseSensitive ? tokens : tokens.map((t) => t.toLowerCase());
 }
 
-// Depth-first because prefix tokens can branch; lexicons keep that branching small.
-function walk<T>(node: TrieNode<T>, words: string[], start: number, at: number, hits: PhraseHit<T>[]): void {
+// Depth-first because prefix tokens can branch; lexicons keep that branching small. Reads words[start, to).
+function walk<T>(
+  node: TrieNode<T>,
+  words: string[],
+  to: number,
+  start: number,
+  at: number,
+  hits: PhraseHit<T>[],
+): void {
   if (at > start) {
     const values = node.values;
     for (let k = 0; k < values.length; k++) hits.push({ start, end: at, value: values[k] as T });
   }
-  // Checked against the length, not by reading past the end: an out-of-range read is a slow path in V8.
-  if (at >= words.length) return;
+  // Checked against the bound, not by reading past the end: an out-of-range read is a slow path in V8.
+  if (at >= to) return;
   const word = words[at] as string;
   if (node.children.size > 0) {
     const child = node.children.get(word);
-    if (child) walk(child, words, start, at + 1, hits);
+    if (child) walk(child, words, to, start, at + 1, hits);
   }
   if (node.prefixes.length === 0 || word.length < 2) return;
   const bucket = node.prefixBuckets.get(headKey(word));
-  if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, start, at + 1, hits);
+  if (bucket) for (const p of bucket) if (word.startsWith(p.prefix)) walk(p.node, words, to, start, at + 1, hits);
 }
 
 export function compilePhrases<T>(entries: readonly PhraseEntry<T>[]): PhraseMatcher<T> {
@@ -207,12 +226,12 @@ export function compilePhrases<T>(entries: readonly PhraseEntry<T>[]): PhraseMat
     hasExact ||= caseSensitive;
   }
   return {
-    match(tokens) {
+    match(tokens, from = 0, to = tokens.lower.length) {
       const hits: PhraseHit<T>[] = [];
-      for (let i = 0; i < tokens.lower.length; i++) {
+      for (let i = from; i < to; i++) {
         const before = hits.length;
-        walk(folded, tokens.lower, i, i, hits);
-        if (hasExact && exact.children.has(tokens.raw[i]!)) walk(exact, tokens.raw, i, i, hits);
+        walk(folded, tokens.lower, to, i, i, hits);
+        if (hasExact && exact.children.has(tokens.raw[i]!)) walk(exact, tokens.raw, to, i, i, hits);
         if (hits.length - before > 1) sortFrom(hits, before);
       }
       return hits;

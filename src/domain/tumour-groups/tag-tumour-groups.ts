@@ -35,8 +35,9 @@ type Value = TumourTerm | 'cancer_cue' | 'short_cue' | 'primary_cue' | 'secondar
 let compiled: PhraseMatcher<Value> | undefined;
 
 function matcher(): PhraseMatcher<Value> {
+  if (compiled) return compiled;
   const plain = (value: Value) => (phrase: string) => ({ phrase, value });
-  compiled ??= compilePhrases<Value>([
+  compiled = compilePhrases<Value>([
     ...TUMOUR_TERMS.map((term) => ({ phrase: term.phrase, value: term, caseSensitive: term.caseSensitive === true })),
     ...CANCER_CUES.map(plain('cancer_cue')),
     ...SHORT_CANCER_CUES.map(plain('short_cue')),

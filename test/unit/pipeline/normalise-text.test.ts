@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseCommentText } from '../../../src/pipeline/collect/normalise-text.js';
 
@@ -16,5 +17,47 @@ describe('normaliseCommentText', () => {
 
   it('gives an empty string for whitespace and control characters only', () => {
     expect(normaliseCommentText(' \u0001\n\t ')).toBe('');
+  });
+
+  it('gives what the full set of replacements gives, whether or not the text was already clean', () => {
+    const replaced = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+        .replace(/[\t\v\f\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+        .replace(/[\p{Cc}\u200b\ufeff]/gu, (char) => (char === '\n' ? '\n' : ''))
+        .replace(/ {2,}/g, ' ')
+        .replace(/ *\n */g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    const pieces = [
+      'a',
+      'B',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n\n',
+      '\r',
+      '\t',
+      '\u00a0',
+      '\u2009',
+      '\u200b',
+      '\u2028',
+      '\u0085',
+      '\u007f',
+      '\ufeff',
+      'e\u0301',
+      '\u3000',
+      '\u1680',
+      '.',
+      '😀',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(normaliseCommentText(text)).toBe(replaced(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

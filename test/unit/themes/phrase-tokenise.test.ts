@@ -6,6 +6,8 @@ describe('phrase-matcher tokenise', () => {
     expect(tokenise("Guy’s & St Thomas' patients'")).toEqual({
       raw: ['Guys', 'and', 'St', 'Thomas', 'patients'],
       lower: ['guys', 'and', 'st', 'thomas', 'patients'],
+      starts: [0, 6, 8, 11, 19],
+      ends: [5, 7, 10, 18, 28],
     });
   });
   it('splits on hyphens and other punctuation, keeps non-ASCII letters and digits', () => {
