@@ -29,7 +29,11 @@ export const triangulatedView = z.object({
   trustName: z.string(),
   tumourGroup: z.enum(TUMOUR_GROUPS),
   theme: z.string().describe('Theme id, or `all` for the overall score'),
-  estimate: z.number().describe('Percentage positive, 0–100'),
+  estimate: z
+    .number()
+    .describe(
+      'Percentage positive, 0–100: the published score, or for a suppressed cell the estimated underlying share of positive experience of the trust’s patients in the group (docs/method.md)',
+    ),
   lower: z.number().describe('95% interval, lower bound'),
   upper: z.number().describe('95% interval, upper bound'),
   observed: z.boolean().describe('Every question behind it was published'),
