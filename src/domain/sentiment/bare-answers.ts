@@ -55,7 +55,8 @@ const UNSURE = [
   'yes',
 ];
 
-const BARE: ReadonlyMap<string, BareAnswer> = new Map([
+/** Every bare answer by its `textKey`. */
+export const BARE: ReadonlyMap<string, BareAnswer> = new Map([
   ...NOTHING.map((k) => [k, 'nothing'] as const),
   ...EVERYTHING.map((k) => [k, 'everything'] as const),
   ...UNSURE.map((k) => [textKey(k), 'unsure'] as const),

@@ -9,11 +9,12 @@ import { matchIdiom } from './idioms.js';
 import { CLINICAL_WORDS, INTENSIFIERS, NEGATORS, WORD_VALENCE } from './lexicon-words.js';
 
 /** One clause as the lexicon read it: its words, which of them sit in a negation scope, its valence. */
+/** Read once per comment and shared by every pass that asks: never written to after it is built. */
 export interface LexiconClause {
-  words: string[];
-  negated: boolean[];
+  readonly words: readonly string[];
+  readonly negated: readonly boolean[];
   /** `hashString(word, 0)` of each word, for the model's features. */
-  wordHashes: number[];
+  readonly wordHashes: readonly number[];
   valence: number;
 }
 

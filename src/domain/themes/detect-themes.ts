@@ -28,8 +28,10 @@ const THEME_ORDER = new Map(THEMES.map((id, i) => [id, i]));
 /**
  * Which themes each sentence mentions. The caller splits the comment into sentences (and scores each
  * theme's sentiment on its sentences); themes come back in THEMES order, each once. Given the `text`
- * the sentences were split from, sentences are matched on that text's tokens (which the tumour, safety
- * and trust passes read too) rather than tokenised one by one.
+ * the sentences were split from, sentences are matched on the tokens of the whole text, tokenised once,
+ * rather than tokenised one by one. (The tumour, safety and trust passes tokenise the raw text; this
+ * pass the text with its typography normalised, as the sentences are: the two share a cached result
+ * only when normalising changed nothing.)
  */
 export function detectThemes(sentences: readonly string[], text?: string): ThemeMention[] {
   const m = matcher();
@@ -37,7 +39,7 @@ export function detectThemes(sentences: readonly string[], text?: string): Theme
   // Sentences are split from the text with its typography normalised: look for them there.
   const source = text === undefined ? undefined : normaliseTypography(text);
   const whole = source === undefined ? undefined : tokenise(source);
-  const ranges = source === undefined || whole === undefined ? [] : sentenceTokenRanges(source, whole, sentences);
+  const ranges = whole === undefined ? [] : sentenceTokenRanges(source!, whole, sentences);
   sentences.forEach((sentence, index) => {
     const range = ranges[index];
     const hits = range && whole ? m.match(whole, range.from, range.to) : m.match(tokenise(sentence));

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareAnswer } from '../../../src/domain/sentiment/bare-answers.js';
+import { BARE, bareAnswer } from '../../../src/domain/sentiment/bare-answers.js';
+import { textKey } from '../../../src/domain/text/normalise.js';
 
 describe('bareAnswer', () => {
   it('reads a whole answer whatever its case, punctuation and spacing', () => {
@@ -23,5 +25,28 @@ describe('bareAnswer', () => {
     expect(bareAnswer('Quicker')).toBeUndefined();
     expect(bareAnswer('...')).toBeUndefined();
     expect(bareAnswer('')).toBeUndefined();
+  });
+
+  it('answers as the full key lookup does: the first-letter shortcut never rules out a bare answer', () => {
+    const keys = [...BARE.keys()];
+    // Bare answers dressed up as people write them, beside arbitrary text.
+    const dressed = fc
+      .tuple(
+        fc.constantFrom(...keys),
+        fc.constantFrom('', ' ', '...', '"', '¡', '-', '1 ', 'É', '\u00a0', '(', '*'),
+        fc.constantFrom('', '.', '!', '!!', '?', '"', ' :)', '…'),
+        fc.boolean(),
+      )
+      .map(([key, before, after, upper]) => `${before}${upper ? key.toUpperCase() : key}${after}`);
+    fc.assert(
+      fc.property(
+        fc.oneof(dressed, fc.string({ maxLength: 45 }), fc.string({ unit: 'grapheme', maxLength: 12 })),
+        (text) => {
+          const full = text.length > 40 ? undefined : BARE.get(textKey(text));
+          expect(bareAnswer(text)).toBe(full);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
