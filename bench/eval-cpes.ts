@@ -18,6 +18,7 @@ import { calibrateIntervalInflation } from '../src/domain/triangulation/calibrat
 import {
   buildCpesTable,
   type CpesTable,
+  nationalGroups,
   publishedGroups,
   withGroupHidden,
 } from '../src/domain/triangulation/cpes-table.js';
@@ -156,28 +157,27 @@ function evaluateTrust(data: CpesTable, ods: string, params: TriangulationParame
 }
 
 /**
- * The trust's really suppressed cells have no published value to score, but their intervals show what
- * each estimand means: `survey_cell` adds the binomial draw of the two or three respondents the cell may
- * have had; `experience` (what the service shows) is the trust's underlying share for the group.
+ * The cells a trust did not publish (suppressed, or a group it had no patients in) have no published
+ * value to score, but their intervals show what each estimand means: `survey_cell` adds the binomial
+ * draw of the few respondents the cell may have had; `experience` (what the service shows) is the
+ * trust's underlying share for the group.
  */
-const suppressedWidths = new Map<TumourGroupId, Record<Estimand, { cells: number; width: number }>>();
-const nationalGroups = [...new Set([...table.national.values()].flatMap((cells) => [...cells.groups.keys()]))].sort();
+const unpublishedWidths = new Map<TumourGroupId, Record<Estimand, { cells: number; width: number }>>();
 
-function tallySuppressedWidths(ods: string, params: TriangulationParameters): void {
-  const published = new Set(publishedGroups(table, ods));
-  for (const group of nationalGroups) {
-    if (published.has(group)) continue;
-    const tally = suppressedWidths.get(group) ?? {
+function tallyUnpublishedWidths(ods: string, params: TriangulationParameters): void {
+  for (const group of nationalGroups(table)) {
+    const tally = unpublishedWidths.get(group) ?? {
       survey_cell: { cells: 0, width: 0 },
       experience: { cells: 0, width: 0 },
     };
-    suppressedWidths.set(group, tally);
     for (const estimand of ['survey_cell', 'experience'] as const) {
       for (const e of estimateTumourGroup(table, { odsCode: ods, tumourGroup: group }, params, { estimand })) {
+        if (e.kind !== 'estimated') continue;
         tally[estimand].cells++;
         tally[estimand].width += e.upper - e.lower;
       }
     }
+    if (tally.experience.cells > 0) unpublishedWidths.set(group, tally);
   }
 }
 
@@ -190,7 +190,7 @@ for (let f = 0; f < folds; f++) {
   const blendVariance = additiveVariance(training);
   for (const ods of held) {
     evaluateTrust(table, ods, params, blendVariance);
-    tallySuppressedWidths(ods, params);
+    tallyUnpublishedWidths(ods, params);
   }
 }
 const seconds = (performance.now() - started) / 1000;
@@ -229,9 +229,11 @@ for (const g of groups) {
   );
 }
 const meanWidth = (t: { cells: number; width: number }) => (t.cells > 0 ? t.width / t.cells : 0);
-console.log('\nreally suppressed cells (nothing published to score them against): mean 95% interval width, pp');
+console.log(
+  '\ncells a trust did not publish (suppressed, or no patients; nothing to score them against): mean 95% interval width, pp',
+);
 console.log(pad('tumour group', 16) + pad('cells', 7) + 'as surveyed'.padStart(12) + 'experience'.padStart(12));
-for (const [g, t] of suppressedWidths) {
+for (const [g, t] of unpublishedWidths) {
   console.log(
     pad(g, 16) +
       pad(String(t.experience.cells), 7) +
@@ -255,8 +257,8 @@ if (args.json) {
       overall: summary(overall),
       byTumourGroup: Object.fromEntries(groups.map((g) => [g, summary(byGroup.get(g)!)])),
       parameters: fitted,
-      suppressedWidths: Object.fromEntries(
-        [...suppressedWidths].map(([g, t]) => [
+      unpublishedWidths: Object.fromEntries(
+        [...unpublishedWidths].map(([g, t]) => [
           g,
           { cells: t.experience.cells, surveyCell: meanWidth(t.survey_cell), experience: meanWidth(t.experience) },
         ]),

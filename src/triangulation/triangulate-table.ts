@@ -7,7 +7,7 @@
  */
 import type { TumourGroupId } from '../domain/model.js';
 import { calibrateIntervalInflation } from '../domain/triangulation/calibrate.js';
-import { buildCpesTable, type CpesTable, publishedGroups } from '../domain/triangulation/cpes-table.js';
+import { buildCpesTable, type CpesTable, nationalGroups, publishedGroups } from '../domain/triangulation/cpes-table.js';
 import { estimateTumourGroup } from '../domain/triangulation/estimate-tumour-group.js';
 import { wilsonInterval } from '../domain/triangulation/observed-cell.js';
 import { fitParameters, type TriangulationParameters } from '../domain/triangulation/parameters.js';
@@ -37,9 +37,9 @@ const NO_OFFICIAL_ROWS: OfficialRows = { fft: [], complaints: [] };
 
 /**
  * A suppressed cell is estimated as the trust's underlying share of positive experience for the group,
- * which comments, FFT and complaints read and which the simulation validates, not as the score its two
- * or three respondents would have produced: that adds their binomial draw, and intervals 48–70 pp wide
- * on CPES 2018 against 18–26 pp (`npm run eval:cpes`, docs/method.md "Querying triangulated scores").
+ * which comments, FFT and complaints read and which the simulation validates, not as the score its few
+ * respondents would have produced: that adds their binomial draw, and intervals 45–68 pp wide
+ * on CPES 2018 against 17–26 pp (`npm run eval:cpes`, docs/method.md "Querying triangulated scores").
  */
 const AIM = { estimand: 'experience' } as const;
 
@@ -84,13 +84,6 @@ export function triangulateTable(
     parameters,
     outside: outside.sources,
   };
-}
-
-/** Tumour groups England published, in their canonical order. */
-function nationalGroups(table: CpesTable): TumourGroupId[] {
-  const seen = new Set<TumourGroupId>();
-  for (const cells of table.national.values()) for (const g of cells.groups.keys()) seen.add(g);
-  return [...seen].sort();
 }
 
 /** Per group: trusts that published it on any question, those that did not, and England's mean score. */

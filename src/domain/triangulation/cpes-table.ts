@@ -56,6 +56,13 @@ export function publishedGroups(table: CpesTable, odsCode: string): TumourGroupI
   return TUMOUR_GROUPS.filter((g) => seen.has(g));
 }
 
+/** Tumour groups England published on any question, in their canonical order. */
+export function nationalGroups(table: CpesTable): TumourGroupId[] {
+  const seen = new Set<TumourGroupId>();
+  for (const cells of table.national.values()) for (const g of cells.groups.keys()) seen.add(g);
+  return TUMOUR_GROUPS.filter((g) => seen.has(g));
+}
+
 /**
  * The table as it would look had one trust's tumour group been suppressed on every question: its cells
  * are dropped, everything else (All Cancers, other groups, England) is shared, not copied.

@@ -130,7 +130,8 @@ export function estimateTumourGroup(
         samplingVariance: 0,
         cellVariance:
           share * (params.cellVariance + samplingVarianceLogit(prior, own.respondents)) +
-          trustEffectVariance(context, own.respondents, params, false),
+          trustEffectVariance(context, own.respondents, params, false) +
+          nationalScoreVariance(national, groupRounding),
         reading: (own.score - prior) / slope,
         errorVariance: groupRounding / slope ** 2,
         inputs: [],
@@ -169,7 +170,7 @@ export function estimateTumourGroup(
     };
     const residual = context.residual;
     if (residual && member && member.weight > 0) {
-      const reading = residualReading(context, target, member.weight, residual, params, suppressed);
+      const reading = residualReading(context, target, member.weight, residual, params, suppressed, groupRounding);
       // The residual holds the target's realised score: as a reading of its experience, sampling noise is error.
       if (latent) reading.variance += slope ** 2 * sampling;
       e.reading = (reading.score - prior) / slope;
@@ -193,7 +194,8 @@ export function estimateTumourGroup(
 
 /**
  * The residual as a reading of the target: the pool's mean less the other pooled groups' expected share,
- * scaled up by the target's share. Its errors: rounding and the other groups' own departures
+ * scaled up by the target's share. Its errors: rounding (`groupRounding`, a published group score's
+ * rounding variance in pp²), the other groups' own departures and England's noise in their priors
  * (independent per question), plus two errors common to every question: a wrong guess of the target's
  * share (weighing the gap between its score and the others') and the other groups' shared effects.
  */
@@ -204,6 +206,7 @@ function residualReading(
   residual: { score: number; roundingVariance: number },
   params: TriangulationParameters,
   suppressed: boolean,
+  groupRounding: number,
 ): Reading {
   const prior = priorMean(context, target, params);
   const targetVariance =
@@ -222,7 +225,11 @@ function residualReading(
     othersMean += m.weight * mean;
     othersWeight += m.weight;
     othersVariance +=
-      m.weight ** 2 * slope2 * (params.cellVariance + samplingVarianceLogit(mean, Math.max(MIN_SIZE, m.respondents)));
+      m.weight ** 2 *
+      slope2 *
+      (params.cellVariance +
+        samplingVarianceLogit(mean, Math.max(MIN_SIZE, m.respondents)) +
+        nationalScoreVariance(context.national.groups.get(m.group)!, groupRounding));
     othersEffect += m.weight ** 2 * slope2 * params.groupEffectVariance;
     othersSpread +=
       m.weight *
@@ -262,8 +269,8 @@ function combine(
   // A group reading is a further row whose own departure is nil: it reads the shared effect alone.
   const groupRows = groupSignals.map((g) => ({ cellVariance: 0, reading: g.departure, errorVariance: g.variance }));
   const pooled = poolAcrossQuestions([...evidence, ...groupRows], groupEffectVariance);
-  // The same pooling with the target's sampling noise left out: what the estimate would know of the
-  // cell's underlying share. The difference is how much of its uncertainty is that binomial draw.
+  // The same pooling with the target's sampling noise left out of the prior: the difference between
+  // the two posterior variances is the share of the uncertainty to draw as the cell's binomial draw.
   const sampled = evidence.some((e) => e.samplingVariance > 0);
   const shareOnly = sampled
     ? poolAcrossQuestions(

@@ -74,13 +74,14 @@ describe('estimateTumourGroup', () => {
     // With the residual set aside, RBB's estimate is its prior: England's skin score moved by the trust.
     const rareEngland = england.map((c) => (c.tumourGroup === 'skin' ? { ...c, respondents: 100 } : c));
     const rare = buildCpesTable([...rareEngland, ...trust('RBB', 10)]);
-    const priorOnly = { minResidualRespondents: 10_000 };
+    // As an estimate of the experience, the whole interval is drawn on the log-odds scale.
+    const priorOnly = { minResidualRespondents: 10_000, estimand: 'experience' as const };
     const request = { odsCode: 'RBB', tumourGroup: 'skin' as const };
     const common = estimateTumourGroup(table, request, params, priorOnly)[0]!;
     const fewNationally = estimateTumourGroup(rare, request, params, priorOnly)[0]!;
     expect(fewNationally.score).toBeCloseTo(common.score, 9);
-    // On the log-odds scale, where intervals are drawn, the prior's variance gains England's sampling
-    // variance, 1 / (100 · 0.78 · 0.22) ≈ 0.058 (against 0.006 with 1,000 respondents).
+    // The prior's variance gains England's sampling variance, 1 / (100 · 0.78 · 0.22) ≈ 0.058 (against
+    // 0.006 with 1,000 respondents).
     const width = (e: { lower: number; upper: number }) => logitPp(e.upper) - logitPp(e.lower);
     expect(width(fewNationally) / width(common)).toBeGreaterThan(1.15);
   });
