@@ -3,16 +3,13 @@
  * supervision: FFT rows with class weights (share of the class)^−power computed on the fold's training rows,
  * phase-1 rows at `binaryWeight` teaching negative vs positive only.
  */
-import {
-  cumulativeScore,
-  levelProbabilities,
-  trainCumulativeLogit,
-} from '../../src/domain/sentiment/experimental/cumulative-logit.js';
-import { hiddenLayerForward, trainHiddenLayer } from '../../src/domain/sentiment/experimental/hidden-layer.js';
-import { logCountRatios, scaleByRatios } from '../../src/domain/sentiment/experimental/nb-ratios.js';
-import type { PartialLabel, SparseRow } from '../../src/domain/sentiment/experimental/sparse-rows.js';
-import { softmaxPredict, trainSparseSoftmax } from '../../src/domain/sentiment/experimental/sparse-softmax.js';
+
 import type { CvRows, Learner } from './cv-rows.js';
+import { cumulativeScore, levelProbabilities, trainCumulativeLogit } from './trainers/cumulative-logit.js';
+import { hiddenLayerForward, trainHiddenLayer } from './trainers/hidden-layer.js';
+import { logCountRatios, scaleByRatios } from './trainers/nb-ratios.js';
+import type { PartialLabel, SparseRow } from './trainers/sparse-rows.js';
+import { softmaxPredict, trainSparseSoftmax } from './trainers/sparse-softmax.js';
 
 export interface LearnerSettings {
   buckets: number;

@@ -4,8 +4,6 @@
  * over row orders, so a gain can be told from the noise of one training run.
  */
 
-import { type MixedCueOptions, mixedCueFeatures } from '../../src/domain/sentiment/experimental/mixed-cues.js';
-import type { SparseRow } from '../../src/domain/sentiment/experimental/sparse-rows.js';
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions } from '../../src/domain/sentiment/features.js';
 import type { SentimentTrainingOptions } from '../../src/domain/sentiment/index.js';
 import type { LexiconAnalysis } from '../../src/domain/sentiment/lexicon-scorer.js';
@@ -22,6 +20,8 @@ import {
   softmaxLearner,
   twoStageLearner,
 } from './learners.js';
+import { type MixedCueOptions, mixedCueFeatures } from './trainers/mixed-cues.js';
+import type { SparseRow } from './trainers/sparse-rows.js';
 
 type Tuner = typeof byOffsets;
 export type Score = (probabilities: readonly Float64Array[], tuner?: Tuner) => IdeaScores;

@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from '../../random.js';
+import { seededRandom, shuffled } from '../../../src/domain/random.js';
 import { lengthScale, type PartialLabel, type SparseRow } from './sparse-rows.js';
 import { partialLabelGradient } from './sparse-softmax.js';
 

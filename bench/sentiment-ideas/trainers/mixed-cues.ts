@@ -1,5 +1,5 @@
-import { combineHashes, hashString } from '../hashing.js';
-import type { LexiconAnalysis } from '../lexicon-scorer.js';
+import { combineHashes, hashString } from '../../../src/domain/sentiment/hashing.js';
+import type { LexiconAnalysis } from '../../../src/domain/sentiment/lexicon-scorer.js';
 
 /**
  * Extra features for FFT's "3 = neutral or mixed" class, on top of the shipped ones:

@@ -3,15 +3,15 @@ import {
   cumulativeScore,
   levelProbabilities,
   trainCumulativeLogit,
-} from '../../../src/domain/sentiment/experimental/cumulative-logit.js';
-import { hiddenLayerForward, trainHiddenLayer } from '../../../src/domain/sentiment/experimental/hidden-layer.js';
-import { mixedCueFeatures } from '../../../src/domain/sentiment/experimental/mixed-cues.js';
-import { logCountRatios } from '../../../src/domain/sentiment/experimental/nb-ratios.js';
+} from '../../../bench/sentiment-ideas/trainers/cumulative-logit.js';
+import { hiddenLayerForward, trainHiddenLayer } from '../../../bench/sentiment-ideas/trainers/hidden-layer.js';
+import { mixedCueFeatures } from '../../../bench/sentiment-ideas/trainers/mixed-cues.js';
+import { logCountRatios } from '../../../bench/sentiment-ideas/trainers/nb-ratios.js';
 import {
   partialLabelGradient,
   softmaxPredict,
   trainSparseSoftmax,
-} from '../../../src/domain/sentiment/experimental/sparse-softmax.js';
+} from '../../../bench/sentiment-ideas/trainers/sparse-softmax.js';
 import { analyseLexiconForKind } from '../../../src/domain/sentiment/lexicon-scorer.js';
 import { trainSoftmax } from '../../../src/domain/sentiment/softmax-regression.js';
 
