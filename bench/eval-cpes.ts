@@ -70,6 +70,17 @@ const started = performance.now();
 const scores = parseCpes2018Csv(readFileSync(join(args.data!, 'cpes-2018-trust-results.csv'), 'utf8'));
 const table = buildCpesTable(scores);
 const trusts = [...table.trusts.keys()].sort();
+/** Small published cells at 100%: why a cell's binomial draw is drawn on the percentage scale. */
+const smallAtTop = { cells: 0, atTop: 0 };
+for (const byQuestion of table.trusts.values()) {
+  for (const cells of byQuestion.values()) {
+    for (const cell of cells.groups.values()) {
+      if (cell.respondents > 41) continue;
+      smallAtTop.cells++;
+      if (cell.score >= 100) smallAtTop.atTop++;
+    }
+  }
+}
 const options = resolveOptions();
 
 /** Additive baseline: England's group score moved by the trust's raw All Cancers departure from England. */
@@ -214,7 +225,10 @@ for (const m of METHODS) console.log(pad(LABELS[m], 36) + num(rmse(overall, m)))
 console.log(
   `\nmodel 95% interval coverage ${((100 * overall.covered) / overall.n).toFixed(1)}%, mean width ${(overall.width / overall.n).toFixed(1)} pp`,
 );
-console.log(`(residual unusable for ${residualFallbacks} cells: baselines fall back to additive there)\n`);
+console.log(`(residual unusable for ${residualFallbacks} cells: baselines fall back to additive there)`);
+console.log(
+  `published group cells with 21–41 respondents scoring 100%: ${smallAtTop.atTop} of ${smallAtTop.cells} (${((100 * smallAtTop.atTop) / smallAtTop.cells).toFixed(1)}%), which a log-odds interval never reaches\n`,
+);
 const cols: Method[] = ['national', 'trust_all', 'additive', 'residual', 'blend', 'model'];
 console.log(
   pad('tumour group', 16) + pad('cells', 7) + cols.map((c) => c.padStart(10)).join('') + '  coverage   width',
@@ -257,6 +271,7 @@ if (args.json) {
       overall: summary(overall),
       byTumourGroup: Object.fromEntries(groups.map((g) => [g, summary(byGroup.get(g)!)])),
       parameters: fitted,
+      smallCellsAt100: smallAtTop,
       unpublishedWidths: Object.fromEntries(
         [...unpublishedWidths].map(([g, t]) => [
           g,
