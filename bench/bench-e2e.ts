@@ -120,6 +120,7 @@ const header = [
   'collector RSS MB',
   'Redis +MB',
   'max waiting',
+  'retried',
   'check',
 ];
 const table = rows.map((r) => [
@@ -135,6 +136,7 @@ const table = rows.map((r) => [
   fmt(r.collectorRssMb),
   fmt(r.redisGrowthMb, 1),
   fmt(r.maxWaitingJobs),
+  fmt(r.retriedAttempts),
   r.ok ? 'ok' : `stored ${r.stored}, failed ${r.failedJobs}`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
@@ -149,7 +151,10 @@ console.log(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
-console.log('worker RSS: highest VmHWM among the workers; Redis +MB: peak used_memory above the level before the run');
+console.log(
+  'worker RSS: highest VmHWM among the workers; Redis +MB: peak used_memory above the level before the run; ' +
+    'retried: job attempts that failed and were retried',
+);
 if (memoryLogDir) {
   console.log('\nWorker memory, highest sample among the workers (process.memoryUsage every second), MB:');
   const memoryHeader = ['store', 'workers', 'comments', 'RSS', 'heap total', 'heap used', 'external', 'array buffers'];

@@ -17,6 +17,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
 import { procStatusMb } from './process-memory.js';
 import { deletePrefix, RedisMemorySampler, redisMemoryField } from './redis-memory.js';
+import { RetriedAttempts } from './retried-attempts.js';
 import { startWorkerFleet } from './worker-fleet.js';
 import { readWorkerMemoryPeaks, type WorkerMemoryPeaks } from './worker-memory-log.js';
 
@@ -57,6 +58,8 @@ export interface RunFigures {
   collectSeconds: number;
   stored: number;
   failedJobs: number;
+  /** Job attempts that failed and were retried (lock timeouts, crashes mid-batch), collect and process. */
+  retriedAttempts: number;
   /** Peak resident set (VmHWM) of each worker, MB. */
   workerPeakRssMb: number[];
   /** Highest sampled resident set of this (collecting) process during the run, MB. */
@@ -140,6 +143,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     built: spec.built ?? false,
   });
   let runner: Awaited<ReturnType<typeof startStageRunner>> | undefined;
+  let retried: RetriedAttempts | undefined;
   try {
     runner = await startStageRunner({
       ...runtimeOptions(config),
@@ -152,6 +156,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     const collectQueue = runner.queues.get('collect-sample');
     const processQueue = runner.queues.get('process');
     await fleet.ready(processQueue, 60_000);
+    retried = await RetriedAttempts.listen(connection, prefix, [collectQueue.name, processQueue.name]);
     const redisMemory = new RedisMemorySampler(connection);
     await redisMemory.start();
 
@@ -180,6 +185,8 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     const seconds = (performance.now() - started) / 1000;
     const failed = await Promise.all([collectQueue, processQueue].map((q) => q.getJobCounts('failed')));
     const workerPeakRssMb = fleet.peakRssMb();
+    // A retried job ran again before the queues drained, so its event is at most one read behind.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     // Stop the workers first, so their last samples (at exit) are in the log.
     await fleet.stop(20_000);
     return {
@@ -191,6 +198,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       collectSeconds,
       stored: await pipeline.store.countComments({ includeDuplicates: true }),
       failedJobs: failed.reduce((sum, counts) => sum + (counts['failed'] ?? 0), 0),
+      retriedAttempts: retried.total(),
       workerPeakRssMb,
       collectorRssMb,
       redisGrowthMb: redisMemory.peakGrowthMb,
@@ -200,6 +208,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     };
   } finally {
     await fleet.stop(20_000);
+    await retried?.close();
     await runner?.close();
     await deletePrefix(connection, prefix);
     await closeConnection(connection);
