@@ -60,6 +60,11 @@ export interface RunFigures {
   failedJobs: number;
   /** Job attempts that failed and were retried (lock timeouts, crashes mid-batch), collect and process. */
   retriedAttempts: number;
+  /**
+   * CPU time the workers and this (collecting) process used from the first collect job to the drain,
+   * in seconds: what the run cost, whatever share of the shared machine it got.
+   */
+  cpuSeconds: number;
   /** Peak resident set (VmHWM) of each worker, MB. */
   workerPeakRssMb: number[];
   /** Highest sampled resident set of this (collecting) process during the run, MB. */
@@ -161,6 +166,8 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     await redisMemory.start();
 
     const started = performance.now();
+    const workerCpuAtStart = fleet.cpuSeconds();
+    const collectorCpuAtStart = process.cpuUsage();
     const deadline = Date.now() + spec.timeoutMs;
     const runId = `bench-${tag}`;
     await enqueueStageJobs(runner.queues, 'collect', [
@@ -183,6 +190,8 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const seconds = (performance.now() - started) / 1000;
+    const collectorCpu = process.cpuUsage(collectorCpuAtStart);
+    const cpuSeconds = fleet.cpuSeconds() - workerCpuAtStart + (collectorCpu.user + collectorCpu.system) / 1e6;
     const failed = await Promise.all([collectQueue, processQueue].map((q) => q.getJobCounts('failed')));
     const workerPeakRssMb = fleet.peakRssMb();
     // A retried job ran again before the queues drained, so its event is at most one read behind.
@@ -195,6 +204,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       comments: spec.comments,
       seconds,
       perSecond: spec.comments / seconds,
+      cpuSeconds,
       collectSeconds,
       stored: await pipeline.store.countComments({ includeDuplicates: true }),
       failedJobs: failed.reduce((sum, counts) => sum + (counts['failed'] ?? 0), 0),
