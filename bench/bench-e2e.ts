@@ -67,6 +67,9 @@ const postgresUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.
 interface Row extends RunFigures {
   analysePerSecond: number;
   ratio: number;
+  perCpuSecond: number;
+  analysePerCpuSecond: number;
+  cpuRatio: number;
   ok: boolean;
 }
 
@@ -74,7 +77,8 @@ const analyse = loadAnalyser();
 const rows: Row[] = [];
 const errors: { store: string; workers: number; comments: number; message: string }[] = [];
 for (const comments of sizes) {
-  const analysePerSecond = await analysePassRate(analyse, sampleSettings({ comments, pageSize }));
+  const analysed = await analysePassRate(analyse, sampleSettings({ comments, pageSize }));
+  const analysePerSecond = analysed.perSecond;
   for (const store of stores) {
     for (const workers of workerCounts) {
       try {
@@ -93,7 +97,16 @@ for (const comments of sizes) {
           timeoutMs: Math.max(120_000, comments * 5),
         });
         const ok = figures.stored === comments && figures.failedJobs === 0;
-        rows.push({ ...figures, analysePerSecond, ratio: figures.perSecond / analysePerSecond, ok });
+        const perCpuSecond = comments / figures.cpuSeconds;
+        rows.push({
+          ...figures,
+          analysePerSecond,
+          ratio: figures.perSecond / analysePerSecond,
+          perCpuSecond,
+          analysePerCpuSecond: analysed.perCpuSecond,
+          cpuRatio: perCpuSecond / analysed.perCpuSecond,
+          ok,
+        });
         if (!args.json)
           process.stderr.write(`  ${store} ×${workers} ${comments}: ${Math.round(figures.perSecond)}/s\n`);
       } catch (error) {
@@ -115,11 +128,16 @@ const header = [
   'comments/s',
   'analyse/s',
   'e2e÷analyse',
+  'CPU s',
+  'per CPU-s',
+  'analyse per CPU-s',
+  'CPU ratio',
   'collect s',
   'worker RSS MB',
   'collector RSS MB',
   'Redis +MB',
   'max waiting',
+  'retried',
   'check',
 ];
 const table = rows.map((r) => [
@@ -130,11 +148,16 @@ const table = rows.map((r) => [
   fmt(r.perSecond),
   fmt(r.analysePerSecond),
   fmt(r.ratio, 2),
+  fmt(r.cpuSeconds),
+  fmt(r.perCpuSecond),
+  fmt(r.analysePerCpuSecond),
+  fmt(r.cpuRatio, 2),
   fmt(r.collectSeconds, 2),
   fmt(Math.max(...r.workerPeakRssMb)),
   fmt(r.collectorRssMb),
   fmt(r.redisGrowthMb, 1),
   fmt(r.maxWaitingJobs),
+  fmt(r.retriedAttempts),
   r.ok ? 'ok' : `stored ${r.stored}, failed ${r.failedJobs}`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
@@ -149,7 +172,12 @@ console.log(
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
-console.log('worker RSS: highest VmHWM among the workers; Redis +MB: peak used_memory above the level before the run');
+console.log(
+  'worker RSS: highest VmHWM among the workers; Redis +MB: peak used_memory above the level before the run; ' +
+    'retried: job attempts that failed and were retried;\n' +
+    'CPU s: CPU time of the workers and the collecting process during the run; per CPU-s: comments per ' +
+    'second of it; analyse per CPU-s: the in-process pass per second of CPU; CPU ratio: the two rates',
+);
 if (memoryLogDir) {
   console.log('\nWorker memory, highest sample among the workers (process.memoryUsage every second), MB:');
   const memoryHeader = ['store', 'workers', 'comments', 'RSS', 'heap total', 'heap used', 'external', 'array buffers'];

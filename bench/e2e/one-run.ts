@@ -17,6 +17,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
 import { procStatusMb } from './process-memory.js';
 import { deletePrefix, RedisMemorySampler, redisMemoryField } from './redis-memory.js';
+import { RetriedAttempts } from './retried-attempts.js';
 import { startWorkerFleet } from './worker-fleet.js';
 import { readWorkerMemoryPeaks, type WorkerMemoryPeaks } from './worker-memory-log.js';
 
@@ -57,6 +58,13 @@ export interface RunFigures {
   collectSeconds: number;
   stored: number;
   failedJobs: number;
+  /** Job attempts that failed and were retried (lock timeouts, crashes mid-batch), collect and process. */
+  retriedAttempts: number;
+  /**
+   * CPU time the workers and this (collecting) process used from the first collect job to the drain,
+   * in seconds: what the run cost, whatever share of the shared machine it got.
+   */
+  cpuSeconds: number;
   /** Peak resident set (VmHWM) of each worker, MB. */
   workerPeakRssMb: number[];
   /** Highest sampled resident set of this (collecting) process during the run, MB. */
@@ -140,6 +148,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     built: spec.built ?? false,
   });
   let runner: Awaited<ReturnType<typeof startStageRunner>> | undefined;
+  let retried: RetriedAttempts | undefined;
   try {
     runner = await startStageRunner({
       ...runtimeOptions(config),
@@ -152,10 +161,13 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     const collectQueue = runner.queues.get('collect-sample');
     const processQueue = runner.queues.get('process');
     await fleet.ready(processQueue, 60_000);
+    retried = await RetriedAttempts.listen(connection, prefix, [collectQueue.name, processQueue.name]);
     const redisMemory = new RedisMemorySampler(connection);
     await redisMemory.start();
 
     const started = performance.now();
+    const workerCpuAtStart = fleet.cpuSeconds();
+    const collectorCpuAtStart = process.cpuUsage();
     const deadline = Date.now() + spec.timeoutMs;
     const runId = `bench-${tag}`;
     await enqueueStageJobs(runner.queues, 'collect', [
@@ -178,8 +190,12 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const seconds = (performance.now() - started) / 1000;
+    const collectorCpu = process.cpuUsage(collectorCpuAtStart);
+    const cpuSeconds = fleet.cpuSeconds() - workerCpuAtStart + (collectorCpu.user + collectorCpu.system) / 1e6;
     const failed = await Promise.all([collectQueue, processQueue].map((q) => q.getJobCounts('failed')));
     const workerPeakRssMb = fleet.peakRssMb();
+    // A retried job ran again before the queues drained, so its event is at most one read behind.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     // Stop the workers first, so their last samples (at exit) are in the log.
     await fleet.stop(20_000);
     return {
@@ -188,9 +204,11 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
       comments: spec.comments,
       seconds,
       perSecond: spec.comments / seconds,
+      cpuSeconds,
       collectSeconds,
       stored: await pipeline.store.countComments({ includeDuplicates: true }),
       failedJobs: failed.reduce((sum, counts) => sum + (counts['failed'] ?? 0), 0),
+      retriedAttempts: retried.total(),
       workerPeakRssMb,
       collectorRssMb,
       redisGrowthMb: redisMemory.peakGrowthMb,
@@ -200,6 +218,7 @@ export async function runEndToEnd(spec: RunSpec): Promise<RunFigures> {
     };
   } finally {
     await fleet.stop(20_000);
+    await retried?.close();
     await runner?.close();
     await deletePrefix(connection, prefix);
     await closeConnection(connection);

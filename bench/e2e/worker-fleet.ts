@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
+import { procCpuSeconds } from './process-cpu.js';
 import { procStatusMb } from './process-memory.js';
 
 /**
@@ -27,6 +28,8 @@ export interface WorkerFleet {
   ready(processQueue: Queue, timeoutMs: number): Promise<void>;
   /** Peak resident set (VmHWM) of each live child, in MB. */
   peakRssMb(): number[];
+  /** CPU time the live children have used since they started, summed, in seconds. */
+  cpuSeconds(): number;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when every child has exited. */
   stop(graceMs: number): Promise<void>;
   /** The last lines each child wrote. */
@@ -75,6 +78,7 @@ export function startWorkerFleet(options: FleetOptions): WorkerFleet {
       }
     },
     peakRssMb: () => children.map((c) => procStatusMb(c.child.pid!, 'VmHWM') ?? Number.NaN),
+    cpuSeconds: () => children.reduce((sum, c) => sum + (procCpuSeconds(c.child.pid!) ?? Number.NaN), 0),
     async stop(graceMs) {
       for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => {
