@@ -6,13 +6,11 @@
  *
  *   tsx bench/check-analyse-outputs.ts --base COMMIT [--data DIR]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sharedDataDir } from '../src/config/paths.js';
-import { createSampleConnector } from '../src/connectors/sample/sample-connector.js';
 import { parseCriticalityCsv, parseFftFrameworkCsv } from '../src/domain/sentiment/training-data.js';
+import { type PassComment, repoRoot, sampleStories, withPassesAt } from './support/analyse-pass-at-commit.js';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -23,36 +21,7 @@ const base = option('--base');
 if (!base) throw new Error('--base COMMIT is required (the commit to compare the working tree with)');
 const dataDir = option('--data') ?? sharedDataDir();
 
-interface Comment {
-  text: string;
-  question?: string;
-}
-type Pass = (comment: Comment) => string;
-
-/** normalise → redact → analyse from the sources under `root`, as one JSON string. */
-async function loadPass(root: string): Promise<Pass> {
-  const load = (path: string) => import(join(root, path));
-  const { normaliseCommentText } = await load('src/pipeline/collect/normalise-text.ts');
-  const { redact } = await load('src/domain/redaction/redact.ts');
-  const { loadAnalyser } = await load('src/reference/load-analyser.ts');
-  const analyse = loadAnalyser();
-  return (comment) => {
-    const redacted = redact(normaliseCommentText(comment.text));
-    return JSON.stringify([redacted, analyse({ text: redacted.text, question: comment.question })]);
-  };
-}
-
-async function sampleComments(seed: number, count: number): Promise<Comment[]> {
-  const connector = createSampleConnector({ seed, count, pageSize: 1000 });
-  const comments: Comment[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await connector.fetchPage(cursor, { now: () => new Date(), state: { get: async () => null } });
-    for (const parsed of page.items) if (parsed.ok) comments.push({ text: parsed.item.text });
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return comments;
-}
+type Comment = PassComment;
 
 /** Every non-empty line of every fixture file, and each file's opening as one text. */
 function fixtureComments(dir: string): Comment[] {
@@ -69,16 +38,7 @@ function fixtureComments(dir: string): Comment[] {
   return comments;
 }
 
-const repoRoot = resolve(import.meta.dirname, '..');
-const baseRoot = mkdtempSync(join(tmpdir(), 'carevoice-base-'));
-try {
-  const tarFile = join(baseRoot, 'base.tar');
-  const files = ['package.json', 'tsconfig.json', 'src', 'config', 'models'];
-  execFileSync('git', ['-C', repoRoot, 'archive', '--format=tar', '-o', tarFile, base, ...files]);
-  execFileSync('tar', ['-x', '-f', tarFile, '-C', baseRoot]);
-  symlinkSync(join(repoRoot, 'node_modules'), join(baseRoot, 'node_modules'));
-  const before = await loadPass(baseRoot);
-  const after = await loadPass(repoRoot);
+await withPassesAt(base, async ({ base: before, head: after }) => {
   const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
   const sets: Record<string, Comment[]> = {
     'fft-comments-labelled': parseFftFrameworkCsv(read('fft-comments-labelled.csv')),
@@ -86,7 +46,7 @@ try {
     'care-opinion-comments-criticality': parseCriticalityCsv(read('care-opinion-comments-criticality.csv')),
     'test fixtures': fixtureComments(join(repoRoot, 'test/fixtures')),
   };
-  for (const seed of [1, 2, 3, 7]) sets[`sample source, seed ${seed}`] = await sampleComments(seed, 3000);
+  for (const seed of [1, 2, 3, 7]) sets[`sample source, seed ${seed}`] = await sampleStories(seed, 3000);
   let differing = 0;
   console.log(`Redaction and analysis, ${base} against the working tree\n`);
   for (const [name, comments] of Object.entries(sets)) {
@@ -102,6 +62,4 @@ try {
     differing += differ;
   }
   process.exitCode = differing === 0 ? 0 : 1;
-} finally {
-  rmSync(baseRoot, { recursive: true, force: true });
-}
+});

@@ -7,13 +7,11 @@
  *
  *   tsx bench/compare-analyse.ts --base COMMIT [--data DIR] [--rounds N] [--json]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sharedDataDir } from '../src/config/paths.js';
-import { createSampleConnector } from '../src/connectors/sample/sample-connector.js';
 import { parseFftFrameworkCsv } from '../src/domain/sentiment/training-data.js';
+import { type Pass, type PassComment, sampleStories, withPassesAt } from './support/analyse-pass-at-commit.js';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -26,33 +24,6 @@ const dataDir = option('--data') ?? sharedDataDir();
 const rounds = Number(option('--rounds') ?? 3);
 const CHUNK = 250;
 
-type Pass = (comment: { text: string; question?: string }) => string;
-
-/** The pass as `bench-analyse` times it (normalise → redact → analyse), from the sources under `root`. */
-async function loadPass(root: string): Promise<Pass> {
-  const load = (path: string) => import(join(root, path));
-  const { normaliseCommentText } = await load('src/pipeline/collect/normalise-text.ts');
-  const { redact } = await load('src/domain/redaction/redact.ts');
-  const { loadAnalyser } = await load('src/reference/load-analyser.ts');
-  const analyse = loadAnalyser();
-  return (comment) => {
-    const redacted = redact(normaliseCommentText(comment.text));
-    return JSON.stringify([redacted, analyse({ text: redacted.text, question: comment.question })]);
-  };
-}
-
-async function sampleComments(count: number): Promise<{ text: string }[]> {
-  const connector = createSampleConnector({ seed: 7, count, pageSize: 1000 });
-  const comments: { text: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await connector.fetchPage(cursor, { now: () => new Date(), state: { get: async () => null } });
-    for (const parsed of page.items) if (parsed.ok) comments.push({ text: parsed.item.text });
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return comments;
-}
-
 function cpuMicros(run: () => void): number {
   const before = process.cpuUsage();
   run();
@@ -60,7 +31,7 @@ function cpuMicros(run: () => void): number {
   return used.user + used.system;
 }
 
-function compare(comments: { text: string; question?: string }[], passes: Record<'base' | 'head', Pass>) {
+function compare(comments: PassComment[], passes: Record<'base' | 'head', Pass>) {
   for (const comment of comments) {
     if (passes.base(comment) !== passes.head(comment)) throw new Error(`outputs differ for: ${comment.text}`);
   }
@@ -84,32 +55,12 @@ function compare(comments: { text: string; question?: string }[], passes: Record
   return { base: baseRate, head: headRate, ratio: Math.round((headRate / baseRate) * 100) / 100 };
 }
 
-const repoRoot = resolve(import.meta.dirname, '..');
-const baseRoot = mkdtempSync(join(tmpdir(), 'carevoice-base-'));
-try {
-  const tarFile = join(baseRoot, 'base.tar');
-  execFileSync('git', [
-    '-C',
-    repoRoot,
-    'archive',
-    '--format=tar',
-    '-o',
-    tarFile,
-    base,
-    'package.json',
-    'tsconfig.json',
-    'src',
-    'config',
-    'models',
-  ]);
-  execFileSync('tar', ['-x', '-f', tarFile, '-C', baseRoot]);
-  symlinkSync(join(repoRoot, 'node_modules'), join(baseRoot, 'node_modules'));
-  const passes = { base: await loadPass(baseRoot), head: await loadPass(repoRoot) };
+await withPassesAt(base, async (passes) => {
   const fft = parseFftFrameworkCsv(readFileSync(join(dataDir, 'fft-comments-labelled.csv'), 'utf8')).map((c) => ({
     text: c.text,
     question: c.question,
   }));
-  const sample = await sampleComments(5000);
+  const sample = await sampleStories(7, 5000);
   const rows = [
     { set: 'fft-comments-labelled', comments: fft.length, ...compare(fft, passes) },
     { set: 'sample source', comments: sample.length, ...compare(sample, passes) },
@@ -123,6 +74,4 @@ try {
     );
   }
   if (process.argv.includes('--json')) console.log(JSON.stringify({ base, rounds, rows }));
-} finally {
-  rmSync(baseRoot, { recursive: true, force: true });
-}
+});
