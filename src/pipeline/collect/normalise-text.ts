@@ -4,7 +4,11 @@
  */
 export function normaliseCommentText(text: string): string {
   const nfc = text.normalize('NFC');
-  if (isAlreadyClean(nfc)) return nfc.trim();
+  return isAlreadyClean(nfc) ? nfc.trim() : replaceAll(nfc);
+}
+
+/** Every replacement, in order, on NFC text: what the clean-text shortcut above must agree with. */
+export function replaceAll(nfc: string): string {
   return nfc
     .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
     .replace(/[\t\v\f\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseCommentText } from '../../../src/pipeline/collect/normalise-text.js';
+import { normaliseCommentText, replaceAll } from '../../../src/pipeline/collect/normalise-text.js';
 
 describe('normaliseCommentText', () => {
   it('composes Unicode, collapses spaces and trims', () => {
@@ -20,16 +20,7 @@ describe('normaliseCommentText', () => {
   });
 
   it('gives what the full set of replacements gives, whether or not the text was already clean', () => {
-    const replaced = (text: string) =>
-      text
-        .normalize('NFC')
-        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
-        .replace(/[\t\v\f\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-        .replace(/[\p{Cc}\u200b\ufeff]/gu, (char) => (char === '\n' ? '\n' : ''))
-        .replace(/ {2,}/g, ' ')
-        .replace(/ *\n */g, '\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
+    const replaced = (text: string) => replaceAll(text.normalize('NFC'));
     const pieces = [
       'a',
       'B',
