@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
+import { cachingStatements } from './statement-cache.js';
 
 export interface OpenSqliteOptions {
   /** Database file; its folder is created when missing. `:memory:` gives a private in-memory store. */
@@ -100,6 +101,6 @@ export function openSqlite(options: OpenSqliteOptions): OpenedDatabase {
       cause: error,
     });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(handle) }) });
   return { db, hooks: sqliteHooks(Math.max(0, busyTimeoutMs)) };
 }
