@@ -1,20 +1,16 @@
 /**
- * Reading comments: one row, filtered listings with keyset pagination, counts, and duplicate candidates.
+ * Reading comments: one row, filtered listings with keyset pagination, and counts.
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { ProcessedComment } from '../domain/model.js';
-import type { DialectHooks } from './dialect-hooks.js';
 import { InvalidStoreInputError } from './errors/invalid-store-input-error.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
 import { rowToComment } from './row-mapping.js';
 import type { Database } from './schema.js';
-import { simhashBands } from './simhash-bands.js';
-import type { CommentFilter, DuplicateCandidate, Page } from './store.js';
+import type { CommentFilter, Page } from './store.js';
 
 /** Largest page listComments serves; callers page through bigger sets. */
 export const MAX_PAGE_SIZE = 1000;
-
-const BAND_COLUMNS = ['sim_band0', 'sim_band1', 'sim_band2', 'sim_band3'] as const;
 
 /** The filter as SQL conditions. Theme and tumour group go through the child tables' indexes. */
 export function commentFilterConditions(
@@ -124,39 +120,4 @@ export async function countComments(db: Kysely<Database>, filter: CommentFilter 
     .where((eb) => eb.and(commentFilterConditions(eb, filter)))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/**
- * Stored comments with the same 16 bits as one of `simhashes` in one of the four band positions.
- * That includes every comment with the same content hash: both hashes are taken from the same
- * normalised text, so equal texts have equal SimHashes. (Hence no content-hash index: migration
- * 009 dropped it, a cost on every insert for lookups the bands already answer.)
- */
-export async function findDuplicateCandidates(
-  db: Kysely<Database>,
-  hooks: DialectHooks,
-  simhashes: readonly string[],
-): Promise<DuplicateCandidate[]> {
-  const sims = [...new Set(simhashes)];
-  // One statement carries four IN lists (one per band) of up to this length.
-  const perStatement = Math.floor(Math.min(hooks.maxBindParameters, 10_000) / 4);
-  const found = new Map<string, DuplicateCandidate>();
-  for (let start = 0; start < sims.length; start += perStatement) {
-    const bands = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()] as const;
-    for (const simhash of sims.slice(start, start + perStatement)) {
-      simhashBands(simhash).forEach((band, i) => {
-        bands[i as 0 | 1 | 2 | 3].add(band);
-      });
-    }
-    const rows = await db
-      .selectFrom('comments')
-      .select(['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'])
-      .where((eb) => eb.or(BAND_COLUMNS.map((column, i) => eb(column, 'in', [...bands[i as 0 | 1 | 2 | 3]]))))
-      .execute();
-    for (const r of rows) {
-      const key = `${r.source}:${r.external_id}`;
-      found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash, duplicateOf: r.duplicate_of });
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

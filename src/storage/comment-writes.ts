@@ -5,8 +5,8 @@
 import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, UpdateObject } from 'kysely';
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
 import { chunk, groupBy } from './chunk.js';
-import { findDuplicateCandidates } from './comment-queries.js';
 import type { DialectHooks } from './dialect-hooks.js';
+import { findDuplicateCandidates } from './duplicate-candidates.js';
 import { forgottenIds } from './forgotten-ids.js';
 import { promoteDuplicatesOf } from './promote-duplicates.js';
 import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
@@ -194,7 +194,8 @@ export async function upsertComments(
     let kept = [...byKey.values()];
     if (resolveDuplicates !== undefined && kept.length > 0) {
       const lookup: DuplicateLookup = {
-        findDuplicateCandidates: (simhashes) => findDuplicateCandidates(trx, hooks, simhashes),
+        findDuplicateCandidates: (simhashes, maxHammingDistance) =>
+          findDuplicateCandidates(trx, hooks, simhashes, maxHammingDistance),
       };
       const decided = await resolveDuplicates(lookup, kept);
       kept = kept.map((c) => {

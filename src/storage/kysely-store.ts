@@ -13,10 +13,11 @@ import { claimAlertDelivery, recordAlerts, settleAlertDelivery } from './alert-w
 import { countActiveApiKeys, createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key-queries.js';
 import type { ApiKeyRecord } from './api-key-types.js';
 import { chunk } from './chunk.js';
-import { countComments, findDuplicateCandidates, getComment, listComments } from './comment-queries.js';
+import { countComments, getComment, listComments } from './comment-queries.js';
 import { deleteComment, upsertComments } from './comment-writes.js';
 import { type DataVersions, readDataVersions } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
+import { findDuplicateCandidates } from './duplicate-candidates.js';
 import { MigrationFailedError } from './errors/migration-failed-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
 import { forgottenIds } from './forgotten-ids.js';
@@ -184,8 +185,8 @@ export class KyselyStore implements Store {
     return deleteComment(this.#db, this.#hooks, source, externalId);
   }
 
-  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]> {
-    return findDuplicateCandidates(this.#db, this.#hooks, simhashes);
+  findDuplicateCandidates(simhashes: readonly string[], maxHammingDistance?: number): Promise<DuplicateCandidate[]> {
+    return findDuplicateCandidates(this.#db, this.#hooks, simhashes, maxHammingDistance);
   }
 
   async quarantine(records: QuarantineRecord[]): Promise<void> {

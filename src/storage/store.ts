@@ -97,7 +97,8 @@ export interface DuplicateCandidate {
 
 /** What a duplicate decision may read: the store as the write transaction that stores the answer sees it. */
 export interface DuplicateLookup {
-  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
+  /** As Store.findDuplicateCandidates. */
+  findDuplicateCandidates(simhashes: readonly string[], maxHammingDistance?: number): Promise<DuplicateCandidate[]>;
 }
 
 /**
@@ -140,10 +141,11 @@ export interface Store {
   deleteComment(source: string, externalId: string): Promise<boolean>;
   /**
    * Earlier comments that may duplicate ones with these SimHashes: a SimHash that shares one of its
-   * four 16-bit bands, in the same position. Every comment with the same content hash is among them
-   * (equal normalised texts have equal SimHashes). The caller decides by content hash and Hamming distance.
+   * four 16-bit bands, in the same position, and when `maxHammingDistance` is given lies within it
+   * of such a SimHash. Every comment with the same content hash is among them (equal normalised
+   * texts have equal SimHashes). The caller decides by content hash and Hamming distance.
    */
-  findDuplicateCandidates(simhashes: readonly string[]): Promise<DuplicateCandidate[]>;
+  findDuplicateCandidates(simhashes: readonly string[], maxHammingDistance?: number): Promise<DuplicateCandidate[]>;
 
   /** Idempotent: the same (source, externalId, code, payload) is kept once. */
   quarantine(records: QuarantineRecord[]): Promise<void>;

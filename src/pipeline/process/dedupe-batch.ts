@@ -45,7 +45,10 @@ export async function dedupeBatch(
 ): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
   // Exact duplicates are among these too: the same normalised text gives the same SimHash.
-  const candidates = await lookup.findDuplicateCandidates([...new Set(items.map((item) => item.simhash))]);
+  const candidates = await lookup.findDuplicateCandidates(
+    [...new Set(items.map((item) => item.simhash))],
+    options.maxHammingDistance,
+  );
 
   // Band indexes: each item is checked against its band neighbours only, not every candidate.
   const storedPool = new DuplicateCandidateIndex<DuplicateCandidate>(options.maxHammingDistance);

@@ -14,6 +14,7 @@ import { triangulationInputsMigration } from './007-triangulation-inputs.js';
 import { duplicateOfIndexMigration } from './008-duplicate-of-index.js';
 import { dropContentHashIndexMigration } from './009-drop-content-hash-index.js';
 import { dataVersionsMigration } from './010-data-versions.js';
+import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008-duplicate-of-index': duplicateOfIndexMigration,
   '009-drop-content-hash-index': dropContentHashIndexMigration,
   '010-data-versions': dataVersionsMigration,
+  '011-covering-band-indexes': coveringBandIndexesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
