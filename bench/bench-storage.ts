@@ -7,17 +7,17 @@
  *
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a throwaway schema.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { type ProcessedComment, type SentimentLabel, THEMES, TUMOUR_GROUPS } from '../src/domain/model.js';
-import { seededRandom } from '../src/domain/random.js';
+import type { ProcessedComment } from '../src/domain/model.js';
 import { openStore } from '../src/storage/open-store.js';
 import { openPostgres } from '../src/storage/postgres/open-postgres.js';
 import type { Store } from '../src/storage/store.js';
+import { syntheticComments } from './support/synthetic-comments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,48 +31,6 @@ const { values: args } = parseArgs({
 const ROWS = Number(args.rows);
 const BATCH = Number(args.batch);
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const WORDS = 'the clinic nurse waited scan results team kind late phone letter ward chemo pain told plan'.split(' ');
-const TRUSTS = ['RBV', 'RPY', 'R0A', 'RRK', 'RTH', 'RGT', 'RAL', 'RJ1'];
-const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
-
-function syntheticComments(count: number, seed: number): ProcessedComment[] {
-  const next = seededRandom(seed); // the same data on every run
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return Array.from({ length: count }, (_, i) => {
-    const text = Array.from({ length: 20 + Math.floor(next() * 60) }, () => pick(WORDS)).join(' ');
-    const trust = pick(TRUSTS);
-    const label = pick(LABELS);
-    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
-    return {
-      source: 'bench',
-      externalId: `b${i}`,
-      text,
-      postedAt: `2024-${month}-10T12:00:00.000Z`,
-      fetchedAt: '2025-01-01T00:00:00.000Z',
-      url: `https://example.org/b${i}`,
-      pageHash: createHash('sha256')
-        .update(`page${Math.floor(i / 50)}`)
-        .digest('hex'),
-      redactions: [],
-      sentiment: { label, score: label === 'positive' ? 0.6 : label === 'negative' ? -0.6 : 0 },
-      rating: 3,
-      themes: [
-        { id: pick(THEMES), sentiment: pick(LABELS) },
-        { id: pick(THEMES), sentiment: pick(LABELS) },
-      ],
-      tumourGroups: [pick(TUMOUR_GROUPS)],
-      rareCancer: true,
-      provider: { odsCode: trust, name: `Trust ${trust}` },
-      safety: [],
-      contentHash: createHash('sha256').update(text).digest('hex'),
-      simhash: randomBytes(8).toString('hex'),
-      duplicateOf: null,
-      period: `2024-${month}`,
-      processedAt: '2025-01-01T00:00:01.000Z',
-    };
-  });
-}
 
 interface Figure {
   store: string;
