@@ -10,15 +10,14 @@
  *   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in throwaway schemas.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { ProcessedComment } from '../src/domain/model.js';
-import { seededRandom } from '../src/domain/random.js';
 import { openPostgres } from '../src/storage/postgres/open-postgres.js';
+import { syntheticComments } from './support/synthetic-comments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -88,43 +87,6 @@ async function writeBatch(checkout: Checkout, store: AnyStore, batch: ProcessedC
   );
 }
 
-const WORDS = 'the clinic nurse waited scan results team kind late phone letter ward chemo pain told plan'.split(' ');
-function syntheticComments(count: number): ProcessedComment[] {
-  const next = seededRandom(7);
-  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(next() * 16).toString(16)).join('');
-  return Array.from({ length: count }, (_, i) => {
-    const text = Array.from(
-      { length: 20 + Math.floor(next() * 40) },
-      () => WORDS[Math.floor(next() * WORDS.length)],
-    ).join(' ');
-    return {
-      source: 'bench',
-      externalId: `b${i}`,
-      text,
-      postedAt: '2024-03-10T12:00:00.000Z',
-      fetchedAt: '2025-01-01T00:00:00.000Z',
-      url: `https://example.org/b${i}`,
-      pageHash: 'p'.repeat(64),
-      redactions: [],
-      sentiment: { label: 'positive', score: 0.5 },
-      rating: 3,
-      themes: [
-        { id: 'waiting_times', sentiment: 'negative' },
-        { id: 'cns_access', sentiment: 'positive' },
-      ],
-      tumourGroups: ['breast'],
-      rareCancer: false,
-      provider: { odsCode: 'RBV', name: 'Trust RBV' },
-      safety: [],
-      contentHash: createHash('sha256').update(`${text}#${i}`).digest('hex'),
-      simhash: hex(16),
-      duplicateOf: null,
-      period: '2024-03',
-      processedAt: '2025-01-01T00:00:01.000Z',
-    };
-  });
-}
-
 async function openFresh(checkout: Checkout): Promise<{ store: AnyStore; remove(): Promise<void> }> {
   if (args.store === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'carevoice-compare-'));
@@ -146,7 +108,7 @@ async function openFresh(checkout: Checkout): Promise<{ store: AnyStore; remove(
 const checkouts = [await load('before', resolve(args.before)), await load('after', resolve('.'))];
 const opened = await Promise.all(checkouts.map(openFresh));
 const seconds = [0, 0];
-const comments = syntheticComments(ROWS);
+const comments = syntheticComments(ROWS, 7);
 try {
   for (let start = 0, n = 0; start < ROWS; start += BATCH, n += 1) {
     const batch = comments.slice(start, start + BATCH);
