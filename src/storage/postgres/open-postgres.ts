@@ -2,7 +2,6 @@
  * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
  * tenants can share one server without seeing each other's tables.
  */
-import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -10,6 +9,7 @@ import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
+import { commentWriteLockKey } from './advisory-lock-keys.js';
 
 export interface OpenPostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -29,14 +29,6 @@ const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
 
 /** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/** One advisory lock key per schema, so tenants sharing a server do not wait for each other. */
-export function commentWriteLockKey(schema: string | undefined): string {
-  const digest = createHash('sha256')
-    .update(`carevoice:comment-writes:${schema ?? ''}`)
-    .digest();
-  return digest.readBigInt64BE(0).toString();
-}
 
 export function postgresHooks(schema: string | undefined): DialectHooks {
   return {
