@@ -15,3 +15,8 @@ function advisoryLockKey(purpose: string, schema: string | undefined): string {
 export function commentWriteLockKey(schema: string | undefined): string {
   return advisoryLockKey('comment-writes', schema);
 }
+
+/** Held while one process analyses the schema's tables, so no two analyse the same table at once. */
+export function plannerStatisticsLockKey(schema: string | undefined): string {
+  return advisoryLockKey('planner-statistics', schema);
+}
