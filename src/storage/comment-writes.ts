@@ -176,6 +176,7 @@ function toPending(c: ProcessedComment): PendingComment {
  * occurrence), and counts once. Forgotten keys are dropped and duplicates decided inside the
  * transaction, after lockCommentWrites, so neither check can go stale before the write. Rows are
  * written in key order so concurrent writers of overlapping batches take row locks in the same order.
+ * Once the transaction has committed, hooks.afterCommentUpsert does the dialect's upkeep.
  */
 export async function upsertComments(
   db: Kysely<Database>,
@@ -187,7 +188,7 @@ export async function upsertComments(
   const byKey = new Map<string, ProcessedComment>();
   for (const c of comments) byKey.set(keyOf(c.source, c.externalId), c);
 
-  return hooks.writeTransaction(db, async (trx) => {
+  const result = await hooks.writeTransaction(db, async (trx) => {
     await hooks.lockCommentWrites(trx);
     const forgotten = await findForgottenKeys(trx, hooks, byKey.values());
     for (const key of forgotten) byKey.delete(key);
@@ -242,6 +243,8 @@ export async function upsertComments(
       forgotten: forgotten.size,
     };
   });
+  await hooks.afterCommentUpsert?.(db);
+  return result;
 }
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

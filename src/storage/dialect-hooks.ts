@@ -17,6 +17,11 @@ export interface DialectHooks {
   lockCommentWrites(trx: Kysely<Database>): Promise<void>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
+  /**
+   * Called once a comment upsert has committed, outside its transaction, for upkeep a bulk load
+   * needs. Never rejects: the write has succeeded whatever it does. Absent where there is none.
+   */
+  afterCommentUpsert?(db: Kysely<Database>): Promise<void>;
   /** Schema for Kysely's migration bookkeeping tables; undefined means the connection's default. */
   readonly migrationTableSchema?: string | undefined;
 }

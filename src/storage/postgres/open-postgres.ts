@@ -2,7 +2,6 @@
  * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
  * tenants can share one server without seeing each other's tables.
  */
-import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -10,6 +9,8 @@ import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
+import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
+import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 
 export interface OpenPostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -20,8 +21,10 @@ export interface OpenPostgresOptions {
   poolSize?: number;
   /** How long to wait for a connection before giving up, in ms. @defaultValue 5000 */
   connectTimeoutMs?: number;
-  /** Receives errors of idle pooled connections (which would otherwise crash the process). */
+  /** Receives errors of idle pooled connections (which would otherwise crash the process) and planner statistics upkeep. */
   logger?: Logger;
+  /** When the store checks whether its tables need analysing (see PlannerStatistics); tests shorten it. */
+  plannerStatistics?: PlannerStatisticsTiming;
 }
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -30,15 +33,8 @@ const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
 /** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** One advisory lock key per schema, so tenants sharing a server do not wait for each other. */
-export function commentWriteLockKey(schema: string | undefined): string {
-  const digest = createHash('sha256')
-    .update(`carevoice:comment-writes:${schema ?? ''}`)
-    .digest();
-  return digest.readBigInt64BE(0).toString();
-}
-
-export function postgresHooks(schema: string | undefined): DialectHooks {
+/** `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). */
+export function postgresHooks(schema: string | undefined, statistics?: PlannerStatistics): DialectHooks {
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
@@ -50,6 +46,7 @@ export function postgresHooks(schema: string | undefined): DialectHooks {
     lockCommentWrites: async (trx) => {
       await sql`select pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`.execute(trx);
     },
+    ...(statistics !== undefined && { afterCommentUpsert: (db) => statistics.afterCommentUpsert(db) }),
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.
@@ -69,7 +66,7 @@ export function describeConnection(connectionString: string): string {
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<OpenedDatabase> {
-  const { connectionString, schema, poolSize = 10, connectTimeoutMs = 5000, logger } = options;
+  const { connectionString, schema, poolSize = 10, connectTimeoutMs = 5000, logger, plannerStatistics } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
       `PostgreSQL schema name must match ${SCHEMA_NAME} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
@@ -99,7 +96,12 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, hooks: postgresHooks(activeSchema) };
+  const statistics = new PlannerStatistics({
+    ...plannerStatistics,
+    lockKey: plannerStatisticsLockKey(activeSchema),
+    logger,
+  });
+  return { db, hooks: postgresHooks(activeSchema, statistics) };
 }
 
 /**
