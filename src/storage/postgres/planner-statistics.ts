@@ -2,7 +2,7 @@
  * Keeps PostgreSQL's planner statistics of the tables ingestion grows fresh where autovacuum is off.
  * Without statistics the planner takes each of the duplicate lookup's four 200-value IN lists to
  * match the whole of `comments` and scans the table once per batch, so a bulk load slows as the
- * table grows (docs/BENCHMARKS.md); with them the lookup is a BitmapOr of the band indexes.
+ * table grows (docs/BENCHMARKS.md); with them each band's select is an index scan.
  *
  * The rule is autovacuum's own, with the server's own parameters: a table is analysed once the rows
  * modified since its last analyse exceed autovacuum_analyze_threshold + autovacuum_analyze_scale_factor

@@ -61,8 +61,8 @@ async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Pr
 /**
  * No afterCommentUpsert: unlike PostgreSQL's, SQLite's planner needs no statistics to pick the band
  * indexes for the duplicate lookup. Without sqlite_stat1 it assumes an indexed equality matches few
- * rows; EXPLAIN QUERY PLAN of the lookup on 5,000 stored comments, never analysed, is a MULTI-INDEX
- * OR of comments_sim_band0_idx..3.
+ * rows; EXPLAIN QUERY PLAN of the lookup on 5,000 stored comments, never analysed, searches each
+ * band's covering index (comments_sim_band0_simhash_idx..3), then the first for the rows it needs.
  */
 export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
   return {
