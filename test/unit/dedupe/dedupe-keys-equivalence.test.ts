@@ -4,8 +4,10 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sharedDataDir } from '../../../src/config/paths.js';
+import { BitMajority } from '../../../src/domain/dedupe/bit-majority.js';
 import { fnv1a64, hash64ToHex } from '../../../src/domain/dedupe/fnv1a64.js';
 import { simhash, wordTokens } from '../../../src/domain/dedupe/simhash.js';
+import { wordBytes } from '../../../src/domain/dedupe/word-bytes.js';
 import type { RedactedComment } from '../../../src/domain/model.js';
 import { dedupeKeysOf } from '../../../src/pipeline/process/dedupe-batch.js';
 import {
@@ -160,6 +162,27 @@ describe('dedupe keys against the reference implementation', () => {
     );
   });
 
+  it('lays out exactly the reference words, joined by single spaces, with their offsets', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const tokens = referenceWordTokens(text);
+        const { bytes, starts, count } = wordBytes(text);
+        expect(count).toBe(tokens.length);
+        const end = count === 0 ? 0 : starts[count]! - 1;
+        expect(Buffer.from(bytes.subarray(0, end)).toString('hex')).toBe(
+          Buffer.from(encoder.encode(tokens.join(' '))).toString('hex'),
+        );
+        let offset = 0;
+        tokens.forEach((token, i) => {
+          expect(starts[i]).toBe(offset);
+          offset += encoder.encode(token).length + 1;
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('hashes bytes like the reference FNV-1a', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
@@ -175,6 +198,41 @@ describe('dedupe keys against the reference implementation', () => {
       expect(simhash(text)).toBe(referenceSimhash(text));
     }
     expect(keysOf('').simhash).toBe('0000000000000000');
+  });
+});
+
+describe('BitMajority', () => {
+  function naiveMajority(hashes: readonly [number, number][]): string {
+    let high = 0;
+    let low = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      const highCount = hashes.filter(([h]) => (h >>> bit) & 1).length;
+      const lowCount = hashes.filter(([, l]) => (l >>> bit) & 1).length;
+      if (2 * highCount > hashes.length) high |= 1 << bit;
+      if (2 * lowCount > hashes.length) low |= 1 << bit;
+    }
+    return hash64ToHex({ high: high >>> 0, low: low >>> 0 });
+  }
+
+  const word = fc.integer({ min: 0, max: 0xffffffff });
+  const skewedWord = fc.oneof(word, fc.constantFrom(0, 0xffffffff, 0x80000000, 1));
+
+  it('finds the bits set in more than half the hashes, for runs long enough to fill many planes', () => {
+    const majority = new BitMajority();
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(fc.tuple(skewedWord, skewedWord), { maxLength: 12 }),
+          fc.array(fc.tuple(skewedWord, skewedWord), { minLength: 500, maxLength: 3000 }),
+        ),
+        (hashes) => {
+          majority.reset();
+          for (const [high, low] of hashes) majority.add(high, low);
+          expect(hash64ToHex(majority.bits())).toBe(naiveMajority(hashes));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
