@@ -1,17 +1,15 @@
-import { fnv1a64 } from './fnv1a64.js';
+import { BitMajority } from './bit-majority.js';
+import { fnv1a64Bytes, hash64ToHex } from './fnv1a64.js';
+import { wordBytes } from './word-bytes.js';
+
+export { wordTokens } from './word-tokens.js';
 
 /**
  * 64-bit SimHash over word 3-shingles of the dedupe-normalised text, as 16 hex digits. Texts that
  * share most of their shingles land within a small Hamming distance of each other.
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const SHINGLE_WORDS = 3;
-
-/** Lower-cased word tokens; punctuation and spacing do not change a SimHash. */
-export function wordTokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
-}
 
 /** Word n-shingles joined by one space; a text shorter than n words is one shingle of all its words. */
 export function shingles(tokens: readonly string[], size = SHINGLE_WORDS): string[] {
@@ -22,25 +20,22 @@ export function shingles(tokens: readonly string[], size = SHINGLE_WORDS): strin
   return out;
 }
 
+// Reused: simhash is synchronous and never re-entered.
+const majority = new BitMajority();
+
 export function simhash(text: string): string {
   // A bit's weight (+1 per shingle with it set, -1 per shingle without) is positive exactly when
-  // more than half the shingles set it, so counting set bits (no branches) gives the same hash.
-  const ones = new Int32Array(64);
-  const all = shingles(wordTokens(text));
-  for (const shingle of all) {
-    const { high, low } = fnv1a64(shingle);
-    for (let bit = 0; bit < 32; bit++) {
-      ones[bit] = ones[bit]! + ((low >>> bit) & 1);
-      ones[bit + 32] = ones[bit + 32]! + ((high >>> bit) & 1);
-    }
+  // more than half the shingles set it. Shingles are the byte ranges of `shingles` over the joined
+  // words, so each is hashed where it lies instead of being built as a string.
+  const { bytes, starts, count } = wordBytes(text);
+  const shingleCount = count === 0 ? 0 : Math.max(1, count - SHINGLE_WORDS + 1);
+  majority.reset();
+  for (let first = 0; first < shingleCount; first++) {
+    const end = starts[Math.min(first + SHINGLE_WORDS, count)]! - 1;
+    const { high, low } = fnv1a64Bytes(bytes, starts[first]!, end);
+    majority.add(high, low);
   }
-  let low = 0;
-  let high = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if (2 * ones[bit]! > all.length) low |= 1 << bit;
-    if (2 * ones[bit + 32]! > all.length) high |= 1 << bit;
-  }
-  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+  return hash64ToHex(majority.bits());
 }
 
 function popcount32(value: number): number {

@@ -32,3 +32,15 @@ describe('fnv1a64', () => {
     expect(hash64ToHex(fnv1a64('a\ud800b'))).toBe(referenceFnv('a\ud800b'));
   });
 });
+
+describe('hash64ToHex', () => {
+  it('writes 16 lower-case hex digits, high half first, zero-padded', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), (high, low) => {
+        expect(hash64ToHex({ high, low })).toBe(high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0'));
+      }),
+    );
+    expect(hash64ToHex({ high: 0, low: 0xabc })).toBe('0000000000000abc');
+    expect(hash64ToHex({ high: 0xffffffff, low: 0x80000000 })).toBe('ffffffff80000000');
+  });
+});
