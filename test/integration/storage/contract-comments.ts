@@ -144,16 +144,14 @@ export function describeCommentContract(ctx: ContractContext): void {
     });
 
     it('keeps only band neighbours within a Hamming distance when given one', async () => {
-      await ctx
-        .store()
-        .upsertComments([
-          syntheticComment('same', { contentHash: 'h1', simhash: '9999aaaaabcdbbbb' }),
-          // Three bits from the request in its last band: within 3, not within 2.
-          syntheticComment('three-bits', { contentHash: 'h2', simhash: '9999aaaaabcdbbb0' }),
-          // Shares the first band only, and is 48 bits away.
-          syntheticComment('band-only', { contentHash: 'h3', simhash: '9999555554324444' }),
-          syntheticComment('twin', { contentHash: 'h1', simhash: '9999aaaaabcdbbbb' }),
-        ]);
+      await ctx.store().upsertComments([
+        syntheticComment('same', { contentHash: 'h1', simhash: '9999aaaaabcdbbbb' }),
+        // Three bits from the request in its last band: within 3, not within 2.
+        syntheticComment('three-bits', { contentHash: 'h2', simhash: '9999aaaaabcdbbb0' }),
+        // Shares the first band only, and is 48 bits away.
+        syntheticComment('band-only', { contentHash: 'h3', simhash: '9999555554324444' }),
+        syntheticComment('twin', { contentHash: 'h1', simhash: '9999aaaaabcdbbbb' }),
+      ]);
       const keys = async (distance?: number) =>
         (await ctx.store().findDuplicateCandidates(['9999AAAAABCDBBBB'], distance)).map((c) => c.key);
       expect(await keys()).toEqual(['sample:band-only', 'sample:same', 'sample:three-bits', 'sample:twin']);
