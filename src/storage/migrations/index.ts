@@ -15,6 +15,7 @@ import { duplicateOfIndexMigration } from './008-duplicate-of-index.js';
 import { dropContentHashIndexMigration } from './009-drop-content-hash-index.js';
 import { dataVersionsMigration } from './010-data-versions.js';
 import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
+import { trustListingIndexMigration } from './012-trust-listing-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '009-drop-content-hash-index': dropContentHashIndexMigration,
   '010-data-versions': dataVersionsMigration,
   '011-covering-band-indexes': coveringBandIndexesMigration,
+  '012-trust-listing-index': trustListingIndexMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
