@@ -16,7 +16,7 @@ import type { ProcessedComment } from '../src/domain/model.js';
 import { dedupeBatch } from '../src/pipeline/process/dedupe-batch.js';
 import { openStore } from '../src/storage/open-store.js';
 import type { Store } from '../src/storage/store.js';
-import { syntheticComments } from './support/synthetic-comments.js';
+import { storedDedupeKeys, syntheticComments } from './support/synthetic-comments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,15 +76,7 @@ prototype.prepare = function timedPrepare(sql: string) {
   return statement;
 };
 
-const keysOf = (comments: readonly ProcessedComment[]) =>
-  comments.map((c) => ({
-    source: c.source,
-    externalId: c.externalId,
-    key: `${c.source}:${c.externalId}`,
-    contentHash: c.contentHash,
-    simhash: c.simhash,
-    normalisedLength: c.text.length,
-  }));
+const keysOf = storedDedupeKeys;
 
 const write = (store: Store, batch: ProcessedComment[]) =>
   store.upsertComments(batch, (lookup, kept) => dedupeBatch(lookup, keysOf(kept), DEDUPE));

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { ProcessedComment } from '../src/domain/model.js';
 import { openPostgres } from '../src/storage/postgres/open-postgres.js';
-import { syntheticComments } from './support/synthetic-comments.js';
+import { storedDedupeKeys, syntheticComments } from './support/synthetic-comments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,15 +59,7 @@ async function load(name: string, root: string): Promise<Checkout> {
   return { name, openStore: storeModule.openStore, dedupeBatch: dedupeModule.dedupeBatch };
 }
 
-const keysOf = (comments: readonly ProcessedComment[]): Keys[] =>
-  comments.map((c) => ({
-    source: c.source,
-    externalId: c.externalId,
-    key: `${c.source}:${c.externalId}`,
-    contentHash: c.contentHash,
-    simhash: c.simhash,
-    normalisedLength: c.text.length,
-  }));
+const keysOf = storedDedupeKeys;
 
 /**
  * One batch as the checkout's process stage stores it. Where upsertComments takes the duplicate

@@ -56,3 +56,18 @@ export function syntheticComments(count: number, seed: number, options: Syntheti
     };
   });
 }
+
+/**
+ * The duplicate keys of comments that already carry their hashes, as the process stage passes
+ * them to the duplicate decision (the text's length stands in for the normalised length).
+ */
+export function storedDedupeKeys(comments: readonly ProcessedComment[]) {
+  return comments.map((c) => ({
+    source: c.source,
+    externalId: c.externalId,
+    key: `${c.source}:${c.externalId}`,
+    contentHash: c.contentHash,
+    simhash: c.simhash,
+    normalisedLength: c.text.length,
+  }));
+}
