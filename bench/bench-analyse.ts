@@ -7,29 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { sharedDataDir } from '../src/config/paths.js';
-import { createSampleConnector } from '../src/connectors/sample/sample-connector.js';
 import { redact } from '../src/domain/redaction/redact.js';
 import { parseFftFrameworkCsv } from '../src/domain/sentiment/training-data.js';
 import { normaliseCommentText } from '../src/pipeline/collect/normalise-text.js';
 import { loadAnalyser } from '../src/reference/load-analyser.js';
+import { sampleStories } from './support/sample-stories.js';
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-async function sampleTexts(count: number): Promise<string[]> {
-  const connector = createSampleConnector({ seed: 7, count, pageSize: 1000 });
-  const texts: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await connector.fetchPage(cursor, { now: () => new Date(), state: { get: async () => null } });
-    for (const parsed of page.items) if (parsed.ok) texts.push(parsed.item.text);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return texts;
-}
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
 
 function measure(
   texts: { text: string; question?: string }[],
@@ -51,8 +43,8 @@ function measure(
   return Math.round((texts.length * rounds) / seconds);
 }
 
-const dataDir = option('--data') ?? sharedDataDir();
-const rounds = Number(option('--rounds') ?? 3);
+const dataDir = args.data ?? sharedDataDir();
+const rounds = Number(args.rounds);
 const startup0 = performance.now();
 const analyse = loadAnalyser();
 const startupMs = Math.round(performance.now() - startup0);
@@ -61,7 +53,7 @@ const fft = parseFftFrameworkCsv(readFileSync(join(dataDir, 'fft-comments-labell
   text: c.text,
   question: c.question,
 }));
-const sample = (await sampleTexts(5000)).map((text) => ({ text }));
+const sample = await sampleStories(7, 5000);
 const rows = [
   { set: 'fft-comments-labelled', comments: fft.length, perSecond: measure(fft, rounds, analyse) },
   { set: 'sample source', comments: sample.length, perSecond: measure(sample, rounds, analyse) },
@@ -75,4 +67,4 @@ for (const row of rows) {
   );
 }
 console.log(`\nstart-up (reference files + model): ${startupMs} ms`);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ startupMs, rows }));
+if (args.json) console.log(JSON.stringify({ startupMs, rows }));

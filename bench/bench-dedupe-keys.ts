@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { sharedDataDir } from '../src/config/paths.js';
 import { normaliseForDedupe } from '../src/domain/dedupe/content-hash.js';
@@ -19,16 +20,18 @@ import { redact } from '../src/domain/redaction/redact.js';
 import { normaliseCommentText } from '../src/pipeline/collect/normalise-text.js';
 import { dedupeKeysOf, naturalKey } from '../src/pipeline/process/dedupe-batch.js';
 import { referenceTextKeys } from '../test/support/dedupe-keys-reference.js';
-import { sampleStories } from './support/analyse-pass-at-commit.js';
+import { pairedCpuRates } from './support/paired-cpu-rates.js';
+import { sampleStories } from './support/sample-stories.js';
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-const dataDir = option('--data') ?? sharedDataDir();
-const rounds = Number(option('--rounds') ?? 5);
-const CHUNK = 250;
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const dataDir = args.data ?? sharedDataDir();
+const rounds = Number(args.rounds);
 
 interface Comment {
   source: string;
@@ -80,36 +83,12 @@ function isScannedInOnePass(text: string): boolean {
   return true;
 }
 
-function cpuMicros(run: () => void): number {
-  const before = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(before);
-  return used.user + used.system;
-}
-
 function compare(comments: Comment[]) {
-  for (const comment of comments) {
-    if (passes.reference(comment) !== passes.current(comment)) throw new Error(`keys differ for: ${comment.text}`);
-  }
-  const micros = { reference: 0, current: 0 };
-  let count = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let at = 0; at < comments.length; at += CHUNK) {
-      const chunk = comments.slice(at, at + CHUNK);
-      const order: ('reference' | 'current')[] =
-        (round + at / CHUNK) % 2 === 0 ? ['reference', 'current'] : ['current', 'reference'];
-      for (const which of order) {
-        const pass = passes[which];
-        micros[which] += cpuMicros(() => {
-          for (const comment of chunk) pass(comment);
-        });
-      }
-      count += chunk.length;
-    }
-  }
-  const reference = Math.round(count / (micros.reference / 1e6));
-  const current = Math.round(count / (micros.current / 1e6));
-  return { reference, current, ratio: Math.round((current / reference) * 100) / 100 };
+  const rates = pairedCpuRates(comments, [passes.reference, passes.current], {
+    rounds,
+    mismatch: (comment) => `keys differ for: ${comment.text}`,
+  });
+  return { reference: rates.first, current: rates.second, ratio: rates.ratio };
 }
 
 const sets = {
@@ -134,4 +113,4 @@ for (const row of rows) {
   );
 }
 console.log('\nEvery comment above gave the same content hash, SimHash and normalised length both ways.');
-if (process.argv.includes('--json')) console.log(JSON.stringify({ rounds, rows }));
+if (args.json) console.log(JSON.stringify({ rounds, rows }));

@@ -8,18 +8,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { sharedDataDir } from '../src/config/paths.js';
 import { parseCriticalityCsv, parseFftFrameworkCsv } from '../src/domain/sentiment/training-data.js';
-import { type PassComment, repoRoot, sampleStories, withPassesAt } from './support/analyse-pass-at-commit.js';
+import { type PassComment, repoRoot, withPassesAt } from './support/analyse-pass-at-commit.js';
+import { sampleStories } from './support/sample-stories.js';
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-const base = option('--base');
+const { values: args } = parseArgs({ options: { base: { type: 'string' }, data: { type: 'string' } } });
+const base = args.base;
 if (!base) throw new Error('--base COMMIT is required (the commit to compare the working tree with)');
-const dataDir = option('--data') ?? sharedDataDir();
+const dataDir = args.data ?? sharedDataDir();
 
 type Comment = PassComment;
 

@@ -9,50 +9,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { sharedDataDir } from '../src/config/paths.js';
 import { parseFftFrameworkCsv } from '../src/domain/sentiment/training-data.js';
-import { type Pass, type PassComment, sampleStories, withPassesAt } from './support/analyse-pass-at-commit.js';
+import { type Pass, type PassComment, withPassesAt } from './support/analyse-pass-at-commit.js';
+import { pairedCpuRates } from './support/paired-cpu-rates.js';
+import { sampleStories } from './support/sample-stories.js';
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-const base = option('--base');
+const { values: args } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    data: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const base = args.base;
 if (!base) throw new Error('--base COMMIT is required (the commit to compare the working tree with)');
-const dataDir = option('--data') ?? sharedDataDir();
-const rounds = Number(option('--rounds') ?? 3);
-const CHUNK = 250;
-
-function cpuMicros(run: () => void): number {
-  const before = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(before);
-  return used.user + used.system;
-}
+const dataDir = args.data ?? sharedDataDir();
+const rounds = Number(args.rounds);
 
 function compare(comments: PassComment[], passes: Record<'base' | 'head', Pass>) {
-  for (const comment of comments) {
-    if (passes.base(comment) !== passes.head(comment)) throw new Error(`outputs differ for: ${comment.text}`);
-  }
-  const micros = { base: 0, head: 0 };
-  let count = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let at = 0; at < comments.length; at += CHUNK) {
-      const chunk = comments.slice(at, at + CHUNK);
-      const order: ('base' | 'head')[] = (round + at / CHUNK) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-      for (const which of order) {
-        const pass = passes[which];
-        micros[which] += cpuMicros(() => {
-          for (const comment of chunk) pass(comment);
-        });
-      }
-      count += chunk.length;
-    }
-  }
-  const baseRate = Math.round(count / (micros.base / 1e6));
-  const headRate = Math.round(count / (micros.head / 1e6));
-  return { base: baseRate, head: headRate, ratio: Math.round((headRate / baseRate) * 100) / 100 };
+  const rates = pairedCpuRates(comments, [passes.base, passes.head], {
+    rounds,
+    mismatch: (comment) => `outputs differ for: ${comment.text}`,
+  });
+  return { base: rates.first, head: rates.second, ratio: rates.ratio };
 }
 
 await withPassesAt(base, async (passes) => {
@@ -73,5 +55,5 @@ await withPassesAt(base, async (passes) => {
       `${row.set.padEnd(22)}  ${String(row.comments).padStart(8)}  ${rate(row.base)}  ${rate(row.head)}  ${row.ratio.toFixed(2).padStart(9)}`,
     );
   }
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ base, rounds, rows }));
+  if (args.json) console.log(JSON.stringify({ base, rounds, rows }));
 });

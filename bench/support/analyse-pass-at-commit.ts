@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createSampleConnector } from '../../src/connectors/sample/sample-connector.js';
 
 export interface PassComment {
   text: string;
@@ -48,17 +47,4 @@ export async function withPassesAt<T>(
   } finally {
     rmSync(baseRoot, { recursive: true, force: true });
   }
-}
-
-/** Every story the sample source gives for a seed, fetched page by page as collect would. */
-export async function sampleStories(seed: number, count: number): Promise<PassComment[]> {
-  const connector = createSampleConnector({ seed, count, pageSize: 1000 });
-  const comments: PassComment[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await connector.fetchPage(cursor, { now: () => new Date(), state: { get: async () => null } });
-    for (const parsed of page.items) if (parsed.ok) comments.push({ text: parsed.item.text });
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return comments;
 }
