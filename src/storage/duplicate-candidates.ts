@@ -7,6 +7,8 @@
  * the lookup slow down as a store grew.
  */
 import type { Kysely } from 'kysely';
+import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
+import { hammingDistanceOfHalves, simhashHalves } from '../domain/dedupe/simhash.js';
 import { chunk } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import type { Database } from './schema.js';
@@ -18,24 +20,8 @@ const BAND_COLUMNS = ['sim_band0', 'sim_band1', 'sim_band2', 'sim_band3'] as con
 /** Most values one lookup statement binds: large enough for any batch, small enough to plan quickly. */
 const MAX_VALUES_PER_STATEMENT = 10_000;
 
-interface ParsedSimhash {
-  high: number;
-  low: number;
-}
-
-const parse = (simhash: string): ParsedSimhash => ({
-  high: Number.parseInt(simhash.slice(0, 8), 16),
-  low: Number.parseInt(simhash.slice(8), 16),
-});
-
-function popcount32(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
-const distance = (a: ParsedSimhash, b: ParsedSimhash): number =>
-  popcount32((a.high ^ b.high) >>> 0) + popcount32((a.low ^ b.low) >>> 0);
+/** The four 16-bit bands of a SimHash's halves, in `simhashBands` order. */
+const bandsOf = ({ high, low }: Hash64): readonly number[] => [high >>> 16, high & 0xffff, low >>> 16, low & 0xffff];
 
 const bandKey = (position: number, band: number): number => position * 0x10000 + band;
 
@@ -53,11 +39,11 @@ async function nearSimhashes(
   const perStatement = Math.floor(Math.min(hooks.maxBindParameters, MAX_VALUES_PER_STATEMENT) / 4);
   for (const part of chunk(requested, perStatement)) {
     // Requested SimHashes by band key, to compare each stored one with its band neighbours only.
-    const byBand = new Map<number, ParsedSimhash[]>();
+    const byBand = new Map<number, Hash64[]>();
     const bands = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
     for (const simhash of part) {
-      const parsed = parse(simhash);
-      simhashBands(simhash).forEach((band, position) => {
+      const parsed = simhashHalves(simhash);
+      bandsOf(parsed).forEach((band, position) => {
         bands[position]!.add(band);
         const key = bandKey(position, band);
         const bucket = byBand.get(key);
@@ -84,12 +70,13 @@ async function nearSimhashes(
   return near;
 }
 
-function isNear(simhash: string, byBand: ReadonlyMap<number, ParsedSimhash[]>, maxHammingDistance: number): boolean {
-  const stored = parse(simhash);
-  const bands = simhashBands(simhash);
+/** `simhash` comes from the store, which keeps SimHashes as 16 lower-case hex digits. */
+function isNear(simhash: string, byBand: ReadonlyMap<number, Hash64[]>, maxHammingDistance: number): boolean {
+  const stored = simhashHalves(simhash);
+  const bands = bandsOf(stored);
   for (let position = 0; position < 4; position++) {
     for (const requested of byBand.get(bandKey(position, bands[position]!)) ?? []) {
-      if (distance(stored, requested) <= maxHammingDistance) return true;
+      if (hammingDistanceOfHalves(stored, requested) <= maxHammingDistance) return true;
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { BitMajority } from './bit-majority.js';
-import { fnv1a64Bytes, hash64ToHex } from './fnv1a64.js';
+import { fnv1a64Bytes, type Hash64, hash64ToHex } from './fnv1a64.js';
 import { wordBytes } from './word-bytes.js';
 
 export { wordTokens } from './word-tokens.js';
@@ -46,12 +46,20 @@ function popcount32(value: number): number {
 
 const HEX64 = /^[0-9a-f]{16}$/i;
 
+/** The two 32-bit halves of a SimHash already known to be 16 hex digits (not checked here). */
+export function simhashHalves(simhash: string): Hash64 {
+  return { high: Number.parseInt(simhash.slice(0, 8), 16), low: Number.parseInt(simhash.slice(8), 16) };
+}
+
+/** Number of differing bits between two SimHashes given as halves. */
+export function hammingDistanceOfHalves(a: Hash64, b: Hash64): number {
+  return popcount32((a.high ^ b.high) >>> 0) + popcount32((a.low ^ b.low) >>> 0);
+}
+
 /** Number of differing bits between two 16-hex-digit SimHashes. */
 export function hammingDistance(a: string, b: string): number {
   if (!HEX64.test(a) || !HEX64.test(b)) {
     throw new RangeError(`a SimHash is 16 hex digits; got "${a}" and "${b}"`);
   }
-  const high = Number.parseInt(a.slice(0, 8), 16) ^ Number.parseInt(b.slice(0, 8), 16);
-  const low = Number.parseInt(a.slice(8), 16) ^ Number.parseInt(b.slice(8), 16);
-  return popcount32(high >>> 0) + popcount32(low >>> 0);
+  return hammingDistanceOfHalves(simhashHalves(a), simhashHalves(b));
 }
