@@ -1,5 +1,5 @@
 import { seededRandom, shuffled } from '../../../src/domain/random.js';
-import { lengthScale, type SparseRow } from './sparse-rows.js';
+import { adagradStep, lengthScale, type SparseRow } from './sparse-rows.js';
 
 /**
  * Proportional-odds (cumulative-logit) regression over ordered levels 0…K−1: one score s = w·x per comment and
@@ -89,13 +89,9 @@ export function trainCumulativeLogit(
       for (let i = 0; i < row.features.length; i++) {
         const j = row.features[i] as number;
         const g = gScore * (row.values ? (row.values[i] as number) : 1) * scale + l2 * (model.weights[j] as number);
-        squares[j] = (squares[j] as number) + g * g;
-        model.weights[j] = (model.weights[j] as number) - (learningRate * g) / Math.sqrt((squares[j] as number) + 1e-8);
+        adagradStep(model.weights, squares, j, g, learningRate);
       }
-      const step = (k: number, g: number) => {
-        cutSquares[k] = (cutSquares[k] as number) + g * g;
-        model.cuts[k] = (model.cuts[k] as number) - (learningRate * g) / Math.sqrt((cutSquares[k] as number) + 1e-8);
-      };
+      const step = (k: number, g: number) => adagradStep(model.cuts, cutSquares, k, g, learningRate);
       if (label.high < options.levels - 1) step(label.high, (-label.weight * dUpper) / p);
       if (label.low > 0) step(label.low - 1, (label.weight * dLower) / p);
       for (let k = 1; k < options.levels - 1; k++)

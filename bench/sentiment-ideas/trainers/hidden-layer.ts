@@ -1,5 +1,5 @@
 import { seededRandom, shuffled } from '../../../src/domain/random.js';
-import { lengthScale, type PartialLabel, type SparseRow } from './sparse-rows.js';
+import { adagradStep, lengthScale, type PartialLabel, type SparseRow } from './sparse-rows.js';
 import { partialLabelGradient } from './sparse-softmax.js';
 
 /**
@@ -88,10 +88,8 @@ export function trainHiddenLayer(
     linear: new Float32Array(buckets * k),
     bias: new Float64Array(k),
   };
-  const step = (w: Float32Array | Float64Array, s: Float32Array | Float64Array, j: number, g: number) => {
-    s[j] = (s[j] as number) + g * g;
-    w[j] = (w[j] as number) - (learningRate * g) / Math.sqrt((s[j] as number) + 1e-8);
-  };
+  const step = (w: Float32Array | Float64Array, s: Float32Array | Float64Array, j: number, g: number) =>
+    adagradStep(w, s, j, g, learningRate);
   const h = new Float64Array(u);
   const p = new Float64Array(k);
   const gLogit = new Float64Array(k);

@@ -24,3 +24,15 @@ export interface PartialLabel {
 export function lengthScale(row: SparseRow): number {
   return row.features.length > 0 ? 1 / Math.sqrt(row.features.length) : 0;
 }
+
+/** One AdaGrad update of `weights[j]` by gradient `g`, as the shipped trainer makes it. */
+export function adagradStep(
+  weights: Float32Array | Float64Array,
+  squares: Float32Array | Float64Array,
+  j: number,
+  g: number,
+  learningRate: number,
+): void {
+  squares[j] = (squares[j] as number) + g * g;
+  weights[j] = (weights[j] as number) - (learningRate * g) / Math.sqrt((squares[j] as number) + 1e-8);
+}

@@ -1,5 +1,5 @@
 import { seededRandom, shuffled } from '../../../src/domain/random.js';
-import { lengthScale, type PartialLabel, type SparseRow } from './sparse-rows.js';
+import { adagradStep, lengthScale, type PartialLabel, type SparseRow } from './sparse-rows.js';
 
 /** A multinomial logistic regression over K classes and hashed features with values. */
 export interface SparseSoftmax {
@@ -89,15 +89,11 @@ export function trainSparseSoftmax(
         for (let c = 0; c < k; c++) {
           const j = base + c;
           const g = (gradient[c] as number) * v + l2 * (model.weights[j] as number);
-          squares[j] = (squares[j] as number) + g * g;
-          model.weights[j] =
-            (model.weights[j] as number) - (learningRate * g) / Math.sqrt((squares[j] as number) + 1e-8);
+          adagradStep(model.weights, squares, j, g, learningRate);
         }
       }
       for (let c = 0; c < k; c++) {
-        const g = gradient[c] as number;
-        biasSquares[c] = (biasSquares[c] as number) + g * g;
-        model.bias[c] = (model.bias[c] as number) - (learningRate * g) / Math.sqrt((biasSquares[c] as number) + 1e-8);
+        adagradStep(model.bias, biasSquares, c, gradient[c] as number, learningRate);
       }
     }
   }
