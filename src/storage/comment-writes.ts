@@ -6,7 +6,6 @@ import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, U
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
 import { chunk, groupBy } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
-import { findDuplicateCandidates } from './duplicate-candidates.js';
 import { forgottenIds } from './forgotten-ids.js';
 import { promoteDuplicatesOf } from './promote-duplicates.js';
 import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
@@ -196,7 +195,7 @@ export async function upsertComments(
     if (resolveDuplicates !== undefined && kept.length > 0) {
       const lookup: DuplicateLookup = {
         findDuplicateCandidates: (simhashes, maxHammingDistance) =>
-          findDuplicateCandidates(trx, hooks, simhashes, maxHammingDistance),
+          hooks.findDuplicateCandidates(trx, simhashes, maxHammingDistance),
       };
       const decided = await resolveDuplicates(lookup, kept);
       kept = kept.map((c) => {

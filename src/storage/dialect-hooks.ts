@@ -3,6 +3,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import type { DuplicateCandidate } from './store.js';
 
 export interface DialectHooks {
   readonly dialect: 'sqlite' | 'postgres';
@@ -15,6 +16,15 @@ export interface DialectHooks {
    * reads before writing (forgotten keys, duplicate candidates) cannot change under it.
    */
   lockCommentWrites(trx: Kysely<Database>): Promise<void>;
+  /**
+   * As Store.findDuplicateCandidates: PostgreSQL through its SimHash band indexes, SQLite through
+   * band neighbours it keeps in memory (migration 013).
+   */
+  findDuplicateCandidates(
+    db: Kysely<Database>,
+    simhashes: readonly string[],
+    maxHammingDistance?: number,
+  ): Promise<DuplicateCandidate[]>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /**

@@ -17,7 +17,6 @@ import { countComments, getComment, listComments } from './comment-queries.js';
 import { deleteComment, upsertComments } from './comment-writes.js';
 import { type DataVersions, readDataVersions } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
-import { findDuplicateCandidates } from './duplicate-candidates.js';
 import { MigrationFailedError } from './errors/migration-failed-error.js';
 import { StoreUnavailableError } from './errors/store-unavailable-error.js';
 import { forgottenIds } from './forgotten-ids.js';
@@ -186,7 +185,7 @@ export class KyselyStore implements Store {
   }
 
   findDuplicateCandidates(simhashes: readonly string[], maxHammingDistance?: number): Promise<DuplicateCandidate[]> {
-    return findDuplicateCandidates(this.#db, this.#hooks, simhashes, maxHammingDistance);
+    return this.#hooks.findDuplicateCandidates(this.#db, simhashes, maxHammingDistance);
   }
 
   async quarantine(records: QuarantineRecord[]): Promise<void> {

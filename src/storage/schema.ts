@@ -3,7 +3,7 @@
  * database; row-mapping.ts turns rows into domain objects. Instants are ISO-8601 text in both dialects
  * so that ordering and comparison behave the same everywhere; arrays and objects are JSON text.
  */
-import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface CommentsTable {
   source: string;
@@ -36,7 +36,7 @@ export interface CommentsTable {
   content_hash: string;
   /** 16 lower-case hex digits. */
   simhash: string;
-  /** The four 16-bit bands of the SimHash, indexed for near-duplicate lookups. */
+  /** The four 16-bit bands of the SimHash, indexed for near-duplicate lookups on PostgreSQL. */
   sim_band0: number;
   sim_band1: number;
   sim_band2: number;
@@ -287,6 +287,16 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+/**
+ * SQLite only (migration 013): every SimHash a comment row was given, in the order written, kept by
+ * triggers on `comments`; each store handle reads it into its in-memory band index.
+ */
+export interface SimhashJournalTable {
+  seq: Generated<number>;
+  comment_rowid: number;
+  simhash: string;
+}
+
 export interface Database {
   comments: CommentsTable;
   comment_themes: CommentThemesTable;
@@ -307,6 +317,7 @@ export interface Database {
   triangulation_inputs: TriangulationInputsTable;
   api_keys: ApiKeysTable;
   data_versions: DataVersionsTable;
+  simhash_journal: SimhashJournalTable;
 }
 
 export type CommentRow = Selectable<CommentsTable>;

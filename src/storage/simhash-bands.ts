@@ -1,3 +1,4 @@
+import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
 import { InvalidStoreInputError } from './errors/invalid-store-input-error.js';
 
 const SIMHASH = /^[0-9a-f]{16}$/;
@@ -23,4 +24,18 @@ export function simhashBands(simhash: string): [number, number, number, number] 
     Number.parseInt(hex.slice(8, 12), 16),
     Number.parseInt(hex.slice(12, 16), 16),
   ];
+}
+
+/** The 16-bit band of `hash` at `position` (0 = most significant), as `simhashBands` numbers them. */
+export function bandOf(hash: Hash64, position: number): number {
+  switch (position) {
+    case 0:
+      return hash.high >>> 16;
+    case 1:
+      return hash.high & 0xffff;
+    case 2:
+      return hash.low >>> 16;
+    default:
+      return hash.low & 0xffff;
+  }
 }

@@ -16,6 +16,7 @@ import { dropContentHashIndexMigration } from './009-drop-content-hash-index.js'
 import { dataVersionsMigration } from './010-data-versions.js';
 import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
 import { trustListingIndexMigration } from './012-trust-listing-index.js';
+import { sqliteSimhashJournalMigration } from './013-sqlite-simhash-journal.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-data-versions': dataVersionsMigration,
   '011-covering-band-indexes': coveringBandIndexesMigration,
   '012-trust-listing-index': trustListingIndexMigration,
+  '013-sqlite-simhash-journal': sqliteSimhashJournalMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

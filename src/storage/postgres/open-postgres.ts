@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
+import { findDuplicateCandidatesByBandIndexes } from '../duplicate-candidates.js';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
@@ -46,6 +47,8 @@ export function postgresHooks(schema: string | undefined, statistics?: PlannerSt
     lockCommentWrites: async (trx) => {
       await sql`select pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`.execute(trx);
     },
+    findDuplicateCandidates: (db, simhashes, maxHammingDistance) =>
+      findDuplicateCandidatesByBandIndexes(db, POSTGRES_MAX_BIND_PARAMETERS, simhashes, maxHammingDistance),
     ...(statistics !== undefined && { afterCommentUpsert: (db) => statistics.afterCommentUpsert(db) }),
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,

@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
+import { JournalDuplicateCandidates } from './journal-duplicate-candidates.js';
 import { cachingStatements } from './statement-cache.js';
 
 export interface OpenSqliteOptions {
@@ -59,18 +60,20 @@ async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Pr
 }
 
 /**
- * No afterCommentUpsert: unlike PostgreSQL's, SQLite's planner needs no statistics to pick the band
- * indexes for the duplicate lookup. Without sqlite_stat1 it assumes an indexed equality matches few
- * rows; EXPLAIN QUERY PLAN of the lookup on 5,000 stored comments, never analysed, searches each
- * band's covering index (comments_sim_band0_simhash_idx..3), then the first for the rows it needs.
+ * No afterCommentUpsert: SQLite needs no planner statistics for the comment writes, and its
+ * duplicate lookup reads no index (band neighbours are kept in memory, `candidates`). A write
+ * transaction that rolls back makes the handle forget them: a lookup inside it may have read journal
+ * rows of its own that no longer exist, under sequence numbers another writer will reuse.
  */
 export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
+  const candidates = new JournalDuplicateCandidates();
   return {
     dialect: 'sqlite',
     maxBindParameters: SQLITE_MAX_BIND_PARAMETERS,
     isLockContention: isBusy,
     // BEGIN IMMEDIATE already gives every write transaction the database's single write lock.
     lockCommentWrites: async () => undefined,
+    findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
     async writeTransaction(db, fn) {
       return db.connection().execute(async (conn) => {
         await beginImmediate(conn, busyTimeoutMs);
@@ -79,6 +82,7 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
+          candidates.forget();
           await sql`rollback`.execute(conn).catch(() => undefined);
           throw error;
         }

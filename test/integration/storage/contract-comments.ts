@@ -160,6 +160,46 @@ export function describeCommentContract(ctx: ContractContext): void {
       expect(await keys(0)).toEqual(['sample:same', 'sample:twin']);
     });
 
+    it('finds a candidate another handle wrote after this one last looked', async () => {
+      await ctx.store().upsertComments([syntheticComment('first', { contentHash: 'h1', simhash: '1111222233334444' })]);
+      expect((await ctx.store().findDuplicateCandidates(['1111222233334444'])).map((c) => c.key)).toEqual([
+        'sample:first',
+      ]);
+      const other = await ctx.openHandle();
+      await other.upsertComments([syntheticComment('second', { contentHash: 'h2', simhash: '1111ffffffffffff' })]);
+      expect((await ctx.store().findDuplicateCandidates(['1111222233334444'])).map((c) => c.key)).toEqual([
+        'sample:first',
+        'sample:second',
+      ]);
+    });
+
+    it('finds a rewritten comment by its new SimHash only, whichever handle rewrote it', async () => {
+      const original = syntheticComment('edited', { contentHash: 'h1', simhash: '1111222233334444' });
+      await ctx.store().upsertComments([original]);
+      expect(await ctx.store().findDuplicateCandidates(['1111222233334444'], 3)).toHaveLength(1);
+      const other = await ctx.openHandle();
+      await other.upsertComments([
+        { ...original, text: 'Rewritten by its author.', contentHash: 'h2', simhash: 'aaaabbbbccccdddd' },
+      ]);
+      expect(await ctx.store().findDuplicateCandidates(['1111222233334444'])).toEqual([]);
+      expect(await ctx.store().findDuplicateCandidates(['aaaabbbbccccdddd'], 0)).toEqual([
+        { key: 'sample:edited', contentHash: 'h2', simhash: 'aaaabbbbccccdddd', duplicateOf: null },
+      ]);
+    });
+
+    it('stops finding a deleted comment, and finds the next comment written in its place', async () => {
+      await ctx.store().upsertComments([syntheticComment('gone', { contentHash: 'h1', simhash: '1111222233334444' })]);
+      expect(await ctx.store().findDuplicateCandidates(['1111222233334444'])).toHaveLength(1);
+      await ctx.store().deleteComment('sample', 'gone');
+      expect(await ctx.store().findDuplicateCandidates(['1111222233334444'])).toEqual([]);
+      // On SQLite the new row may take the deleted one's rowid.
+      await ctx.store().upsertComments([syntheticComment('next', { contentHash: 'h2', simhash: '9999888877776666' })]);
+      expect(await ctx.store().findDuplicateCandidates(['1111222233334444'])).toEqual([]);
+      expect((await ctx.store().findDuplicateCandidates(['9999888877776666'])).map((c) => c.key)).toEqual([
+        'sample:next',
+      ]);
+    });
+
     it('leaves one row per comment when two handles upsert the same batch at once', async () => {
       const other = await ctx.openHandle();
       const batch = Array.from({ length: 200 }, (_, i) => syntheticComment(`race-${i}`));

@@ -1,0 +1,106 @@
+/**
+ * What only SQLite's in-memory band neighbours (migration 013) can get wrong: a handle that read
+ * journal rows of a transaction that then rolled back, and a store migrated with comments in it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Migrator, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../src/storage/dialect-hooks.js';
+import { migrationProvider } from '../../../src/storage/migrations/index.js';
+import { openStore } from '../../../src/storage/open-store.js';
+import { commentToRow } from '../../../src/storage/row-mapping.js';
+import { openSqlite } from '../../../src/storage/sqlite/open-sqlite.js';
+import { syntheticComment } from './synthetic-comment.js';
+
+let dir: string;
+let path: string;
+const opened: OpenedDatabase[] = [];
+
+const open = (): OpenedDatabase => {
+  const handle = openSqlite({ path });
+  opened.push(handle);
+  return handle;
+};
+
+const bandIndexes = async ({ db }: OpenedDatabase): Promise<string[]> =>
+  (
+    await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'index' and name like 'comments_sim_band%' order by name`.execute(db)
+  ).rows.map((r) => r.name);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'carevoice-candidates-'));
+  path = join(dir, 'store.db');
+});
+
+afterEach(async () => {
+  for (const handle of opened.splice(0)) await handle.db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite duplicate candidates from the SimHash journal', () => {
+  it('forgets journal rows it read inside a transaction that rolled back', async () => {
+    await (await openStore({ sqlitePath: path })).close();
+    const reader = open();
+    await expect(
+      reader.hooks.writeTransaction(reader.db, async (trx) => {
+        await trx
+          .insertInto('comments')
+          .values(commentToRow(syntheticComment('rolled-back', { simhash: '1111222233334444' })))
+          .execute();
+        // Reads its own uncommitted journal row, under a sequence number the rollback gives back.
+        expect(await reader.hooks.findDuplicateCandidates(trx, ['1111222233334444'])).toHaveLength(1);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+
+    const writer = await openStore({ sqlitePath: path });
+    await writer.upsertComments([syntheticComment('committed', { simhash: 'aaaabbbbccccdddd' })]);
+    await writer.close();
+    expect(await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233334444'])).toEqual([]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['aaaabbbbccccdddd'])).map((c) => c.key)).toEqual([
+      'sample:committed',
+    ]);
+  });
+
+  it('journals the comments a store already held when it migrates, and drops the band indexes', async () => {
+    const before = open();
+    const migrator = new Migrator({ db: before.db, provider: migrationProvider });
+    expect((await migrator.migrateTo('012-trust-listing-index')).error).toBeUndefined();
+    expect(await bandIndexes(before)).toHaveLength(4);
+    await before.db
+      .insertInto('comments')
+      .values([
+        commentToRow(syntheticComment('old-1', { contentHash: 'h1', simhash: '1111222233334444' })),
+        commentToRow(syntheticComment('old-2', { contentHash: 'h2', simhash: '1111ffffffffffff' })),
+      ])
+      .execute();
+
+    const store = await openStore({ sqlitePath: path });
+    try {
+      expect((await store.findDuplicateCandidates(['1111222233334444'])).map((c) => c.key)).toEqual([
+        'sample:old-1',
+        'sample:old-2',
+      ]);
+    } finally {
+      await store.close();
+    }
+    expect(await bandIndexes(before)).toEqual([]);
+
+    // And back: the band indexes return, the journal and its triggers go.
+    expect((await migrator.migrateTo('012-trust-listing-index')).error).toBeUndefined();
+    expect(await bandIndexes(before)).toEqual([
+      'comments_sim_band0_simhash_idx',
+      'comments_sim_band1_simhash_idx',
+      'comments_sim_band2_simhash_idx',
+      'comments_sim_band3_simhash_idx',
+    ]);
+    const left = await sql<{
+      name: string;
+    }>`select name from sqlite_master where name like '%simhash_journal%'`.execute(before.db);
+    expect(left.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hammingDistanceOfHalves } from '../../../../src/domain/dedupe/simhash.js';
+import { bandOf } from '../../../../src/storage/simhash-bands.js';
+import { SimhashBandIndex } from '../../../../src/storage/sqlite/simhash-band-index.js';
+
+const half = fc.integer({ min: 0, max: 0xffffffff });
+// Few distinct band values, so that shared bands (and long chains) are common.
+const nearbyHalf = fc
+  .tuple(fc.constantFrom(0x1234, 0xabcd, 0xffff), fc.constantFrom(0x0000, 0x00f0, 0x8001))
+  .map(([top, bottom]) => ((top << 16) | bottom) >>> 0);
+const hash = fc.record({ high: fc.oneof(half, nearbyHalf), low: fc.oneof(half, nearbyHalf) });
+
+/** What the index must answer, by looking at every entry. */
+function bruteForce(
+  entries: readonly { rowId: number; hash: { high: number; low: number } }[],
+  probe: { high: number; low: number },
+  maxHammingDistance: number | undefined,
+): number[] {
+  return entries
+    .filter(
+      (e) =>
+        [0, 1, 2, 3].some((position) => bandOf(e.hash, position) === bandOf(probe, position)) &&
+        (maxHammingDistance === undefined || hammingDistanceOfHalves(e.hash, probe) <= maxHammingDistance),
+    )
+    .map((e) => e.rowId);
+}
+
+describe('SimhashBandIndex', () => {
+  it('visits exactly the entries sharing a band in the same position, within the distance when given', () => {
+    fc.assert(
+      fc.property(
+        fc.array(hash, { maxLength: 3000 }),
+        fc.array(hash, { minLength: 1, maxLength: 20 }),
+        fc.option(fc.integer({ min: 0, max: 64 }), { nil: undefined }),
+        (hashes, probes, maxHammingDistance) => {
+          const index = new SimhashBandIndex();
+          const entries = hashes.map((h, i) => ({ rowId: 2 ** 40 + i, hash: h }));
+          for (const e of entries) index.add(e.rowId, e.hash);
+          expect(index.size).toBe(entries.length);
+          for (const probe of probes) {
+            const visited = new Set<number>();
+            index.forEachNeighbour(probe, maxHammingDistance, (rowId) => visited.add(rowId));
+            expect([...visited].sort((a, b) => a - b)).toEqual(bruteForce(entries, probe, maxHammingDistance));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('grows past its first capacity without losing an entry', () => {
+    const index = new SimhashBandIndex();
+    const before = index.bytes;
+    for (let i = 0; i < 5000; i++) index.add(i, { high: 0x12340000 + i, low: i });
+    expect(index.bytes).toBeGreaterThan(before);
+    const visited: number[] = [];
+    // Every entry shares the first band (0x1234).
+    index.forEachNeighbour({ high: 0x1234ffff, low: 0xffffffff }, undefined, (rowId) => visited.push(rowId));
+    expect(visited.sort((a, b) => a - b)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('visits an entry once for each band it shares, and an entry added twice twice over', () => {
+    const index = new SimhashBandIndex();
+    index.add(7, { high: 1, low: 2 });
+    index.add(7, { high: 1, low: 2 });
+    index.add(8, { high: 1, low: 0xffff0000 });
+    const visited: number[] = [];
+    index.forEachNeighbour({ high: 1, low: 2 }, undefined, (rowId) => visited.push(rowId));
+    // 7 shares all four bands, twice over; 8 shares the first two.
+    expect(visited.sort()).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 8, 8]);
+  });
+});
