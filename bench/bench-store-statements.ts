@@ -3,7 +3,9 @@
  * a fresh store is filled to each size with synthetic comments in batches of 1,000 (duplicate
  * decision included, as the process stage writes), then `--batches` more batches of `--batch` are
  * timed with every statement's run (and SQLite's prepare) measured. The last column of the summary is the most a single writer could
- * store per second if nothing but these statements ran.
+ * store per second if nothing but these statements ran. Last, a second handle's first duplicate
+ * lookup is timed: on SQLite it reads the whole SimHash journal into memory (migration 013), what a
+ * worker starting on a store of that size does once.
  *
  *   tsx bench/bench-store-statements.ts [--sizes 20000,200000] [--batches 50] [--batch 200] [--json]
  */
@@ -87,6 +89,8 @@ interface SizeFigures {
   microsecondsPerComment: number;
   statementMicrosecondsPerComment: number;
   singleWriterCeiling: number;
+  /** A fresh handle's first lookup, reading the journal of `stored + comments` SimHashes. */
+  firstLookupMs: number;
   statements: { kind: string; runs: number; microsecondsPerComment: number; share: number }[];
 }
 
@@ -106,6 +110,11 @@ async function measure(size: number): Promise<SizeFigures> {
     const ms = performance.now() - started;
     recording = false;
     const comments = BATCHES * BATCH;
+    const fresh = await openStore({ sqlitePath: path });
+    const lookupStarted = performance.now();
+    await fresh.findDuplicateCandidates([timed[0]!.simhash], DEDUPE.maxHammingDistance);
+    const firstLookupMs = performance.now() - lookupStarted;
+    await fresh.close();
     const statementMs = [...spent.values()].reduce((sum, s) => sum + s.ms, 0);
     return {
       stored: size,
@@ -113,6 +122,7 @@ async function measure(size: number): Promise<SizeFigures> {
       microsecondsPerComment: (1000 * ms) / comments,
       statementMicrosecondsPerComment: (1000 * statementMs) / comments,
       singleWriterCeiling: comments / (statementMs / 1000),
+      firstLookupMs,
       statements: [...spent]
         .map(([kind, s]) => ({
           kind,
@@ -137,10 +147,10 @@ if (args.json) {
   const n = (value: number, digits = 0) =>
     value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   console.log(`SQLite store work per comment, batches of ${BATCH} (${BATCHES} timed per size)`);
-  console.log('stored     µs/comment  in statements  single-writer ceiling (comments/s)');
+  console.log('stored     µs/comment  in statements  single-writer ceiling (comments/s)  first lookup, new handle (ms)');
   for (const r of results) {
     console.log(
-      `${n(r.stored).padStart(9)}  ${n(r.microsecondsPerComment, 1).padStart(10)}  ${n(r.statementMicrosecondsPerComment, 1).padStart(13)}  ${n(r.singleWriterCeiling).padStart(10)}`,
+      `${n(r.stored).padStart(9)}  ${n(r.microsecondsPerComment, 1).padStart(10)}  ${n(r.statementMicrosecondsPerComment, 1).padStart(13)}  ${n(r.singleWriterCeiling).padStart(10)}  ${n(r.firstLookupMs).padStart(36)}`,
     );
   }
   for (const r of results) {
