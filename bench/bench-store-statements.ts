@@ -147,7 +147,9 @@ if (args.json) {
   const n = (value: number, digits = 0) =>
     value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   console.log(`SQLite store work per comment, batches of ${BATCH} (${BATCHES} timed per size)`);
-  console.log('stored     µs/comment  in statements  single-writer ceiling (comments/s)  first lookup, new handle (ms)');
+  console.log(
+    'stored     µs/comment  in statements  single-writer ceiling (comments/s)  first lookup, new handle (ms)',
+  );
   for (const r of results) {
     console.log(
       `${n(r.stored).padStart(9)}  ${n(r.microsecondsPerComment, 1).padStart(10)}  ${n(r.statementMicrosecondsPerComment, 1).padStart(13)}  ${n(r.singleWriterCeiling).padStart(10)}  ${n(r.firstLookupMs).padStart(36)}`,

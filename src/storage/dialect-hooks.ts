@@ -25,6 +25,12 @@ export interface DialectHooks {
     simhashes: readonly string[],
     maxHammingDistance?: number,
   ): Promise<DuplicateCandidate[]>;
+  /**
+   * Called before a comment write that will look up duplicates, outside its transaction, so that
+   * preparing the lookup does not happen while holding the write lock (SQLite reads the SimHash
+   * journal here). Absent where there is nothing to prepare.
+   */
+  warmDuplicateLookup?(db: Kysely<Database>): Promise<void>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /**

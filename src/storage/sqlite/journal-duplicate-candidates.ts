@@ -63,18 +63,34 @@ export class JournalDuplicateCandidates {
     return sortByKey(found);
   }
 
+  /**
+   * Reads what was committed to the journal since the last call, outside any transaction: a handle
+   * starting on a large store reads it all here (about 2 s a million rows), not while it holds the
+   * write lock that every other writer is waiting for.
+   */
+  async warm(db: Kysely<Database>): Promise<void> {
+    await this.#caughtUp(db);
+  }
+
+  /**
+   * The index with every journal row up to the journal's high-water mark as read at the start. Calls
+   * may overlap within a process (a worker's concurrent jobs warm up outside transactions while
+   * another job looks up inside one), so progress is only ever raised, and only on the index it was
+   * read into; the index is started afresh only by forget() or a journal lower than what was read.
+   */
   async #caughtUp(db: Kysely<Database>): Promise<SimhashBandIndex> {
+    const known = this.#index;
+    const readBefore = this.#readUpTo;
     // AUTOINCREMENT's high-water mark: every journal row has a sequence number at or below it.
     const mark = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'simhash_journal'`.execute(db);
     const last = mark.rows[0]?.seq ?? 0;
-    // Below what was read means a different journal (a store file replaced or restored): read it all.
-    let index = this.#index;
-    if (index === undefined || last < this.#readUpTo) {
-      index = new SimhashBandIndex();
-      this.#index = index;
+    // Below what this handle had read means a different journal (a store file replaced or restored).
+    if (this.#index === undefined || (this.#index === known && last < readBefore)) {
+      this.#index = new SimhashBandIndex();
       this.#readUpTo = 0;
     }
-    while (this.#readUpTo < last) {
+    const index = this.#index;
+    while (this.#index === index && this.#readUpTo < last) {
       const rows = await db
         .selectFrom('simhash_journal')
         .select(['seq', 'comment_rowid', 'simhash'])
@@ -84,8 +100,10 @@ export class JournalDuplicateCandidates {
         .limit(JOURNAL_PAGE)
         .execute();
       for (const row of rows) index.add(row.comment_rowid, simhashHalves(row.simhash));
-      this.#readUpTo = rows.length < JOURNAL_PAGE ? last : rows[rows.length - 1]!.seq;
+      const upTo = rows.length < JOURNAL_PAGE ? last : rows[rows.length - 1]!.seq;
+      if (this.#index === index && upTo > this.#readUpTo) this.#readUpTo = upTo;
     }
-    return index;
+    // Forgotten while reading: what was read went into an index no longer kept, so read again.
+    return this.#index === index ? index : this.#caughtUp(db);
   }
 }

@@ -66,6 +66,63 @@ describe('SQLite duplicate candidates from the SimHash journal', () => {
     ]);
   });
 
+  it('reads a journal started afresh (a store file restored under a running handle) from its start', async () => {
+    const store = await openStore({ sqlitePath: path });
+    const reader = open();
+    try {
+      await store.upsertComments(
+        ['a', 'b', 'c'].map((id, i) => syntheticComment(id, { simhash: `000${i}aaaabbbbcccc` })),
+      );
+      expect(await reader.hooks.findDuplicateCandidates(reader.db, ['0000aaaabbbbcccc'], 0)).toHaveLength(1);
+      await sql`delete from comments`.execute(reader.db);
+      await sql`delete from simhash_journal`.execute(reader.db);
+      await sql`delete from sqlite_sequence where name = 'simhash_journal'`.execute(reader.db);
+      await store.upsertComments([syntheticComment('after', { simhash: '7777666655554444' })]);
+      expect((await reader.hooks.findDuplicateCandidates(reader.db, ['7777666655554444'])).map((c) => c.key)).toEqual([
+        'sample:after',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps one original among copies written by concurrent batches of one handle', async () => {
+    const setup = await openStore({ sqlitePath: path });
+    await setup.close();
+    const admin = open();
+    // Journal rows of rows long gone, enough for several pages: the first lookups' reading of the
+    // journal then overlaps the other batches' transactions.
+    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 50000)
+      insert into simhash_journal (comment_rowid, simhash) select 1000000 + i, printf('%016x', i) from n`.execute(
+      admin.db,
+    );
+    const store = await openStore({ sqlitePath: path });
+    try {
+      const copies = Array.from({ length: 8 }, (_, i) =>
+        syntheticComment(`copy-${i}`, { contentHash: 'same', simhash: 'abcdabcdabcdabcd' }),
+      );
+      await Promise.all(
+        copies.map((copy) =>
+          store.upsertComments([copy], async (lookup, kept) => {
+            const decided = new Map<string, string | null>();
+            for (const c of kept) {
+              const [first] = await lookup.findDuplicateCandidates([c.simhash], 3);
+              decided.set(`${c.source}:${c.externalId}`, first === undefined ? null : (first.duplicateOf ?? first.key));
+            }
+            return decided;
+          }),
+        ),
+      );
+      const stored = await Promise.all(copies.map((c) => store.getComment('sample', c.externalId)));
+      const originals = stored.filter((c) => c?.duplicateOf === null);
+      expect(originals).toHaveLength(1);
+      const originalKey = `sample:${originals[0]!.externalId}`;
+      for (const c of stored) if (c !== originals[0]) expect(c?.duplicateOf).toBe(originalKey);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('journals the comments a store already held when it migrates, and drops the band indexes', async () => {
     const before = open();
     const migrator = new Migrator({ db: before.db, provider: migrationProvider });
