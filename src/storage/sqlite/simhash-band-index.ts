@@ -2,7 +2,8 @@
  * SimHash band neighbours in memory: the same search the band indexes answer on PostgreSQL (stored
  * SimHashes sharing a 16-bit band in the same position with a requested one), kept as four chained
  * hash tables in typed arrays. Each entry costs 32 bytes (its SimHash's halves, the row it came from
- * and one chain link per band), about 32 MB per million comments, and no garbage.
+ * and one chain link per band), about 32 MB per million comments, and no garbage: sized for a whole
+ * store, where the process stage's per-batch DuplicateCandidateIndex (objects under string keys) is not.
  *
  * Entries are never removed: a row deleted or rewritten since leaves its old entry behind, so what
  * this index returns are rows to check, not answers (see journal-duplicate-candidates.ts).

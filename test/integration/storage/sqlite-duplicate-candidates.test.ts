@@ -86,6 +86,25 @@ describe('SQLite duplicate candidates from the SimHash journal', () => {
     }
   });
 
+  it('still finds comments by their journalled rowids after VACUUM rebuilds the file', async () => {
+    const store = await openStore({ sqlitePath: path });
+    try {
+      const comments = Array.from({ length: 300 }, (_, i) =>
+        syntheticComment(`v-${i}`, { simhash: `${i.toString(16).padStart(4, '0')}000011112222` }),
+      );
+      await store.upsertComments(comments);
+      for (let i = 0; i < 150; i++) await store.deleteComment('sample', `v-${i}`);
+      const admin = open();
+      await sql`vacuum`.execute(admin.db);
+      const fresh = open();
+      expect((await fresh.hooks.findDuplicateCandidates(fresh.db, ['0123000011112222'], 0)).map((c) => c.key)).toEqual([
+        'sample:v-291',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps one original among copies written by concurrent batches of one handle', async () => {
     const setup = await openStore({ sqlitePath: path });
     await setup.close();
