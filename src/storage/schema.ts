@@ -293,7 +293,8 @@ export interface ApiKeysTable {
  */
 export interface SimhashJournalTable {
   seq: Generated<number>;
-  comment_rowid: number;
+  source: string;
+  external_id: string;
   simhash: string;
 }
 

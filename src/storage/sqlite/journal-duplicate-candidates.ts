@@ -1,11 +1,11 @@
 /**
  * Duplicate candidates on SQLite, from band neighbours kept in memory (migration 013 explains why).
- * A handle reads `simhash_journal` from where it stopped at the start of every lookup. Inside a
- * comment write that lookup runs after BEGIN IMMEDIATE and before the transaction writes anything,
- * so it has seen every SimHash committed by any process, and nothing another writer could commit
- * before this transaction does. A journal row names the comment's rowid; the rows of the neighbours
- * are then read by rowid and checked again by their current SimHash, so entries left behind by a
- * deleted or rewritten comment (or a reused rowid) fall out there.
+ * A handle reads `simhash_journal` from where it stopped before a comment write takes the write lock,
+ * then again at the start of the lookup inside it: that lookup runs after BEGIN IMMEDIATE and before
+ * the transaction writes anything, so it has seen every SimHash committed by any process, and no
+ * other writer can commit before this transaction does. The index holds journal sequence numbers;
+ * the comments they name are then read by key through the journal and checked again by their
+ * current SimHash, so an entry left behind by a deleted or rewritten comment falls out there.
  */
 import { type Kysely, sql } from 'kysely';
 import { simhashHalves } from '../../domain/dedupe/simhash.js';
@@ -18,18 +18,38 @@ import { SimhashBandIndex } from './simhash-band-index.js';
 /** Journal rows read per statement while catching up: bounds the objects held at once. */
 const JOURNAL_PAGE = 20_000;
 
-/** Rowids per fetch statement, well under SQLite's bound-parameter limit. */
-const ROWIDS_PER_STATEMENT = 10_000;
+/** Sequence numbers per fetch statement, well under SQLite's bound-parameter limit. */
+const SEQS_PER_STATEMENT = 10_000;
+
+/** Where a handle's reading of the journal stood; taken as a write transaction begins. */
+export interface JournalPosition {
+  readonly index: SimhashBandIndex | undefined;
+  readonly readUpTo: number;
+}
 
 export class JournalDuplicateCandidates {
   #index: SimhashBandIndex | undefined;
-  /** Highest journal sequence number read into #index. */
+  /** Every journal row with a sequence number up to this one is in #index. */
   #readUpTo = 0;
 
-  /** Drops what was read; the next lookup reads the journal from its start. */
-  forget(): void {
-    this.#index = undefined;
-    this.#readUpTo = 0;
+  position(): JournalPosition {
+    return { index: this.#index, readUpTo: this.#readUpTo };
+  }
+
+  /**
+   * A write transaction begun at `at` rolled back. A lookup inside it may have read the
+   * transaction's own journal rows, whose sequence numbers the rollback gives back for another
+   * writer to reuse: read on from where the transaction began. Entries already added from those
+   * rows only go stale, which the check by current SimHash allows for; an index first built inside
+   * the transaction is dropped instead.
+   */
+  rewind(at: JournalPosition): void {
+    if (this.#index === at.index) {
+      this.#readUpTo = Math.min(this.#readUpTo, at.readUpTo);
+    } else {
+      this.#index = undefined;
+      this.#readUpTo = 0;
+    }
   }
 
   /** As Store.findDuplicateCandidates. */
@@ -41,26 +61,26 @@ export class JournalDuplicateCandidates {
     const requested = new RequestedSimhashes(simhashes);
     if (requested.texts.length === 0) return [];
     const index = await this.#caughtUp(db);
-    const rowIds = new Set<number>();
-    for (const hash of requested.hashes) index.forEachNeighbour(hash, maxHammingDistance, (rowId) => rowIds.add(rowId));
-    const found: DuplicateCandidate[] = [];
-    for (const part of chunk([...rowIds], ROWIDS_PER_STATEMENT)) {
+    const seqs = new Set<number>();
+    for (const hash of requested.hashes) index.forEachNeighbour(hash, maxHammingDistance, (seq) => seqs.add(seq));
+    const found = new Map<string, DuplicateCandidate>();
+    for (const part of chunk([...seqs], SEQS_PER_STATEMENT)) {
       const rows = await db
-        .selectFrom('comments')
-        .select(['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'])
-        .where(sql<number>`rowid`, 'in', part)
+        .selectFrom('simhash_journal as j')
+        .innerJoin('comments as c', (join) =>
+          join.onRef('c.source', '=', 'j.source').onRef('c.external_id', '=', 'j.external_id'),
+        )
+        .select(['c.source', 'c.external_id', 'c.content_hash', 'c.simhash', 'c.duplicate_of'])
+        .where('j.seq', 'in', part)
         .execute();
       for (const r of rows) {
         if (!requested.accepts(simhashHalves(r.simhash), maxHammingDistance)) continue;
-        found.push({
-          key: `${r.source}:${r.external_id}`,
-          contentHash: r.content_hash,
-          simhash: r.simhash,
-          duplicateOf: r.duplicate_of,
-        });
+        // A rewritten comment is named by several journal rows.
+        const key = `${r.source}:${r.external_id}`;
+        found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash, duplicateOf: r.duplicate_of });
       }
     }
-    return sortByKey(found);
+    return sortByKey([...found.values()]);
   }
 
   /**
@@ -76,7 +96,8 @@ export class JournalDuplicateCandidates {
    * The index with every journal row up to the journal's high-water mark as read at the start. Calls
    * may overlap within a process (a worker's concurrent jobs warm up outside transactions while
    * another job looks up inside one), so progress is only ever raised, and only on the index it was
-   * read into; the index is started afresh only by forget() or a journal lower than what was read.
+   * read into; the index is started afresh only when dropped or when the journal is lower than what
+   * was read (a store file replaced under the handle).
    */
   async #caughtUp(db: Kysely<Database>): Promise<SimhashBandIndex> {
     const known = this.#index;
@@ -84,7 +105,6 @@ export class JournalDuplicateCandidates {
     // AUTOINCREMENT's high-water mark: every journal row has a sequence number at or below it.
     const mark = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'simhash_journal'`.execute(db);
     const last = mark.rows[0]?.seq ?? 0;
-    // Below what this handle had read means a different journal (a store file replaced or restored).
     if (this.#index === undefined || (this.#index === known && last < readBefore)) {
       this.#index = new SimhashBandIndex();
       this.#readUpTo = 0;
@@ -93,17 +113,19 @@ export class JournalDuplicateCandidates {
     while (this.#index === index && this.#readUpTo < last) {
       const rows = await db
         .selectFrom('simhash_journal')
-        .select(['seq', 'comment_rowid', 'simhash'])
+        .select(['seq', 'simhash'])
         .where('seq', '>', this.#readUpTo)
         .where('seq', '<=', last)
         .orderBy('seq')
         .limit(JOURNAL_PAGE)
         .execute();
-      for (const row of rows) index.add(row.comment_rowid, simhashHalves(row.simhash));
+      // Another call may have read some of these while this page waited for the connection.
+      const from = this.#index === index ? this.#readUpTo : Number.POSITIVE_INFINITY;
+      for (const row of rows) if (row.seq > from) index.add(row.seq, simhashHalves(row.simhash));
       const upTo = rows.length < JOURNAL_PAGE ? last : rows[rows.length - 1]!.seq;
       if (this.#index === index && upTo > this.#readUpTo) this.#readUpTo = upTo;
     }
-    // Forgotten while reading: what was read went into an index no longer kept, so read again.
+    // Dropped while reading: what was read went into an index no longer kept, so read again.
     return this.#index === index ? index : this.#caughtUp(db);
   }
 }

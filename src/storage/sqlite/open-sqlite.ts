@@ -62,8 +62,9 @@ async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Pr
 /**
  * No afterCommentUpsert: SQLite needs no planner statistics for the comment writes, and its
  * duplicate lookup reads no index (band neighbours are kept in memory, `candidates`). A write
- * transaction that rolls back makes the handle forget them: a lookup inside it may have read journal
- * rows of its own that no longer exist, under sequence numbers another writer will reuse.
+ * transaction that rolls back rewinds the handle's reading of the journal to where it began: a
+ * lookup inside it may have read journal rows of its own that no longer exist, under sequence
+ * numbers another writer will reuse.
  */
 export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
   const candidates = new JournalDuplicateCandidates();
@@ -78,12 +79,13 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
     async writeTransaction(db, fn) {
       return db.connection().execute(async (conn) => {
         await beginImmediate(conn, busyTimeoutMs);
+        const journalAtBegin = candidates.position();
         try {
           const result = await fn(conn);
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
-          candidates.forget();
+          candidates.rewind(journalAtBegin);
           await sql`rollback`.execute(conn).catch(() => undefined);
           throw error;
         }

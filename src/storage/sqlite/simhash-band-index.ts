@@ -1,12 +1,13 @@
 /**
  * SimHash band neighbours in memory: the same search the band indexes answer on PostgreSQL (stored
  * SimHashes sharing a 16-bit band in the same position with a requested one), kept as four chained
- * hash tables in typed arrays. Each entry costs 32 bytes (its SimHash's halves, the row it came from
- * and one chain link per band), about 32 MB per million comments, and no garbage: sized for a whole
+ * hash tables in typed arrays. Each entry costs 32 bytes (its SimHash's halves, the journal row it
+ * came from and one chain link per band; up to twice that while the arrays, which double, fill), and
+ * no garbage: sized for a whole
  * store, where the process stage's per-batch DuplicateCandidateIndex (objects under string keys) is not.
  *
- * Entries are never removed: a row deleted or rewritten since leaves its old entry behind, so what
- * this index returns are rows to check, not answers (see journal-duplicate-candidates.ts).
+ * Entries are never removed: a comment deleted or rewritten since leaves its old entry behind, so
+ * what this index returns are journal rows to check, not answers (see journal-duplicate-candidates.ts).
  */
 import type { Hash64 } from '../../domain/dedupe/fnv1a64.js';
 import { hammingDistanceOfHalves } from '../../domain/dedupe/simhash.js';
@@ -21,8 +22,8 @@ export class SimhashBandIndex {
   #size = 0;
   #high = new Uint32Array(FIRST_CAPACITY);
   #low = new Uint32Array(FIRST_CAPACITY);
-  /** Row ids as doubles: SQLite rowids are 64-bit, and doubles hold them exactly up to 2^53. */
-  #rowIds = new Float64Array(FIRST_CAPACITY);
+  /** Journal sequence numbers as doubles: SQLite's are 64-bit, and doubles hold them exactly up to 2^53. */
+  #refs = new Float64Array(FIRST_CAPACITY);
   /** Per entry and band, the previous entry with the same band value (NONE ends a chain). */
   #next = new Int32Array(FIRST_CAPACITY * BANDS);
   /** Per band position and value, the newest entry with it. */
@@ -38,18 +39,18 @@ export class SimhashBandIndex {
     return (
       this.#high.byteLength +
       this.#low.byteLength +
-      this.#rowIds.byteLength +
+      this.#refs.byteLength +
       this.#next.byteLength +
       this.#heads.byteLength
     );
   }
 
-  add(rowId: number, hash: Hash64): void {
+  add(ref: number, hash: Hash64): void {
     if (this.#size === this.#high.length) this.#grow();
     const entry = this.#size++;
     this.#high[entry] = hash.high;
     this.#low[entry] = hash.low;
-    this.#rowIds[entry] = rowId;
+    this.#refs[entry] = ref;
     for (let position = 0; position < BANDS; position++) {
       const head = position * BAND_VALUES + bandOf(hash, position);
       this.#next[entry * BANDS + position] = this.#heads[head]!;
@@ -58,10 +59,11 @@ export class SimhashBandIndex {
   }
 
   /**
-   * Calls `visit` with the row id of every entry sharing a band with `hash` in the same position
-   * and, when `maxHammingDistance` is given, within it of `hash`. A row may be visited more than once.
+   * Calls `visit` with the ref (journal sequence number) of every entry sharing a band with `hash`
+   * in the same position and, when `maxHammingDistance` is given, within it of `hash`. A ref may be
+   * visited more than once.
    */
-  forEachNeighbour(hash: Hash64, maxHammingDistance: number | undefined, visit: (rowId: number) => void): void {
+  forEachNeighbour(hash: Hash64, maxHammingDistance: number | undefined, visit: (ref: number) => void): void {
     const stored = { high: 0, low: 0 };
     for (let position = 0; position < BANDS; position++) {
       let entry = this.#heads[position * BAND_VALUES + bandOf(hash, position)]!;
@@ -69,7 +71,7 @@ export class SimhashBandIndex {
         stored.high = this.#high[entry]!;
         stored.low = this.#low[entry]!;
         if (maxHammingDistance === undefined || hammingDistanceOfHalves(stored, hash) <= maxHammingDistance) {
-          visit(this.#rowIds[entry]!);
+          visit(this.#refs[entry]!);
         }
         entry = this.#next[entry * BANDS + position]!;
       }
@@ -84,9 +86,9 @@ export class SimhashBandIndex {
     const low = new Uint32Array(capacity);
     low.set(this.#low);
     this.#low = low;
-    const rowIds = new Float64Array(capacity);
-    rowIds.set(this.#rowIds);
-    this.#rowIds = rowIds;
+    const refs = new Float64Array(capacity);
+    refs.set(this.#refs);
+    this.#refs = refs;
     const next = new Int32Array(capacity * BANDS);
     next.set(this.#next);
     this.#next = next;

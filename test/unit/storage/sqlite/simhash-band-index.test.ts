@@ -13,7 +13,7 @@ const hash = fc.record({ high: fc.oneof(half, nearbyHalf), low: fc.oneof(half, n
 
 /** What the index must answer, by looking at every entry. */
 function bruteForce(
-  entries: readonly { rowId: number; hash: { high: number; low: number } }[],
+  entries: readonly { ref: number; hash: { high: number; low: number } }[],
   probe: { high: number; low: number },
   maxHammingDistance: number | undefined,
 ): number[] {
@@ -23,7 +23,7 @@ function bruteForce(
         [0, 1, 2, 3].some((position) => bandOf(e.hash, position) === bandOf(probe, position)) &&
         (maxHammingDistance === undefined || hammingDistanceOfHalves(e.hash, probe) <= maxHammingDistance),
     )
-    .map((e) => e.rowId);
+    .map((e) => e.ref);
 }
 
 describe('SimhashBandIndex', () => {
@@ -35,12 +35,12 @@ describe('SimhashBandIndex', () => {
         fc.option(fc.integer({ min: 0, max: 64 }), { nil: undefined }),
         (hashes, probes, maxHammingDistance) => {
           const index = new SimhashBandIndex();
-          const entries = hashes.map((h, i) => ({ rowId: 2 ** 40 + i, hash: h }));
-          for (const e of entries) index.add(e.rowId, e.hash);
+          const entries = hashes.map((h, i) => ({ ref: 2 ** 40 + i, hash: h }));
+          for (const e of entries) index.add(e.ref, e.hash);
           expect(index.size).toBe(entries.length);
           for (const probe of probes) {
             const visited = new Set<number>();
-            index.forEachNeighbour(probe, maxHammingDistance, (rowId) => visited.add(rowId));
+            index.forEachNeighbour(probe, maxHammingDistance, (ref) => visited.add(ref));
             expect([...visited].sort((a, b) => a - b)).toEqual(bruteForce(entries, probe, maxHammingDistance));
           }
         },
@@ -56,7 +56,7 @@ describe('SimhashBandIndex', () => {
     expect(index.bytes).toBeGreaterThan(before);
     const visited: number[] = [];
     // Every entry shares the first band (0x1234).
-    index.forEachNeighbour({ high: 0x1234ffff, low: 0xffffffff }, undefined, (rowId) => visited.push(rowId));
+    index.forEachNeighbour({ high: 0x1234ffff, low: 0xffffffff }, undefined, (ref) => visited.push(ref));
     expect(visited.sort((a, b) => a - b)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
   });
 
@@ -66,7 +66,7 @@ describe('SimhashBandIndex', () => {
     index.add(7, { high: 1, low: 2 });
     index.add(8, { high: 1, low: 0xffff0000 });
     const visited: number[] = [];
-    index.forEachNeighbour({ high: 1, low: 2 }, undefined, (rowId) => visited.push(rowId));
+    index.forEachNeighbour({ high: 1, low: 2 }, undefined, (ref) => visited.push(ref));
     // 7 shares all four bands, twice over; 8 shares the first two.
     expect(visited.sort()).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 8, 8]);
   });
