@@ -2,9 +2,9 @@
  * SimHash band neighbours in memory: the same search the band indexes answer on PostgreSQL (stored
  * SimHashes sharing a 16-bit band in the same position with a requested one), kept as four chained
  * hash tables in typed arrays. Each entry costs 32 bytes (its SimHash's halves, the journal row it
- * came from and one chain link per band; up to twice that while the arrays, which double, fill), and
- * no garbage: sized for a whole
- * store, where the process stage's per-batch DuplicateCandidateIndex (objects under string keys) is not.
+ * came from and one chain link per band), in chunks of 16,384 entries, so memory follows the count
+ * with nothing copied or doubled as it grows, and no garbage: sized for a whole store, where the
+ * process stage's per-batch DuplicateCandidateIndex (objects under string keys) is not.
  *
  * Entries are never removed: a comment deleted or rewritten since leaves its old entry behind, so
  * what this index returns are journal rows to check, not answers (see journal-duplicate-candidates.ts).
@@ -16,16 +16,29 @@ import { bandOf } from '../simhash-bands.js';
 const BANDS = 4;
 const BAND_VALUES = 0x10000;
 const NONE = -1;
-const FIRST_CAPACITY = 1024;
+const CHUNK_BITS = 14;
+const CHUNK_ENTRIES = 1 << CHUNK_BITS;
+const SLOT_MASK = CHUNK_ENTRIES - 1;
+
+interface Chunk {
+  readonly high: Uint32Array;
+  readonly low: Uint32Array;
+  /** Journal sequence numbers as doubles: SQLite's are 64-bit, and doubles hold them exactly up to 2^53. */
+  readonly refs: Float64Array;
+  /** Per slot and band, the previous entry (index-wide) with the same band value; NONE ends a chain. */
+  readonly next: Int32Array;
+}
+
+const newChunk = (): Chunk => ({
+  high: new Uint32Array(CHUNK_ENTRIES),
+  low: new Uint32Array(CHUNK_ENTRIES),
+  refs: new Float64Array(CHUNK_ENTRIES),
+  next: new Int32Array(CHUNK_ENTRIES * BANDS),
+});
 
 export class SimhashBandIndex {
   #size = 0;
-  #high = new Uint32Array(FIRST_CAPACITY);
-  #low = new Uint32Array(FIRST_CAPACITY);
-  /** Journal sequence numbers as doubles: SQLite's are 64-bit, and doubles hold them exactly up to 2^53. */
-  #refs = new Float64Array(FIRST_CAPACITY);
-  /** Per entry and band, the previous entry with the same band value (NONE ends a chain). */
-  #next = new Int32Array(FIRST_CAPACITY * BANDS);
+  readonly #chunks: Chunk[] = [];
   /** Per band position and value, the newest entry with it. */
   readonly #heads = new Int32Array(BANDS * BAND_VALUES).fill(NONE);
 
@@ -36,26 +49,23 @@ export class SimhashBandIndex {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return (
-      this.#high.byteLength +
-      this.#low.byteLength +
-      this.#refs.byteLength +
-      this.#next.byteLength +
-      this.#heads.byteLength
-    );
+    return this.#chunks.length * CHUNK_ENTRIES * 32 + this.#heads.byteLength;
   }
 
   add(ref: number, hash: Hash64): void {
-    if (this.#size === this.#high.length) this.#grow();
-    const entry = this.#size++;
-    this.#high[entry] = hash.high;
-    this.#low[entry] = hash.low;
-    this.#refs[entry] = ref;
+    const entry = this.#size;
+    if ((entry & SLOT_MASK) === 0) this.#chunks.push(newChunk());
+    const chunk = this.#chunks[entry >>> CHUNK_BITS]!;
+    const slot = entry & SLOT_MASK;
+    chunk.high[slot] = hash.high;
+    chunk.low[slot] = hash.low;
+    chunk.refs[slot] = ref;
     for (let position = 0; position < BANDS; position++) {
       const head = position * BAND_VALUES + bandOf(hash, position);
-      this.#next[entry * BANDS + position] = this.#heads[head]!;
+      chunk.next[slot * BANDS + position] = this.#heads[head]!;
       this.#heads[head] = entry;
     }
+    this.#size = entry + 1;
   }
 
   /**
@@ -68,29 +78,15 @@ export class SimhashBandIndex {
     for (let position = 0; position < BANDS; position++) {
       let entry = this.#heads[position * BAND_VALUES + bandOf(hash, position)]!;
       while (entry !== NONE) {
-        stored.high = this.#high[entry]!;
-        stored.low = this.#low[entry]!;
+        const chunk = this.#chunks[entry >>> CHUNK_BITS]!;
+        const slot = entry & SLOT_MASK;
+        stored.high = chunk.high[slot]!;
+        stored.low = chunk.low[slot]!;
         if (maxHammingDistance === undefined || hammingDistanceOfHalves(stored, hash) <= maxHammingDistance) {
-          visit(this.#refs[entry]!);
+          visit(chunk.refs[slot]!);
         }
-        entry = this.#next[entry * BANDS + position]!;
+        entry = chunk.next[slot * BANDS + position]!;
       }
     }
-  }
-
-  #grow(): void {
-    const capacity = this.#high.length * 2;
-    const high = new Uint32Array(capacity);
-    high.set(this.#high);
-    this.#high = high;
-    const low = new Uint32Array(capacity);
-    low.set(this.#low);
-    this.#low = low;
-    const refs = new Float64Array(capacity);
-    refs.set(this.#refs);
-    this.#refs = refs;
-    const next = new Int32Array(capacity * BANDS);
-    next.set(this.#next);
-    this.#next = next;
   }
 }

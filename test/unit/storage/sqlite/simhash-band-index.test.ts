@@ -49,15 +49,25 @@ describe('SimhashBandIndex', () => {
     );
   });
 
-  it('grows past its first capacity without losing an entry', () => {
+  it('grows chunk by chunk without losing an entry, 32 bytes an entry', () => {
     const index = new SimhashBandIndex();
-    const before = index.bytes;
-    for (let i = 0; i < 5000; i++) index.add(i, { high: 0x12340000 + i, low: i });
-    expect(index.bytes).toBeGreaterThan(before);
+    const heads = 4 * 0x10000 * 4;
+    expect(index.bytes).toBe(heads);
+    const count = 40_000; // three chunks of 16,384
+    for (let i = 0; i < count; i++) index.add(i * 3, { high: 0x12340000 + i, low: i });
+    expect(index.size).toBe(count);
+    expect(index.bytes).toBe(heads + 3 * 16_384 * 32);
     const visited: number[] = [];
     // Every entry shares the first band (0x1234).
     index.forEachNeighbour({ high: 0x1234ffff, low: 0xffffffff }, undefined, (ref) => visited.push(ref));
-    expect(visited.sort((a, b) => a - b)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(visited.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i * 3));
+    // And each is still found by its own SimHash, whichever chunk holds it.
+    for (const i of [0, 16_383, 16_384, 32_768, count - 1]) {
+      const exact: number[] = [];
+      index.forEachNeighbour({ high: 0x12340000 + i, low: i }, 0, (ref) => exact.push(ref));
+      // Once per band it shares with itself.
+      expect(exact).toEqual([i * 3, i * 3, i * 3, i * 3]);
+    }
   });
 
   it('visits an entry once for each band it shares, and an entry added twice twice over', () => {
