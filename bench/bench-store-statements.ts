@@ -78,10 +78,8 @@ prototype.prepare = function timedPrepare(sql: string) {
   return statement;
 };
 
-const keysOf = storedDedupeKeys;
-
 const write = (store: Store, batch: ProcessedComment[]) =>
-  store.upsertComments(batch, (lookup, kept) => dedupeBatch(lookup, keysOf(kept), DEDUPE));
+  store.upsertComments(batch, (lookup, kept) => dedupeBatch(lookup, storedDedupeKeys(kept), DEDUPE));
 
 interface SizeFigures {
   stored: number;

@@ -36,21 +36,14 @@ const BATCH = Number(args.batch);
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DEDUPE = { minLength: 40, maxHammingDistance: 3 };
 
-interface Keys {
-  source: string;
-  externalId: string;
-  key: string;
-  contentHash: string;
-  simhash: string;
-  normalisedLength: number;
-}
+type Keys = ReturnType<typeof storedDedupeKeys>;
 // The two checkouts' modules, typed loosely: their signatures differ.
 // biome-ignore lint/suspicious/noExplicitAny: each checkout has its own Store type
 type AnyStore = any;
 interface Checkout {
   name: string;
   openStore(options: object): Promise<AnyStore>;
-  dedupeBatch(lookup: unknown, keys: Keys[], options: typeof DEDUPE): Promise<Map<string, string | null>>;
+  dedupeBatch(lookup: unknown, keys: Keys, options: typeof DEDUPE): Promise<Map<string, string | null>>;
 }
 
 async function load(name: string, root: string): Promise<Checkout> {
@@ -58,8 +51,6 @@ async function load(name: string, root: string): Promise<Checkout> {
   const dedupeModule = await import(join(root, 'src/pipeline/process/dedupe-batch.ts'));
   return { name, openStore: storeModule.openStore, dedupeBatch: dedupeModule.dedupeBatch };
 }
-
-const keysOf = storedDedupeKeys;
 
 /**
  * One batch as the checkout's process stage stores it. Where upsertComments takes the duplicate
@@ -69,11 +60,11 @@ const keysOf = storedDedupeKeys;
 async function writeBatch(checkout: Checkout, store: AnyStore, batch: ProcessedComment[]): Promise<void> {
   if (store.upsertComments.length >= 2) {
     await store.upsertComments(batch, (lookup: unknown, kept: ProcessedComment[]) =>
-      checkout.dedupeBatch(lookup, keysOf(kept), DEDUPE),
+      checkout.dedupeBatch(lookup, storedDedupeKeys(kept), DEDUPE),
     );
     return;
   }
-  const decided = await checkout.dedupeBatch(store, keysOf(batch), DEDUPE);
+  const decided = await checkout.dedupeBatch(store, storedDedupeKeys(batch), DEDUPE);
   await store.upsertComments(
     batch.map((c) => ({ ...c, duplicateOf: decided.get(`${c.source}:${c.externalId}`) ?? null })),
   );

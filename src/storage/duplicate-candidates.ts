@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely';
 import { simhashHalves } from '../domain/dedupe/simhash.js';
 import { chunk } from './chunk.js';
-import { RequestedSimhashes, sortByKey } from './requested-simhashes.js';
+import { CANDIDATE_COLUMNS, candidateOf, RequestedSimhashes, sortByKey } from './requested-simhashes.js';
 import type { Database } from './schema.js';
 import { bandOf } from './simhash-bands.js';
 import type { DuplicateCandidate } from './store.js';
@@ -63,18 +63,11 @@ async function rowsWithSimhashes(
     const firstBands = [...new Set(part.map((simhash) => bandOf(simhashHalves(simhash), 0)))];
     const rows = await db
       .selectFrom('comments')
-      .select(['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'])
+      .select(CANDIDATE_COLUMNS)
       .where('sim_band0', 'in', firstBands)
       .where('simhash', 'in', part)
       .execute();
-    for (const r of rows) {
-      found.push({
-        key: `${r.source}:${r.external_id}`,
-        contentHash: r.content_hash,
-        simhash: r.simhash,
-        duplicateOf: r.duplicate_of,
-      });
-    }
+    for (const r of rows) found.push(candidateOf(r));
   }
   return found;
 }
@@ -92,7 +85,7 @@ export async function findDuplicateCandidatesByBandIndexes(
   maxHammingDistance?: number,
 ): Promise<DuplicateCandidate[]> {
   const requested = new RequestedSimhashes(simhashes);
-  if (requested.texts.length === 0) return [];
+  if (requested.hashes.length === 0) return [];
   const near = await nearSimhashes(db, maxBindParameters, requested, maxHammingDistance);
   return sortByKey(await rowsWithSimhashes(db, maxBindParameters, [...near]));
 }

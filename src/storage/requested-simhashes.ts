@@ -5,6 +5,7 @@
  */
 import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
 import { hammingDistanceOfHalves, simhashHalves } from '../domain/dedupe/simhash.js';
+import type { CommentRow } from './schema.js';
 import { bandOf, normaliseSimhash } from './simhash-bands.js';
 import type { DuplicateCandidate } from './store.js';
 
@@ -13,15 +14,13 @@ const BANDS = 4;
 const bandKey = (position: number, band: number): number => position * 0x10000 + band;
 
 export class RequestedSimhashes {
-  /** Distinct, lower-case, in first-seen order. */
-  readonly texts: readonly string[];
+  /** Distinct, in first-seen order. */
   readonly hashes: readonly Hash64[];
   readonly #byBand = new Map<number, Hash64[]>();
 
   /** Throws InvalidStoreInputError for a SimHash that is not 16 hex digits. */
   constructor(simhashes: readonly string[]) {
-    this.texts = [...new Set(simhashes.map(normaliseSimhash))];
-    this.hashes = this.texts.map(simhashHalves);
+    this.hashes = [...new Set(simhashes.map(normaliseSimhash))].map(simhashHalves);
     for (const hash of this.hashes) {
       for (let position = 0; position < BANDS; position++) {
         const key = bandKey(position, bandOf(hash, position));
@@ -44,6 +43,18 @@ export class RequestedSimhashes {
     return false;
   }
 }
+
+/** The columns of `comments` a duplicate candidate is read from. */
+export const CANDIDATE_COLUMNS = ['source', 'external_id', 'content_hash', 'simhash', 'duplicate_of'] as const;
+
+type CandidateRow = Pick<CommentRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
+export const candidateOf = (r: CandidateRow): DuplicateCandidate => ({
+  key: `${r.source}:${r.external_id}`,
+  contentHash: r.content_hash,
+  simhash: r.simhash,
+  duplicateOf: r.duplicate_of,
+});
 
 /** Candidates in the order the store interface promises: by key. */
 export const sortByKey = (candidates: DuplicateCandidate[]): DuplicateCandidate[] =>

@@ -1,4 +1,5 @@
 import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
+import { simhashHalves } from '../domain/dedupe/simhash.js';
 import { InvalidStoreInputError } from './errors/invalid-store-input-error.js';
 
 const SIMHASH = /^[0-9a-f]{16}$/;
@@ -17,16 +18,11 @@ export function normaliseSimhash(simhash: string): string {
  * distance 3 always share at least one band (pigeonhole), which makes near-duplicate search an index lookup.
  */
 export function simhashBands(simhash: string): [number, number, number, number] {
-  const hex = normaliseSimhash(simhash);
-  return [
-    Number.parseInt(hex.slice(0, 4), 16),
-    Number.parseInt(hex.slice(4, 8), 16),
-    Number.parseInt(hex.slice(8, 12), 16),
-    Number.parseInt(hex.slice(12, 16), 16),
-  ];
+  const hash = simhashHalves(normaliseSimhash(simhash));
+  return [bandOf(hash, 0), bandOf(hash, 1), bandOf(hash, 2), bandOf(hash, 3)];
 }
 
-/** The 16-bit band of `hash` at `position` (0 = most significant), as `simhashBands` numbers them. */
+/** The 16-bit band of `hash` at `position` (0 = most significant). */
 export function bandOf(hash: Hash64, position: number): number {
   switch (position) {
     case 0:

@@ -10,7 +10,7 @@
 import { type Kysely, sql } from 'kysely';
 import { simhashHalves } from '../../domain/dedupe/simhash.js';
 import { chunk } from '../chunk.js';
-import { RequestedSimhashes, sortByKey } from '../requested-simhashes.js';
+import { candidateOf, RequestedSimhashes, sortByKey } from '../requested-simhashes.js';
 import type { Database } from '../schema.js';
 import type { DuplicateCandidate } from '../store.js';
 import { SimhashBandIndex } from './simhash-band-index.js';
@@ -59,7 +59,7 @@ export class JournalDuplicateCandidates {
     maxHammingDistance?: number,
   ): Promise<DuplicateCandidate[]> {
     const requested = new RequestedSimhashes(simhashes);
-    if (requested.texts.length === 0) return [];
+    if (requested.hashes.length === 0) return [];
     const index = await this.#caughtUp(db);
     const seqs = new Set<number>();
     for (const hash of requested.hashes) index.forEachNeighbour(hash, maxHammingDistance, (seq) => seqs.add(seq));
@@ -76,8 +76,8 @@ export class JournalDuplicateCandidates {
       for (const r of rows) {
         if (!requested.accepts(simhashHalves(r.simhash), maxHammingDistance)) continue;
         // A rewritten comment is named by several journal rows.
-        const key = `${r.source}:${r.external_id}`;
-        found.set(key, { key, contentHash: r.content_hash, simhash: r.simhash, duplicateOf: r.duplicate_of });
+        const candidate = candidateOf(r);
+        found.set(candidate.key, candidate);
       }
     }
     return sortByKey([...found.values()]);

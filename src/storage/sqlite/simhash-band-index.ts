@@ -19,6 +19,8 @@ const NONE = -1;
 const CHUNK_BITS = 14;
 const CHUNK_ENTRIES = 1 << CHUNK_BITS;
 const SLOT_MASK = CHUNK_ENTRIES - 1;
+/** high and low (4 + 4), ref (8), one chain link per band (4 × 4). */
+const BYTES_PER_ENTRY = 32;
 
 interface Chunk {
   readonly high: Uint32Array;
@@ -49,7 +51,7 @@ export class SimhashBandIndex {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.#chunks.length * CHUNK_ENTRIES * 32 + this.#heads.byteLength;
+    return this.#chunks.length * CHUNK_ENTRIES * BYTES_PER_ENTRY + this.#heads.byteLength;
   }
 
   add(ref: number, hash: Hash64): void {
