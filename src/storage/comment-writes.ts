@@ -187,21 +187,16 @@ export async function upsertComments(
   const byKey = new Map<string, ProcessedComment>();
   for (const c of comments) byKey.set(keyOf(c.source, c.externalId), c);
 
-  const prepared =
-    resolveDuplicates === undefined
-      ? undefined
-      : await hooks.prepareDuplicateLookup(
-          db,
-          [...byKey.values()].map((c) => c.simhash),
-        );
+  if (resolveDuplicates !== undefined) await hooks.warmDuplicateLookup?.(db);
   const result = await hooks.writeTransaction(db, async (trx) => {
     await hooks.lockCommentWrites(trx);
     const forgotten = await findForgottenKeys(trx, hooks, byKey.values());
     for (const key of forgotten) byKey.delete(key);
     let kept = [...byKey.values()];
-    if (resolveDuplicates !== undefined && prepared !== undefined && kept.length > 0) {
+    if (resolveDuplicates !== undefined && kept.length > 0) {
       const lookup: DuplicateLookup = {
-        findDuplicateCandidates: (simhashes, maxHammingDistance) => prepared.find(trx, simhashes, maxHammingDistance),
+        findDuplicateCandidates: (simhashes, maxHammingDistance) =>
+          hooks.findDuplicateCandidates(trx, simhashes, maxHammingDistance),
       };
       const decided = await resolveDuplicates(lookup, kept);
       kept = kept.map((c) => {

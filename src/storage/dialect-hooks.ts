@@ -26,13 +26,11 @@ export interface DialectHooks {
     maxHammingDistance?: number,
   ): Promise<DuplicateCandidate[]>;
   /**
-   * Called before a comment write that will look up duplicates, outside its transaction and so
-   * without the write lock, with the SimHashes the write may ask about. Whatever can be read ahead
-   * is read here (SQLite catches up on the SimHash journal; PostgreSQL reads the band neighbours
-   * through its indexes), and the returned lookup, used inside the transaction, reads only what was
-   * committed since.
+   * Called before a comment write that will look up duplicates, outside its transaction, so that
+   * preparing the lookup does not happen while holding the write lock (SQLite reads the SimHash
+   * journal here). Absent where there is nothing to prepare.
    */
-  prepareDuplicateLookup(db: Kysely<Database>, simhashes: readonly string[]): Promise<PreparedDuplicateLookup>;
+  warmDuplicateLookup?(db: Kysely<Database>): Promise<void>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /**
@@ -42,12 +40,6 @@ export interface DialectHooks {
   afterCommentUpsert?(db: Kysely<Database>): Promise<void>;
   /** Schema for Kysely's migration bookkeeping tables; undefined means the connection's default. */
   readonly migrationTableSchema?: string | undefined;
-}
-
-/** A duplicate-candidate lookup prepared ahead of one comment write (DialectHooks.prepareDuplicateLookup). */
-export interface PreparedDuplicateLookup {
-  /** As Store.findDuplicateCandidates, inside the write transaction `trx`. */
-  find(trx: Kysely<Database>, simhashes: readonly string[], maxHammingDistance?: number): Promise<DuplicateCandidate[]>;
 }
 
 /** An open database and the hooks its dialect needs. */

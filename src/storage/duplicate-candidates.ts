@@ -6,12 +6,9 @@
  * Band neighbours grow with the table (four bands of 16 bits: n / 16,384 per SimHash by chance), and
  * reading each one's row was what made the lookup slow down as a store grew.
  *
- * A comment write reads the band neighbours before it takes the write lock and, inside it, only the
- * SimHashes written since (postgres/prefetched-duplicate-candidates.ts). SQLite keeps its band
- * neighbours in memory instead (sqlite/journal-duplicate-candidates.ts).
+ * SQLite keeps its band neighbours in memory instead (sqlite/journal-duplicate-candidates.ts).
  */
 import type { Kysely } from 'kysely';
-import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
 import { simhashHalves } from '../domain/dedupe/simhash.js';
 import { chunk } from './chunk.js';
 import { CANDIDATE_COLUMNS, candidateOf, RequestedSimhashes, sortByKey } from './requested-simhashes.js';
@@ -24,18 +21,17 @@ const BAND_COLUMNS = ['sim_band0', 'sim_band1', 'sim_band2', 'sim_band3'] as con
 /** Most values one lookup statement binds: large enough for any batch, small enough to plan quickly. */
 const MAX_VALUES_PER_STATEMENT = 10_000;
 
-/**
- * Stored SimHashes (distinct) sharing a 16-bit band in the same position with one of `hashes`,
- * whatever their distance: read from the band indexes alone, one select per band.
- */
-export async function bandNeighbourSimhashes(
+/** Stored SimHashes that `requested` accepts (see RequestedSimhashes). */
+async function nearSimhashes(
   db: Kysely<Database>,
   maxBindParameters: number,
-  hashes: readonly Hash64[],
-): Promise<string[]> {
-  const neighbours = new Set<string>();
+  requested: RequestedSimhashes,
+  maxHammingDistance: number | undefined,
+): Promise<Set<string>> {
+  const near = new Set<string>();
   const perStatement = Math.floor(Math.min(maxBindParameters, MAX_VALUES_PER_STATEMENT) / 4);
-  for (const part of chunk(hashes, perStatement)) {
+  for (const part of chunk(requested.hashes, perStatement)) {
+    // One select per band, each answered by its (band, simhash) index without touching the table.
     const [first, ...rest] = BAND_COLUMNS.map((column, position) =>
       db
         .selectFrom('comments')
@@ -44,26 +40,18 @@ export async function bandNeighbourSimhashes(
     );
     let query = first!;
     for (const select of rest) query = query.unionAll(select);
-    for (const { simhash } of await query.execute()) neighbours.add(simhash);
+    const seen = new Set<string>();
+    for (const { simhash } of await query.execute()) {
+      if (seen.has(simhash)) continue;
+      seen.add(simhash);
+      // Stored SimHashes are 16 lower-case hex digits (normaliseSimhash on every write).
+      if (requested.accepts(simhashHalves(simhash), maxHammingDistance)) near.add(simhash);
+    }
   }
-  return [...neighbours];
+  return near;
 }
 
-/** Those of `stored` (SimHashes as stored: 16 lower-case hex digits) that `requested` accepts. */
-export function acceptedSimhashes(
-  requested: RequestedSimhashes,
-  stored: Iterable<string>,
-  maxHammingDistance: number | undefined,
-): string[] {
-  const accepted = new Set<string>();
-  for (const simhash of stored) {
-    if (!accepted.has(simhash) && requested.accepts(simhashHalves(simhash), maxHammingDistance)) accepted.add(simhash);
-  }
-  return [...accepted];
-}
-
-/** The candidate rows of the comments whose SimHash is one of `simhashes`. */
-export async function rowsWithSimhashes(
+async function rowsWithSimhashes(
   db: Kysely<Database>,
   maxBindParameters: number,
   simhashes: readonly string[],
@@ -98,7 +86,6 @@ export async function findDuplicateCandidatesByBandIndexes(
 ): Promise<DuplicateCandidate[]> {
   const requested = new RequestedSimhashes(simhashes);
   if (requested.hashes.length === 0) return [];
-  const neighbours = await bandNeighbourSimhashes(db, maxBindParameters, requested.hashes);
-  const near = acceptedSimhashes(requested, neighbours, maxHammingDistance);
-  return sortByKey(await rowsWithSimhashes(db, maxBindParameters, near));
+  const near = await nearSimhashes(db, maxBindParameters, requested, maxHammingDistance);
+  return sortByKey(await rowsWithSimhashes(db, maxBindParameters, [...near]));
 }

@@ -17,7 +17,6 @@ import { dataVersionsMigration } from './010-data-versions.js';
 import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
 import { trustListingIndexMigration } from './012-trust-listing-index.js';
 import { sqliteSimhashJournalMigration } from './013-sqlite-simhash-journal.js';
-import { postgresWriteSequenceMigration } from './014-postgres-write-sequence.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -33,7 +32,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-covering-band-indexes': coveringBandIndexesMigration,
   '012-trust-listing-index': trustListingIndexMigration,
   '013-sqlite-simhash-journal': sqliteSimhashJournalMigration,
-  '014-postgres-write-sequence': postgresWriteSequenceMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,7 +12,6 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
-import { prefetchDuplicateCandidates } from './prefetched-duplicate-candidates.js';
 
 export interface OpenPostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -50,7 +49,6 @@ export function postgresHooks(schema: string | undefined, statistics?: PlannerSt
     },
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) =>
       findDuplicateCandidatesByBandIndexes(db, POSTGRES_MAX_BIND_PARAMETERS, simhashes, maxHammingDistance),
-    prepareDuplicateLookup: (db, simhashes) => prefetchDuplicateCandidates(db, POSTGRES_MAX_BIND_PARAMETERS, simhashes),
     ...(statistics !== undefined && { afterCommentUpsert: (db) => statistics.afterCommentUpsert(db) }),
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,

@@ -75,10 +75,7 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
     // BEGIN IMMEDIATE already gives every write transaction the database's single write lock.
     lockCommentWrites: async () => undefined,
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
-    prepareDuplicateLookup: async (db) => {
-      await candidates.warm(db);
-      return { find: (trx, simhashes, maxHammingDistance) => candidates.find(trx, simhashes, maxHammingDistance) };
-    },
+    warmDuplicateLookup: (db) => candidates.warm(db),
     async writeTransaction(db, fn) {
       return db.connection().execute(async (conn) => {
         await beginImmediate(conn, busyTimeoutMs);
