@@ -151,10 +151,14 @@ async function writeComments(ctx: DatasetContext, pageSize: number): Promise<Exp
   });
 }
 
+/**
+ * Aggregate cells one period at a time: a period holds at most trusts × themes × tumour groups
+ * cells, however many years the store covers, so memory does not grow with the store's history.
+ * (Like the comments, read page by page, the periods are not one snapshot: an aggregate run that
+ * replaces a period meanwhile shows in the periods read after it.)
+ */
 async function writeAggregates(ctx: DatasetContext, minCellCount: number): Promise<ExportFileEntry[]> {
-  // Aggregate cells are few (trusts × themes × groups × periods with comments): one read suffices.
-  const cells = (await ctx.store.listAggregates({})).sort(compareAggregateRows);
-  for (const cell of cells) ctx.periods.add(cell.period);
+  const periods = await ctx.store.listAggregatePeriods();
   const formats = await DatasetFormats.create({
     dir: ctx.tmp,
     name: 'aggregates',
@@ -164,13 +168,21 @@ async function writeAggregates(ctx: DatasetContext, minCellCount: number): Promi
     parquetMetadata: PARQUET_METADATA,
   });
   return writeDataset(formats, async () => {
-    await formats.append(
-      cells.map((cell) => ({
-        row: aggregateCsvRow(cell, minCellCount),
-        json: aggregateJsonRecord(cell, minCellCount),
-      })),
-    );
-    ctx.onProgress({ dataset: 'aggregates', rows: cells.length });
+    let rows = 0;
+    for (const period of periods) {
+      const cells = (await ctx.store.listAggregates({ periodFrom: period, periodTo: period })).sort(
+        compareAggregateRows,
+      );
+      if (cells.length > 0) ctx.periods.add(period);
+      await formats.append(
+        cells.map((cell) => ({
+          row: aggregateCsvRow(cell, minCellCount),
+          json: aggregateJsonRecord(cell, minCellCount),
+        })),
+      );
+      rows += cells.length;
+      ctx.onProgress({ dataset: 'aggregates', rows });
+    }
   });
 }
 

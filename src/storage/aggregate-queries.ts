@@ -180,3 +180,9 @@ export async function listAggregates(
     computedAt: r.computed_at,
   }));
 }
+
+/** The periods that have stored aggregate rows, oldest first. */
+export async function listAggregatePeriods(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('aggregates').select('period').distinct().orderBy('period').execute();
+  return rows.map((r) => r.period);
+}

@@ -7,7 +7,7 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { AlertFilter, DeliverySettlement, NewAlert, StoredAlert } from '../alerts/alert.js';
 import type { PageProvenance, ProcessedComment, QuarantineRecord } from '../domain/model.js';
-import { countAggregates, listAggregates, replaceAggregates } from './aggregate-queries.js';
+import { countAggregates, listAggregatePeriods, listAggregates, replaceAggregates } from './aggregate-queries.js';
 import { getAlert, listAlerts, listStaleAlerts } from './alert-queries.js';
 import { claimAlertDelivery, recordAlerts, settleAlertDelivery } from './alert-writes.js';
 import { countActiveApiKeys, createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key-queries.js';
@@ -279,6 +279,10 @@ export class KyselyStore implements Store {
     periodTo?: string;
   }): Promise<AggregateRow[]> {
     return listAggregates(this.#db, filter);
+  }
+
+  listAggregatePeriods(): Promise<string[]> {
+    return listAggregatePeriods(this.#db);
   }
 
   recordRun(run: RunRecord): Promise<void> {

@@ -167,6 +167,8 @@ export interface Store {
     periodFrom?: string;
     periodTo?: string;
   }): Promise<AggregateRow[]>;
+  /** The periods that have aggregate rows, oldest first (the export reads cells one period at a time). */
+  listAggregatePeriods(): Promise<string[]>;
 
   recordRun(run: RunRecord): Promise<void>;
   /** The newest run per (kind, source). */

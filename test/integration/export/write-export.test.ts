@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_SCHEMA_VERSION, writeExport } from '../../../src/export/write-export.js';
+import { aggregateRow } from '../../support/aggregate-row.js';
 import { openTempStore } from '../pipeline/support/pipeline-fixtures.js';
 import {
   type ExportFixture,
@@ -214,6 +215,40 @@ describe('writeExport', () => {
     const result = await retained('2024-06-04');
     expect(result.removed).toEqual(['2024-06-02']);
     expect((await readdir(fx.exportDir)).sort()).toEqual(['2024-06-03', '2024-06-04', 'latest.json']);
+  });
+
+  it('reads the aggregate cells one period at a time, so memory does not grow with the years stored', async () => {
+    await fx.store.replaceAggregates(
+      [
+        aggregateRow({ period: '2024-02' }),
+        aggregateRow({ period: '2024-03', odsCode: 'RXX' }),
+        aggregateRow({ period: '2024-03', theme: 'waiting_times' }),
+      ],
+      [],
+    );
+    const stored = await fx.store.listAggregates({});
+    const reads: unknown[] = [];
+    const recording = new Proxy(fx.store, {
+      get(target, property) {
+        if (property === 'listAggregates') {
+          return (filter: Parameters<typeof target.listAggregates>[0]) => {
+            reads.push(filter);
+            return target.listAggregates(filter);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const result = await writeExport({ store: recording, dir: fx.exportDir, date: '2024-06-01', clock: fixedClock() });
+    expect(reads).toEqual(
+      ['2024-02', '2024-03', '2024-04'].map((period) => ({ periodFrom: period, periodTo: period })),
+    );
+    const records = await readJsonLines(join(result.path, 'aggregates.jsonl'));
+    const key = (cell: { period: unknown; odsCode: unknown; theme: unknown; tumourGroup: unknown }) =>
+      [cell.period, cell.odsCode, cell.theme, cell.tumourGroup].join(' ');
+    expect(records.map((record) => key(record as Parameters<typeof key>[0]))).toEqual(stored.map(key));
+    expect(result.manifest.periods).toEqual(['2024-02', '2024-03', '2024-04']);
   });
 
   it('leaves the previous export and no temporary folder behind when writing fails', async () => {

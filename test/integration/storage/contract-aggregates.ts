@@ -110,6 +110,21 @@ export function describeAggregateContract(ctx: ContractContext): void {
       expect(await ctx.store().listAggregates({})).toEqual([april]);
     });
 
+    it('lists the periods that have cells, oldest first, each once', async () => {
+      expect(await ctx.store().listAggregatePeriods()).toEqual([]);
+      await ctx
+        .store()
+        .replaceAggregates(
+          [
+            aggregateRow({ period: '2024-05' }),
+            aggregateRow({ period: '2023-11' }),
+            aggregateRow({ period: '2024-05', odsCode: 'RXX' }),
+          ],
+          [],
+        );
+      expect(await ctx.store().listAggregatePeriods()).toEqual(['2023-11', '2024-05']);
+    });
+
     it('refuses a cell given twice and keeps the previous rows', async () => {
       const march = aggregateRow({});
       await ctx.store().replaceAggregates([march], ['2024-03']);
