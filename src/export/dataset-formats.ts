@@ -20,7 +20,7 @@ export interface DatasetFormatsOptions<C extends string> {
   name: string;
   columns: readonly C[];
   types: Readonly<Record<C, ParquetColumnSpec>>;
-  /** Rows per Parquet row group. @defaultValue 50_000 */
+  /** Rows per Parquet row group. @defaultValue DEFAULT_ROW_GROUP_SIZE (parquet-dataset-file.ts) */
   rowGroupSize?: number;
   /** Footer metadata of the Parquet file. @defaultValue none */
   parquetMetadata?: Record<string, string>;

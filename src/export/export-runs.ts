@@ -19,7 +19,7 @@ export interface ExportRunDeps {
   minCellCount?: number;
   /** Dated folders kept. @defaultValue 30 */
   retain?: number;
-  /** Rows per Parquet row group. @defaultValue 50_000 */
+  /** Rows per Parquet row group. @defaultValue DEFAULT_ROW_GROUP_SIZE (parquet-dataset-file.ts) */
   rowGroupSize?: number;
 }
 

@@ -6,10 +6,17 @@ import { type ParquetColumnSpec, parquetSchema } from './parquet-columns.js';
 /** One Parquet cell: a scalar as in CSV, or the strings of a `STRING_LIST` column. */
 export type ParquetValue = CsvValue | readonly string[];
 
+/**
+ * Rows per row group unless told otherwise: the unit the writer holds before encoding it. 10,000
+ * comment rows keep an export process around 340 MB at 100,000 comments and more, where 50,000
+ * took it past 500 MB (docs/BENCHMARKS.md, "Nightly export at scale"); readers handle either.
+ */
+export const DEFAULT_ROW_GROUP_SIZE = 10_000;
+
 export interface ParquetDatasetOptions<C extends string> {
   columns: readonly C[];
   types: Readonly<Record<C, ParquetColumnSpec>>;
-  /** Rows per row group: the unit held in memory before it is encoded and written. @defaultValue 50_000 */
+  /** Rows per row group: the unit held in memory before it is encoded and written. @defaultValue DEFAULT_ROW_GROUP_SIZE */
   rowGroupSize?: number;
   /** Key–value pairs stored in the file footer (e.g. the export schema version). @defaultValue none */
   metadata?: Record<string, string>;
@@ -65,7 +72,7 @@ export class ParquetDatasetFile<C extends string> {
     path: string,
     options: ParquetDatasetOptions<C>,
   ): Promise<ParquetDatasetFile<C>> {
-    const rowGroupSize = options.rowGroupSize ?? 50_000;
+    const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
     if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) {
       throw new RangeError(`rowGroupSize must be a positive integer; got ${rowGroupSize}`);
     }

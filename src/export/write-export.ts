@@ -29,6 +29,7 @@ import {
   compareAggregateRows,
 } from './export-records.js';
 import { AGGREGATE_PARQUET_TYPES, COMMENT_PARQUET_TYPES } from './parquet-columns.js';
+import { DEFAULT_ROW_GROUP_SIZE } from './parquet-dataset-file.js';
 import {
   TRIANGULATION_COLUMNS,
   TRIANGULATION_PARQUET_TYPES,
@@ -78,7 +79,7 @@ export interface WriteExportOptions {
   retain?: number;
   /** Comments, alerts and triangulated scores read from the store per page. @defaultValue 500 */
   pageSize?: number;
-  /** Rows per Parquet row group (the most rows held in memory per file). @defaultValue 50_000 */
+  /** Rows per Parquet row group (the most rows held in memory per file). @defaultValue DEFAULT_ROW_GROUP_SIZE */
   rowGroupSize?: number;
   /** Called as rows are written. @defaultValue none */
   onProgress?: (progress: ExportProgress) => void;
@@ -242,7 +243,7 @@ export async function writeExport(options: WriteExportOptions): Promise<ExportRe
   const minCellCount = options.minCellCount ?? 5;
   const retain = options.retain ?? 30;
   const pageSize = options.pageSize ?? 500;
-  const rowGroupSize = options.rowGroupSize ?? 50_000;
+  const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   if (!DATE_FOLDER.test(date)) throw new RangeError(`an export date is YYYY-MM-DD; got "${date}"`);
   positiveInteger('minCellCount', minCellCount);
   positiveInteger('pageSize', pageSize);
