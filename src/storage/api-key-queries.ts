@@ -58,11 +58,11 @@ export async function revokeApiKey(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function countActiveApiKeys(db: Kysely<Database>): Promise<number> {
+/** Every key ever created, revoked ones included. */
+export async function countApiKeys(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('api_keys')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where('revoked_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -10,7 +10,7 @@ import type { PageProvenance, ProcessedComment, QuarantineRecord } from '../doma
 import { countAggregates, listAggregatePeriods, listAggregates, replaceAggregates } from './aggregate-queries.js';
 import { getAlert, listAlerts, listStaleAlerts } from './alert-queries.js';
 import { claimAlertDelivery, recordAlerts, settleAlertDelivery } from './alert-writes.js';
-import { countActiveApiKeys, createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key-queries.js';
+import { countApiKeys, createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key-queries.js';
 import type { ApiKeyRecord } from './api-key-types.js';
 import { chunk } from './chunk.js';
 import { countComments, getComment, listComments } from './comment-queries.js';
@@ -405,7 +405,7 @@ export class KyselyStore implements Store {
     return revokeApiKey(this.#db, this.#hooks, id, revokedAt);
   }
 
-  countActiveApiKeys(): Promise<number> {
-    return countActiveApiKeys(this.#db);
+  countApiKeys(): Promise<number> {
+    return countApiKeys(this.#db);
   }
 }

@@ -247,5 +247,6 @@ export interface Store {
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>;
   /** Returns whether an active key with that id existed. */
   revokeApiKey(id: string, revokedAt: string): Promise<boolean>;
-  countActiveApiKeys(): Promise<number>;
+  /** Every key ever created, revoked ones included (the API requires keys once there is one). */
+  countApiKeys(): Promise<number>;
 }

@@ -1,5 +1,6 @@
 /**
- * Guards every /v1 route with an API key once any key exists (or when keys are required), and limits
+ * Guards every /v1 route with an API key once any key has been created, even if every key has since
+ * been revoked (or when keys are required), and limits
  * each key's requests per minute: across every API process when they share a Redis, else per process.
  * Health, metrics, OpenAPI and the board stay open: probes and scrapers carry no keys.
  */
@@ -45,7 +46,8 @@ export async function installApiKeyGuard(
   const keyIds = new WeakMap<FastifyRequest, string>();
   app.addHook('onRequest', async (request, reply) => {
     if (!isGuarded(request)) return;
-    const needed = options.requireKey === true || (await store.countActiveApiKeys()) > 0;
+    // Revoked keys count: revoking a leaked last key must lock it out, not open the API to everyone.
+    const needed = options.requireKey === true || (await store.countApiKeys()) > 0;
     if (!needed) return;
     const key = bearerKey(request.headers.authorization);
     const record = key === undefined ? null : await store.findApiKeyByHash(hashApiKey(key));

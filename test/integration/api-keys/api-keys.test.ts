@@ -68,11 +68,11 @@ describe('API keys', () => {
     expect(limited.json()).toMatchObject({ error: 'rate_limited' });
   });
 
-  it('refuses a revoked key', async () => {
+  it('refuses a revoked key, and keeps requiring a key once the last one is revoked', async () => {
     const id = key.slice(4, 16);
     expect((await cli('revoke', id)).stdout).toContain(`revoked ${id}`);
     await expect(cli('revoke', id)).rejects.toThrow(/no active API key/);
-    // No active key is left, so /v1 is open again unless keys are required.
-    expect((await request('/v1/triangulation/summary', key)).statusCode).toBe(200);
+    expect((await request('/v1/triangulation/summary', key)).statusCode).toBe(401);
+    expect((await request('/v1/triangulation/summary')).statusCode).toBe(401);
   }, 30_000);
 });
