@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { redactUrl, redisUrlFromEnv } from './connections.js';
+import { DEFAULT_REDIS_URL, redactUrl, redisUrlFromEnv } from './connections.js';
 import { RedisUnavailableError } from './errors/redis-unavailable-error.js';
 import { redisAnswers } from './redis-ping.js';
 import { startRedisServer } from './redis-server-process.js';
@@ -30,6 +30,9 @@ export interface EnsuredRedis {
   stop(): Promise<void>;
 }
 
+/** Written by the process that started a private server: which server owns `<dataDir>/redis`. */
+const RECORD_FILE = 'carevoice-redis.json';
+
 interface ServerRecord {
   pid: number;
   port: number;
@@ -45,7 +48,7 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<EnsuredR
     logger.warn({ url: redactUrl(configured) }, 'REDIS_URL does not answer; starting a private redis-server instead');
   }
   const dir = join(options.dataDir, 'redis');
-  const recordFile = join(dir, 'carevoice-redis.json');
+  const recordFile = join(dir, RECORD_FILE);
   const adopted = await adoptLeftover(recordFile);
   if (adopted) {
     logger.info({ url: adopted.url }, 'reusing the private redis-server left running by an earlier process');
@@ -72,30 +75,37 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<EnsuredR
   };
 }
 
-/**
- * A private server from a process that died without stopping it still owns the AOF in `dir`;
- * starting a second one there would corrupt it, so that server is taken over instead.
- */
-async function adoptLeftover(recordFile: string): Promise<EnsuredRedis | undefined> {
+/** The private server recorded in `recordFile`, if it is still that server answering there. */
+async function recordedServer(recordFile: string): Promise<(ServerRecord & { url: string }) | undefined> {
   if (!existsSync(recordFile)) return undefined;
   let record: ServerRecord;
   try {
     record = JSON.parse(readFileSync(recordFile, 'utf8')) as ServerRecord;
   } catch {
-    rmSync(recordFile, { force: true });
     return undefined;
   }
   const url = `redis://127.0.0.1:${record.port}`;
-  if (!(await redisAnswers(url, 500)) || (await serverPid(url)) !== record.pid) {
+  if (!(await redisAnswers(url, 500)) || (await serverPid(url)) !== record.pid) return undefined;
+  return { ...record, url };
+}
+
+/**
+ * A private server from a process that died without stopping it still owns the AOF in `dir`;
+ * starting a second one there would corrupt it, so that server is taken over instead.
+ */
+async function adoptLeftover(recordFile: string): Promise<EnsuredRedis | undefined> {
+  const record = await recordedServer(recordFile);
+  if (!record) {
     rmSync(recordFile, { force: true });
     return undefined;
   }
+  const { url, pid } = record;
   return {
     url,
     privateServer: true,
     async stop() {
       try {
-        process.kill(record.pid, 'SIGTERM');
+        process.kill(pid, 'SIGTERM');
       } catch {
         // Already gone.
       }
@@ -103,6 +113,26 @@ async function adoptLeftover(recordFile: string): Promise<EnsuredRedis | undefin
       rmSync(recordFile, { force: true });
     },
   };
+}
+
+/**
+ * The Redis a read-only command (`status`, `sources list`) should look at: the one `start` or
+ * `run --once` uses with the same settings. REDIS_URL when it answers; else, where a private server
+ * may be started, the one running for `dataDir`; else REDIS_URL or the default address, where
+ * scale-out processes look. Starts nothing and leaves every file alone.
+ */
+export async function observedRedisUrl(options: {
+  dataDir: string;
+  redisUrl: string | undefined;
+  startLocal: boolean;
+}): Promise<string> {
+  const { redisUrl, startLocal } = options;
+  if (redisUrl && (!startLocal || (await redisAnswers(redisUrl, 1500)))) return redisUrl;
+  if (startLocal) {
+    const running = await recordedServer(join(options.dataDir, 'redis', RECORD_FILE));
+    if (running) return running.url;
+  }
+  return redisUrl ?? DEFAULT_REDIS_URL;
 }
 
 async function serverPid(url: string): Promise<number | undefined> {

@@ -20,7 +20,9 @@ async function withStore(name: string, fn: (store: Store) => Promise<void>): Pro
 export function registerApiKeysCommand(program: Command): void {
   const keys = program
     .command('api-keys')
-    .description('API keys for /v1: once any key has been created, every /v1 request needs Authorization: Bearer <key>');
+    .description(
+      'API keys for /v1: once any key has been created, every /v1 request needs Authorization: Bearer <key>',
+    );
   keys
     .command('create')
     .description('Create a key and print it once (only its SHA-256 is stored)')

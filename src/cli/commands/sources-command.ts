@@ -4,8 +4,9 @@ import { listSources, type SourceRow } from '../../app/source-listing.js';
 import { SECRET_KEYS } from '../../config/config-schema.js';
 import { createSourceConnector, isSourceId, SOURCE_IDS, type SourceId } from '../../connectors/registry.js';
 import { redact } from '../../domain/redaction/redact.js';
-import { DEFAULT_REDIS_URL, redactUrl } from '../../queue/connections.js';
+import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
+import { observedRedisUrl } from '../../queue/local-redis.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { waitUntilReady } from '../redis-ready.js';
@@ -30,7 +31,12 @@ export function registerSourcesCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('sources');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
-      const redisUrl = config.redis.url ?? DEFAULT_REDIS_URL;
+      // The Redis `start` / `run --once` would be using here, a private one included.
+      const redisUrl = await observedRedisUrl({
+        dataDir: config.dataDir,
+        redisUrl: config.redis.url,
+        startLocal: config.redis.startLocal,
+      });
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:sources` });
       connection.on('error', () => {});
       try {

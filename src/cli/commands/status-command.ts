@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { enabledSources } from '../../app/pipeline-settings.js';
 import { listSources, sourceStatusLines } from '../../app/source-listing.js';
 import { runView, statusReport } from '../../app/status-report.js';
-import { DEFAULT_REDIS_URL, redactUrl } from '../../queue/connections.js';
+import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
+import { observedRedisUrl } from '../../queue/local-redis.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { waitUntilReady } from '../redis-ready.js';
@@ -20,7 +21,12 @@ export function registerStatusCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('status');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
-      const redisUrl = config.redis.url ?? DEFAULT_REDIS_URL;
+      // The Redis `start` / `run --once` would be using here, a private one included.
+      const redisUrl = await observedRedisUrl({
+        dataDir: config.dataDir,
+        redisUrl: config.redis.url,
+        startLocal: config.redis.startLocal,
+      });
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:status` });
       connection.on('error', () => {});
       try {

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_REDIS_URL } from '../../../src/queue/connections.js';
 import { RedisUnavailableError } from '../../../src/queue/errors/redis-unavailable-error.js';
-import { ensureRedis } from '../../../src/queue/local-redis.js';
+import { ensureRedis, observedRedisUrl } from '../../../src/queue/local-redis.js';
 import { redisAnswers } from '../../../src/queue/redis-ping.js';
 import { freePort } from '../../../src/queue/redis-server-process.js';
 import { quietLogger, TEST_REDIS_URL } from './support/redis-kit.js';
@@ -88,5 +89,31 @@ describe('ensureRedis', () => {
       expect(message).toContain(hint);
     }
     expect(message.split('\n').length).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('observedRedisUrl', () => {
+  it('finds the private server running for a data folder, and the default address once it has stopped', async () => {
+    const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
+    try {
+      expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(redis.url);
+      // A silent REDIS_URL is passed over for the private server, as `start` would.
+      const deadUrl = `redis://127.0.0.1:${await freePort()}`;
+      expect(await observedRedisUrl({ dataDir, redisUrl: deadUrl, startLocal: true })).toBe(redis.url);
+      // Where no private server may be started, only the configured address counts.
+      expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: false })).toBe(DEFAULT_REDIS_URL);
+    } finally {
+      await redis.stop();
+    }
+    expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(DEFAULT_REDIS_URL);
+  });
+
+  it('uses REDIS_URL when it answers, and leaves a stale record alone', async () => {
+    mkdirSync(join(dataDir, 'redis'));
+    const record = join(dataDir, 'redis', 'carevoice-redis.json');
+    writeFileSync(record, JSON.stringify({ pid: 1, port: await freePort() }));
+    expect(await observedRedisUrl({ dataDir, redisUrl: TEST_REDIS_URL, startLocal: true })).toBe(TEST_REDIS_URL);
+    expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(DEFAULT_REDIS_URL);
+    expect(existsSync(record)).toBe(true);
   });
 });
