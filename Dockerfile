@@ -18,7 +18,7 @@ ENV NODE_ENV=production
 # on long runs. Under a cap below 2 GB, V8 also lowers that factor to between 1.3 and 2.0, and
 # the peak stays flat at about 210 MB with the same throughput (docs/BENCHMARKS.md, "Worker memory").
 # 1 GB is far above what any command here needs (the nightly export of a million comments peaks
-# at 602 MB resident in all), so it is a ceiling on growth, not a limit the work runs into.
+# at about 400 MB resident in all), so it is a ceiling on growth, not a limit the work runs into.
 ENV NODE_OPTIONS=--max-old-space-size=1024
 COPY package.json package-lock.json ./
 # Production dependencies only; better-sqlite3 is compiled here, then the compiler is removed.
@@ -28,6 +28,9 @@ COPY --from=build /app/dist ./dist
 COPY config ./config
 COPY models ./models
 COPY src/web ./src/web
+# The compose file mounts named volumes here; Docker gives a new volume the owner of the folder it
+# is mounted on, so without these the volumes would belong to root and `node` could not write.
+RUN mkdir -p /data /exports && chown node:node /data /exports
 USER node
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
 CMD ["start"]
