@@ -14,7 +14,8 @@ const FORMATS = ['table', 'csv', 'json'] as const;
 
 export interface QueryOptions {
   ods?: string;
-  tumourGroup?: (typeof TUMOUR_GROUPS)[number];
+  /** `all`: the roll-up over tumour groups for scores; no filter elsewhere. */
+  tumourGroup?: (typeof TUMOUR_GROUPS)[number] | 'all';
   theme?: (typeof THEMES)[number] | 'all';
   periodFrom?: string;
   periodTo?: string;
@@ -61,7 +62,7 @@ export async function runQuery(store: Store, subject: Subject, o: QueryOptions):
     const result = await store.listTriangulation(
       {
         ...(o.ods !== undefined && { odsCode: o.ods }),
-        ...(o.tumourGroup !== undefined && { tumourGroup: o.tumourGroup }),
+        ...(o.tumourGroup !== undefined && o.tumourGroup !== 'all' && { tumourGroup: o.tumourGroup }),
         ...(o.theme !== undefined && { theme: o.theme }),
         ...(o.observed !== undefined && { observed: o.observed }),
         ...(o.rareOnly === true && { rareOnly: true }),
@@ -145,7 +146,7 @@ export async function runQuery(store: Store, subject: Subject, o: QueryOptions):
     {
       ...(o.source !== undefined && { source: o.source }),
       ...(o.ods !== undefined && { odsCode: o.ods }),
-      ...(o.tumourGroup !== undefined && { tumourGroup: o.tumourGroup }),
+      ...(o.tumourGroup !== undefined && o.tumourGroup !== 'all' && { tumourGroup: o.tumourGroup }),
       ...(o.theme !== undefined && o.theme !== 'all' && { theme: o.theme }),
       ...(o.periodFrom !== undefined && { periodFrom: o.periodFrom }),
       ...(o.periodTo !== undefined && { periodTo: o.periodTo }),
@@ -190,7 +191,11 @@ export function registerQueryCommand(program: Command): void {
     .description('Read scores, triangulated scores, alerts or comments from the store, as the API serves them')
     .argument('<subject>', QUERY_SUBJECTS.join(' | '), oneOf(QUERY_SUBJECTS, QUERY_SUBJECTS.join(', ')))
     .option('--ods <code>', 'ODS code of a trust')
-    .option('--tumour-group <id>', 'a CPES tumour group', oneOf(TUMOUR_GROUPS, 'a tumour group id'))
+    .option(
+      '--tumour-group <id>',
+      'a CPES tumour group, or all',
+      oneOf([...TUMOUR_GROUPS, 'all'] as const, 'a tumour group id or all'),
+    )
     .option('--theme <id>', 'a theme id, or all', oneOf([...THEMES, 'all'] as const, 'a theme id or all'))
     .option('--period-from <YYYY-MM>', 'scores, comments: first period', period)
     .option('--period-to <YYYY-MM>', 'scores, comments: last period', period)
@@ -202,7 +207,7 @@ export function registerQueryCommand(program: Command): void {
     .option('--rare-only', 'triangulation: rare and less common cancers only')
     .option('--sentiment <label>', 'comments: negative, neutral or positive', oneOf(SENTIMENT_LABELS, 'a label'))
     .option('--source <name>', 'comments: one source')
-    .option('--limit <n>', 'rows per page (default 100)', limit, 100)
+    .option('--limit <n>', 'rows per page', limit, 100)
     .option('--after <cursor>', 'the cursor printed after a previous page')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .action(async (subject: Subject, options: QueryOptions) => {

@@ -58,6 +58,20 @@ describe('carevoice query triangulation', () => {
     await expect(query('triangulation', '--theme', 'nope')).rejects.toThrow(/expected a theme id/);
   }, 60_000);
 
+  it('takes all as a tumour group: the roll-up for scores, no filter for triangulation', async () => {
+    const scores = JSON.parse((await query('scores', '--tumour-group', 'all', '--format', 'json')).stdout) as {
+      items: unknown[];
+    };
+    expect(scores.items).toEqual([]);
+    const all = JSON.parse((await query('triangulation', '--tumour-group', 'all', '--format', 'json')).stdout) as {
+      items: unknown[];
+    };
+    const unfiltered = JSON.parse((await query('triangulation', '--format', 'json')).stdout) as { items: unknown[] };
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(all.items).toEqual(unfiltered.items);
+    await expect(query('scores', '--tumour-group', 'nope')).rejects.toThrow(/expected a tumour group id or all/);
+  }, 60_000);
+
   it('neutralises only text cells that a spreadsheet would run', () => {
     expect(neutraliseCell('+44 7700')).toBe("'+44 7700");
     expect(neutraliseCell('@SUM(A1)')).toBe("'@SUM(A1)");
