@@ -145,8 +145,9 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
         counts: { ...totals, pages: nextPage },
       });
     }
+    // The job's log bindings already name the source.
     helpers.log.info(
-      { source: payload.source, page: payload.pageNumber, ...counts, forgotten: comments.length - kept.length },
+      { page: payload.pageNumber, ...counts, forgotten: comments.length - kept.length },
       'collected page',
     );
     return counts;

@@ -144,7 +144,8 @@ export function createProcessStage(deps: ProcessDeps): StageHandler<'process'> {
       quarantined: quarantined.length,
       requeued: retryAlone.length,
     };
-    helpers.log.info({ source: payload.source, batchId: payload.batchId, ...counts }, 'processed batch');
+    // The job's log bindings already name the source.
+    helpers.log.info({ batchId: payload.batchId, ...counts }, 'processed batch');
     return counts;
   };
 }
