@@ -69,6 +69,15 @@ describe('queue board', () => {
     const page = await server.inject({ method: 'GET', url: '/board', headers: { authorization } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
+    // The board's own scripts, which its static file plugin serves.
+    const scripts = [...page.body.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const url = src.startsWith('/') ? src : `/board/${src.replace(/^\.\//, '')}`;
+      const script = await server.inject({ method: 'GET', url, headers: { authorization } });
+      expect({ url, status: script.statusCode }).toEqual({ url, status: 200 });
+      expect(script.headers['content-type']).toMatch(/javascript/);
+    }
     const queues = await server.inject({ method: 'GET', url: '/board/api/queues', headers: { authorization } });
     expect(queues.statusCode).toBe(200);
     const names = (queues.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
