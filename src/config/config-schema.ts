@@ -149,7 +149,7 @@ export const configSchema = z.strictObject(
       /** @defaultValue 8080 */
       port: integerFrom(1, 65_535).default(8080),
       /** Require an API key on /v1 even before any key is created (`carevoice api-keys create`); once a
-       *  key exists it is required anyway. @defaultValue false */
+       *  key has been created it is required anyway, revoked or not. @defaultValue false */
       requireKey: flag().default(false),
       /** Requests per minute per API key on /v1 (per client address while no key is needed). @defaultValue 120 */
       rateLimitPerMinute: positiveInteger().default(120),

@@ -7,9 +7,10 @@ import { type ParquetColumnSpec, parquetSchema } from './parquet-columns.js';
 export type ParquetValue = CsvValue | readonly string[];
 
 /**
- * Rows per row group unless told otherwise: the unit the writer holds before encoding it. 10,000
- * comment rows keep an export process around 340 MB at 100,000 comments and more, where 50,000
- * took it past 500 MB (docs/BENCHMARKS.md, "Nightly export at scale"); readers handle either.
+ * Rows per row group unless told otherwise: the unit the writer holds before encoding it. At
+ * 100,000 comments the built export peaked at about 390 MB with 10,000 rows (340 MB once aggregate
+ * cells were read by period) against 510 MB with 50,000 (docs/BENCHMARKS.md, "Nightly export at
+ * scale"); readers handle either.
  */
 export const DEFAULT_ROW_GROUP_SIZE = 10_000;
 

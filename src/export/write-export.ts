@@ -57,7 +57,10 @@ export interface ExportManifest {
   files: ExportFileEntry[];
 }
 
-/** Rows written so far: after every page of comments, once for each other dataset. */
+/**
+ * Rows written so far: after every page of comments and every period of aggregate cells (once, with
+ * none, when there are no cells), and once for alerts and for triangulation.
+ */
 export interface ExportProgress {
   dataset: 'comments' | 'aggregates' | 'alerts' | 'triangulation';
   rows: number;
@@ -159,7 +162,8 @@ async function writeComments(ctx: DatasetContext, pageSize: number): Promise<Exp
  * replaces a period meanwhile shows in the periods read after it.)
  */
 async function writeAggregates(ctx: DatasetContext, minCellCount: number): Promise<ExportFileEntry[]> {
-  const periods = await ctx.store.listAggregatePeriods();
+  // In code-unit order, as compareAggregateRows orders the cells, whatever the database's collation.
+  const periods = (await ctx.store.listAggregatePeriods()).sort();
   const formats = await DatasetFormats.create({
     dir: ctx.tmp,
     name: 'aggregates',
@@ -184,6 +188,7 @@ async function writeAggregates(ctx: DatasetContext, minCellCount: number): Promi
       rows += cells.length;
       ctx.onProgress({ dataset: 'aggregates', rows });
     }
+    if (periods.length === 0) ctx.onProgress({ dataset: 'aggregates', rows: 0 });
   });
 }
 

@@ -30,6 +30,9 @@ export interface EnsuredRedis {
   stop(): Promise<void>;
 }
 
+/** How long REDIS_URL has to answer before a private server is used instead. */
+const CONFIGURED_ANSWER_MS = 1500;
+
 /** Written by the process that started a private server: which server owns `<dataDir>/redis`. */
 const RECORD_FILE = 'carevoice-redis.json';
 
@@ -42,7 +45,7 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<EnsuredR
   const { logger } = options;
   const configured = options.redisUrl ?? redisUrlFromEnv();
   if (configured) {
-    if (await redisAnswers(configured, 1500)) {
+    if (await redisAnswers(configured, CONFIGURED_ANSWER_MS)) {
       return { url: configured, privateServer: false, stop: async () => {} };
     }
     logger.warn({ url: redactUrl(configured) }, 'REDIS_URL does not answer; starting a private redis-server instead');
@@ -84,6 +87,8 @@ async function recordedServer(recordFile: string): Promise<(ServerRecord & { url
   } catch {
     return undefined;
   }
+  // Anything else in the file (hand-edited, truncated) names no server.
+  if (!Number.isInteger(record?.pid) || !Number.isInteger(record?.port)) return undefined;
   const url = `redis://127.0.0.1:${record.port}`;
   if (!(await redisAnswers(url, 500)) || (await serverPid(url)) !== record.pid) return undefined;
   return { ...record, url };
@@ -127,7 +132,7 @@ export async function observedRedisUrl(options: {
   startLocal: boolean;
 }): Promise<string> {
   const { redisUrl, startLocal } = options;
-  if (redisUrl && (!startLocal || (await redisAnswers(redisUrl, 1500)))) return redisUrl;
+  if (redisUrl && (!startLocal || (await redisAnswers(redisUrl, CONFIGURED_ANSWER_MS)))) return redisUrl;
   if (startLocal) {
     const running = await recordedServer(join(options.dataDir, 'redis', RECORD_FILE));
     if (running) return running.url;

@@ -6,9 +6,9 @@ import { createSourceConnector, isSourceId, SOURCE_IDS, type SourceId } from '..
 import { redact } from '../../domain/redaction/redact.js';
 import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
-import { observedRedisUrl } from '../../queue/local-redis.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
+import { observedRedisUrlFor } from '../observed-redis.js';
 import { waitUntilReady } from '../redis-ready.js';
 
 /** How long `sources list` waits for Redis before listing without queue health. */
@@ -31,12 +31,7 @@ export function registerSourcesCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('sources');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
-      // The Redis `start` / `run --once` would be using here, a private one included.
-      const redisUrl = await observedRedisUrl({
-        dataDir: config.dataDir,
-        redisUrl: config.redis.url,
-        startLocal: config.redis.startLocal,
-      });
+      const redisUrl = await observedRedisUrlFor(config);
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:sources` });
       connection.on('error', () => {});
       try {

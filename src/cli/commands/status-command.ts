@@ -4,9 +4,9 @@ import { listSources, sourceStatusLines } from '../../app/source-listing.js';
 import { runView, statusReport } from '../../app/status-report.js';
 import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
-import { observedRedisUrl } from '../../queue/local-redis.js';
 import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
+import { observedRedisUrlFor } from '../observed-redis.js';
 import { waitUntilReady } from '../redis-ready.js';
 import { formatTable } from '../table.js';
 
@@ -21,12 +21,7 @@ export function registerStatusCommand(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('status');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
-      // The Redis `start` / `run --once` would be using here, a private one included.
-      const redisUrl = await observedRedisUrl({
-        dataDir: config.dataDir,
-        redisUrl: config.redis.url,
-        startLocal: config.redis.startLocal,
-      });
+      const redisUrl = await observedRedisUrlFor(config);
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:status` });
       connection.on('error', () => {});
       try {

@@ -275,7 +275,7 @@ describe('writeExport', () => {
     expect(await readdir(fx.exportDir)).toEqual([]);
   });
 
-  it('reports progress per page of comments and once for each other dataset', async () => {
+  it('reports progress per page of comments, per period of aggregate cells, once for alerts and triangulation', async () => {
     const seen: string[] = [];
     await write('2024-06-01', { pageSize: 3, onProgress: (p) => seen.push(`${p.dataset}:${p.rows}`) });
     expect(seen.slice(0, 3)).toEqual(['comments:3', 'comments:6', 'comments:8']);

@@ -108,6 +108,24 @@ describe('observedRedisUrl', () => {
     expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(DEFAULT_REDIS_URL);
   });
 
+  it('takes a malformed record for no server, and a live port under another pid for none either', async () => {
+    mkdirSync(join(dataDir, 'redis'));
+    const record = join(dataDir, 'redis', 'carevoice-redis.json');
+    for (const text of ['null', '{"pid":1}', '{"pid":1,"port":"x"}', '{"pid":', '[]']) {
+      writeFileSync(record, text);
+      expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(DEFAULT_REDIS_URL);
+    }
+    writeFileSync(record, JSON.stringify({ pid: 1, port: Number(new URL(TEST_REDIS_URL).port || 6379) }));
+    expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(DEFAULT_REDIS_URL);
+    // ensureRedis starts its own server past such a record, and replaces it.
+    const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
+    try {
+      expect(await observedRedisUrl({ dataDir, redisUrl: undefined, startLocal: true })).toBe(redis.url);
+    } finally {
+      await redis.stop();
+    }
+  });
+
   it('uses REDIS_URL when it answers, and leaves a stale record alone', async () => {
     mkdirSync(join(dataDir, 'redis'));
     const record = join(dataDir, 'redis', 'carevoice-redis.json');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../../../src/cli/commands/query-command.js';
 import { openStore } from '../../../src/storage/open-store.js';
 import { refreshTriangulation } from '../../../src/triangulation/refresh-triangulation.js';
+import { aggregateRow } from '../../support/aggregate-row.js';
 import { syntheticCpes } from '../../unit/triangulation-service/synthetic-cpes.js';
 
 const run = promisify(execFile);
@@ -36,6 +37,7 @@ beforeAll(async () => {
     rows,
   );
   await refreshTriangulation(store, { intervalSteps: 0, trustNames: new Map([['RA1', '=HYPERLINK("x")']]) });
+  await store.replaceAggregates([aggregateRow({ tumourGroup: 'all' }), aggregateRow({ tumourGroup: 'sarcoma' })], []);
   await store.close();
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -60,9 +62,9 @@ describe('carevoice query triangulation', () => {
 
   it('takes all as a tumour group: the roll-up for scores, no filter for triangulation', async () => {
     const scores = JSON.parse((await query('scores', '--tumour-group', 'all', '--format', 'json')).stdout) as {
-      items: unknown[];
+      items: { tumourGroup: string }[];
     };
-    expect(scores.items).toEqual([]);
+    expect(scores.items.map((item) => item.tumourGroup)).toEqual(['all']);
     const all = JSON.parse((await query('triangulation', '--tumour-group', 'all', '--format', 'json')).stdout) as {
       items: unknown[];
     };
