@@ -7,9 +7,24 @@ export class ApiError extends Error {
   }
 }
 
-/** GET a JSON body; throws ApiError on any non-2xx answer. */
+const KEY_ITEM = 'carevoice-api-key';
+
+/**
+ * The API key this tab was given, where the API asks for one. Kept in sessionStorage: it goes when
+ * the tab closes and is never sent anywhere but this origin's /v1 routes.
+ */
+export const apiKey = {
+  get: () => sessionStorage.getItem(KEY_ITEM),
+  set: (key) => sessionStorage.setItem(KEY_ITEM, key),
+  clear: () => sessionStorage.removeItem(KEY_ITEM),
+};
+
+/** GET a JSON body, with the tab's API key if it has one; throws ApiError on any non-2xx answer. */
 export async function getJson(url) {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const headers = { accept: 'application/json' };
+  const key = apiKey.get();
+  if (key) headers.authorization = `Bearer ${key}`;
+  const response = await fetch(url, { headers });
   if (!response.ok) {
     const text = await response.text().catch(() => '');
     throw new ApiError(url, response.status, text.slice(0, 200));

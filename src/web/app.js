@@ -1,5 +1,10 @@
-/** Entry point: draws the national view and starts the trust view. `data-state` on <html> tells tests when it is done. */
+/**
+ * Entry point: asks for an API key when the API wants one, then draws the national view and starts
+ * the trust view. `data-state` on <html> tells tests when it is done (`key-needed` while it waits
+ * for a key).
+ */
 
+import { ApiError, apiKey, getJson } from './api.js';
 import { renderNationalView } from './national-view.js';
 import { message } from './panel.js';
 import { startTrustView } from './trust-filters.js';
@@ -20,19 +25,53 @@ async function track(work) {
   }
 }
 
-track(() => renderNationalView(byId('national-panels')));
-track(() =>
-  startTrustView({
-    form: byId('trust-filters'),
-    trustSelect: byId('trust-select'),
-    groupSelect: byId('group-select'),
-    monthSelect: byId('month-select'),
-    status: byId('trust-status'),
-    root: byId('trust-panels'),
-    onState: (state) => {
-      if (pending === 0) setState(state);
-    },
-  }).catch((error) => {
-    byId('trust-panels').replaceChildren(message(`The trust view could not be loaded: ${error.message}`, 'error'));
-  }),
-);
+/** False when the API refuses this tab (no key, or a key it does not accept); other failures are the views' to show. */
+async function keyAccepted() {
+  try {
+    await getJson('/v1/alerts?limit=1');
+    return true;
+  } catch (error) {
+    return !(error instanceof ApiError && error.status === 401);
+  }
+}
+
+/** Shows the key form; a submitted key is kept for this tab and the page starts again with it. */
+function askForKey() {
+  const form = byId('api-key-form');
+  const input = byId('api-key-input');
+  if (apiKey.get() !== null) {
+    byId('api-key-error').hidden = false;
+    apiKey.clear();
+  }
+  for (const id of ['national-view', 'trust-view']) byId(id).hidden = true;
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apiKey.set(input.value.trim());
+    window.location.reload();
+  });
+  input.focus();
+  setState('key-needed');
+}
+
+function drawViews() {
+  track(() => renderNationalView(byId('national-panels')));
+  track(() =>
+    startTrustView({
+      form: byId('trust-filters'),
+      trustSelect: byId('trust-select'),
+      groupSelect: byId('group-select'),
+      monthSelect: byId('month-select'),
+      status: byId('trust-status'),
+      root: byId('trust-panels'),
+      onState: (state) => {
+        if (pending === 0) setState(state);
+      },
+    }).catch((error) => {
+      byId('trust-panels').replaceChildren(message(`The trust view could not be loaded: ${error.message}`, 'error'));
+    }),
+  );
+}
+
+if (await keyAccepted()) drawViews();
+else askForKey();

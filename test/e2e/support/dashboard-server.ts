@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { safetyAlertId } from '../../../src/alerts/alert.js';
+import type { NewApiKey } from '../../../src/api/auth/api-key.js';
 import { buildApi } from '../../../src/api/server.js';
 import { waitUntilReady } from '../../../src/cli/redis-ready.js';
 import { closeConnection, createProducerConnection } from '../../../src/queue/connections.js';
@@ -29,6 +30,8 @@ export interface DashboardServerOptions {
   comments: number;
   /** Survey figures to store. @defaultValue none: as before any CPES import */
   triangulation?: { cells: TriangulatedCell[]; summary: TumourGroupSummary[] };
+  /** An API key to create, so /v1 asks for it. @defaultValue none: the API is open */
+  apiKey?: NewApiKey;
 }
 
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
@@ -59,6 +62,16 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         createdAt: '2025-07-01T12:00:00.000Z',
       },
     ]);
+    if (options.apiKey) {
+      const { id, keyHash } = options.apiKey;
+      await store.createApiKey({
+        id,
+        name: 'dashboard test',
+        keyHash,
+        createdAt: '2025-07-01T12:00:00.000Z',
+        revokedAt: null,
+      });
+    }
     if (options.triangulation) {
       const { cells, summary } = options.triangulation;
       await store.replaceTriangulation(cells, summary, '2025-07-01T12:00:00.000Z');
