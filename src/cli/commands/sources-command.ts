@@ -85,7 +85,8 @@ export function formatSourceRow(row: SourceRow): string {
       ? 'unknown (Redis did not answer)'
       : `${health.failedJobs} failed${health.consecutiveFailures > 0 ? `, the last ${health.consecutiveFailures} in a row` : ''}`;
   const lines = [
-    `${row.id} — ${row.title}  [${row.enabled ? 'enabled' : 'disabled'}]${health?.failing ? '  FAILING' : ''}`,
+    // A source whose connector cannot be built (its problem is listed) has only its id for a title.
+    `${row.id}${row.title === row.id ? '' : ` — ${row.title}`}  [${row.enabled ? 'enabled' : 'disabled'}]${health?.failing ? '  FAILING' : ''}`,
     `  endpoint      ${row.endpoint || '(none)'}`,
     `  credentials   ${credentials.length > 0 ? credentials.join(', ') : 'none needed'}`,
     `  schedule      ${row.schedule.cron} (${row.schedule.tz}), up to ${row.maxPagesPerRun} pages a run`,

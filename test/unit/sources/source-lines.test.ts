@@ -49,4 +49,12 @@ describe('source lines', () => {
     expect(text).toContain('collect jobs  2 failed, the last 2 in a row');
     expect(text).toContain('last error    request_rejected: x: HTTP 401');
   });
+
+  it('names a source whose connector cannot be built by its id once, with the problem', () => {
+    const text = formatSourceRow(
+      row({ id: 'rss', title: 'rss', enabled: false, problem: 'sources.rss.feeds: add at least one feed' }),
+    );
+    expect(text.split('\n')[0]).toBe('rss  [disabled]');
+    expect(text).toContain('problem       sources.rss.feeds: add at least one feed');
+  });
 });
