@@ -2,8 +2,9 @@ import type { Store } from '../../src/storage/store.js';
 
 /**
  * The requests an analyst's dashboard makes, aimed at the busiest trust of the bench store (the one
- * with the most comments, so its queries read the most rows): its scores, a filtered comments page,
- * its triangulated cells, and the national summary.
+ * with the most comments, so its queries read the most rows): its scores (every cell, as an analyst
+ * downloading them asks; one cancer type and all cancers, as the trust view asks; its months), a
+ * filtered comments page, its triangulated cells, and the national summary.
  */
 
 export interface AnalystRequest {
@@ -29,6 +30,16 @@ export async function analystRequests(store: Store): Promise<AnalystRequest[]> {
   const tumourGroup = busiest('tumourGroup');
   return [
     { name: "a trust's scores (every cell)", path: `/v1/scores?odsCode=${trust}` },
+    // What the dashboard's trust view asks for: one cancer type's cells of the trust, and its months.
+    {
+      name: "a trust's scores, one cancer type",
+      path: `/v1/scores?odsCode=${trust}&tumourGroup=${tumourGroup}`,
+    },
+    {
+      name: "a trust's scores, all cancers",
+      path: `/v1/scores?odsCode=${trust}&tumourGroup=all`,
+    },
+    { name: "a trust's months", path: `/v1/scores?odsCode=${trust}&theme=all&tumourGroup=all` },
     {
       name: "a trust's overall scores, last 12 months",
       path: `/v1/scores?odsCode=${trust}&theme=all&tumourGroup=all&periodFrom=${lastYear[0]}&periodTo=${lastYear.at(-1)}`,

@@ -18,9 +18,34 @@ function choose(select, value) {
   if (value && [...select.options].some((option) => option.value === value)) select.value = value;
 }
 
-/** Months with any comment at the trust, oldest first. */
-function periodsOf(scores) {
-  return [...new Set(scores.map((row) => row.period))].sort();
+/** Months with any comment at the trust, oldest first: one overall row per month. */
+async function trustPeriods(odsCode) {
+  const query = new URLSearchParams({ odsCode, theme: 'all', tumourGroup: 'all' });
+  const rows = (await getJson(`/v1/scores?${query}`)).items;
+  return [...new Set(rows.map((row) => row.period))].sort();
+}
+
+/** Every score cell of one trust and cancer type (themes × months): what the view draws, no more. */
+async function groupScores(odsCode, group) {
+  return (await getJson(`/v1/scores?${new URLSearchParams({ odsCode, tumourGroup: group })}`)).items;
+}
+
+/** `load(key)` once per key, the answer kept for the page's life; a failure is forgotten, so the next choice tries again. */
+function memo(load) {
+  const answers = new Map();
+  return (...key) => {
+    const id = key.join('|');
+    if (!answers.has(id)) {
+      answers.set(
+        id,
+        load(...key).catch((error) => {
+          answers.delete(id);
+          throw error;
+        }),
+      );
+    }
+    return answers.get(id);
+  };
 }
 
 /** Wires the filter form to the trust view; resolves once the first view is drawn. */
@@ -38,23 +63,21 @@ export async function startTrustView({ form, trustSelect, groupSelect, monthSele
   choose(trustSelect, wanted.get('trust'));
   choose(groupSelect, wanted.get('group'));
 
-  const scoresByTrust = new Map();
+  // A trust's months and one cancer type's cells at a time: a trust's every cell is hundreds of KB.
+  const periodsOf = memo(trustPeriods);
+  const scoresOf = memo(groupScores);
   let latest = 0;
   async function update(changed, month) {
     const round = ++latest;
     onState('loading');
     const trust = trusts.find((t) => t.odsCode === trustSelect.value);
-    if (!scoresByTrust.has(trust.odsCode)) {
-      scoresByTrust.set(trust.odsCode, (await getJson(`/v1/scores?odsCode=${trust.odsCode}`)).items);
-    }
+    const group = groupSelect.value;
+    const [periods, scores] = await Promise.all([periodsOf(trust.odsCode), scoresOf(trust.odsCode, group)]);
     if (round !== latest) return; // a newer choice is already on its way
-    const scores = scoresByTrust.get(trust.odsCode);
-    const periods = periodsOf(scores);
     if (changed === 'trust') {
       monthSelect.replaceChildren(...[...periods].reverse().map((p) => el('option', { value: p }, periodLabel(p))));
       choose(monthSelect, month);
     }
-    const group = groupSelect.value;
     const query = new URLSearchParams({ trust: trust.odsCode, group, month: monthSelect.value });
     history.replaceState(null, '', `${location.pathname}?${query}`);
     await renderTrustView(root, { trust, group, month: monthSelect.value, scores, periods });

@@ -210,7 +210,8 @@ async function guarded(target, work) {
 }
 
 /**
- * Draws the trust view into `root`. `scores` are all /v1/scores rows of the trust; `periods` its months, oldest first.
+ * Draws the trust view into `root`. `scores` are the /v1/scores rows of the trust and cancer type; `periods` the
+ * trust's months, oldest first.
  */
 export async function renderTrustView(root, { trust, group, month, scores, periods }) {
   const names = { trust: trust.name, group: tumourGroupLabel(group) };

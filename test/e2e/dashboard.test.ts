@@ -114,8 +114,17 @@ describe('dashboard page', () => {
     expect(await page.locator('#trust-trend caption').textContent()).not.toBe(trendBefore);
     expect(new URL(page.url()).searchParams.get('trust')).toBe(other);
 
+    const scoreQueries: URLSearchParams[] = [];
+    const recordScores = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/v1/scores') scoreQueries.push(url.searchParams);
+    };
+    page.on('request', recordScores);
     await page.selectOption('#group-select', 'sarcoma');
     await settled();
+    page.off('request', recordScores);
+    // One cancer type's cells for the trust, never the trust's every cell (hundreds of KB).
+    expect(scoreQueries.map((q) => Object.fromEntries(q))).toEqual([{ odsCode: other, tumourGroup: 'sarcoma' }]);
     expect(await page.locator('#trust-status').textContent()).toContain('sarcoma');
     expect(await page.locator('#trust-trend caption').textContent()).toContain('sarcoma');
     // Every example comment shown is about sarcoma at the chosen trust, as the API was asked.
