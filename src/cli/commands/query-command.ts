@@ -56,7 +56,18 @@ function limit(value: string): number {
 
 const round = (x: number, places = 1) => Number(x.toFixed(places));
 
-export async function runQuery(store: Store, subject: Subject, o: QueryOptions): Promise<QueryResult> {
+/** What the table says of the deployment beside the stored rows. */
+export interface QueryContext {
+  /** Whether alerts are sent anywhere: without a webhook an alert stays pending until one is set. */
+  webhookConfigured: boolean;
+}
+
+export async function runQuery(
+  store: Store,
+  subject: Subject,
+  o: QueryOptions,
+  context: QueryContext = { webhookConfigured: true },
+): Promise<QueryResult> {
   const page = { limit: o.limit, after: o.after ?? null };
   if (subject === 'triangulation') {
     const result = await store.listTriangulation(
@@ -135,7 +146,7 @@ export async function runQuery(store: Store, subject: Subject, o: QueryOptions):
         a.odsCode ?? '',
         a.theme ?? '',
         a.period,
-        a.delivery.state,
+        a.delivery.state === 'pending' && !context.webhookConfigured ? 'pending (no webhook set)' : a.delivery.state,
         a.evidenceText,
       ]),
       items: result.items,
@@ -214,7 +225,8 @@ export function registerQueryCommand(program: Command): void {
       const { config, logger } = loadCliContext('query');
       const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
       try {
-        process.stdout.write(formatQuery(await runQuery(store, subject, options), options.format));
+        const context = { webhookConfigured: config.alerts.webhookUrl !== undefined };
+        process.stdout.write(formatQuery(await runQuery(store, subject, options, context), options.format));
       } finally {
         await store.close();
       }
