@@ -9,14 +9,33 @@ export class ApiError extends Error {
 
 const KEY_ITEM = 'carevoice-api-key';
 
+/** How a CareVoice API key looks (`cvk_<id>_<secret>`, src/api/auth/api-key.ts). */
+export const API_KEY_PATTERN = /^cvk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
+
+/** sessionStorage, or nothing where the browser refuses it (storage blocked): the key then lasts the page. */
+function tabStorage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+let pageKey = null;
+
 /**
  * The API key this tab was given, where the API asks for one. Kept in sessionStorage: it goes when
  * the tab closes and is never sent anywhere but this origin's /v1 routes.
  */
 export const apiKey = {
-  get: () => sessionStorage.getItem(KEY_ITEM),
-  set: (key) => sessionStorage.setItem(KEY_ITEM, key),
-  clear: () => sessionStorage.removeItem(KEY_ITEM),
+  get: () => tabStorage()?.getItem(KEY_ITEM) ?? pageKey,
+  set: (key) => {
+    pageKey = key;
+    tabStorage()?.setItem(KEY_ITEM, key);
+  },
+  clear: () => {
+    pageKey = null;
+    tabStorage()?.removeItem(KEY_ITEM);
+  },
 };
 
 /** GET a JSON body, with the tab's API key if it has one; throws ApiError on any non-2xx answer. */

@@ -4,7 +4,7 @@
  * for a key).
  */
 
-import { ApiError, apiKey, getJson } from './api.js';
+import { API_KEY_PATTERN, ApiError, apiKey, getJson } from './api.js';
 import { renderNationalView } from './national-view.js';
 import { message } from './panel.js';
 import { startTrustView } from './trust-filters.js';
@@ -35,19 +35,34 @@ async function keyAccepted() {
   }
 }
 
-/** Shows the key form; a submitted key is kept for this tab and the page starts again with it. */
+/** Shows `text` as the key form's error, tied to the input so it is read with it. */
+function showKeyError(input, text) {
+  const error = byId('api-key-error');
+  error.textContent = text;
+  error.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', 'api-key-error api-key-help');
+}
+
+/** Shows the key form; a key of the right shape is kept for this tab and the page starts again with it. */
 function askForKey() {
   const form = byId('api-key-form');
   const input = byId('api-key-input');
   if (apiKey.get() !== null) {
-    byId('api-key-error').hidden = false;
+    showKeyError(input, 'That key was not accepted. Check it and try again.');
     apiKey.clear();
   }
   for (const id of ['national-view', 'trust-view']) byId(id).hidden = true;
   form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    apiKey.set(input.value.trim());
+    const key = input.value.trim();
+    if (!API_KEY_PATTERN.test(key)) {
+      showKeyError(input, 'That is not a CareVoice API key: keys start with cvk_ and have no spaces.');
+      input.focus();
+      return;
+    }
+    apiKey.set(key);
     window.location.reload();
   });
   input.focus();

@@ -1,6 +1,6 @@
 /** The trust picker: fills the selects, keeps the choice in the address, and redraws the trust view on change. */
 
-import { getJson } from './api.js';
+import { ApiError, apiKey, getJson } from './api.js';
 import { COMMON_TUMOUR_GROUPS, periodLabel, RARE_TUMOUR_GROUPS, tumourGroupLabel } from './labels.js';
 import { el, message } from './panel.js';
 import { renderTrustView } from './trust-view.js';
@@ -66,27 +66,51 @@ export async function startTrustView({ form, trustSelect, groupSelect, monthSele
   // A trust's months and one cancer type's cells at a time: a trust's every cell is hundreds of KB.
   const periodsOf = memo(trustPeriods);
   const scoresOf = memo(groupScores);
+  // Each choice starts a round; only the newest draws. `monthsOf` is the trust the month picker
+  // lists, rebuilt whenever the trust on screen differs, however quickly the choices came.
   let latest = 0;
-  async function update(changed, month) {
+  let inFlight = 0;
+  const whenIdle = [];
+  let monthsOf = null;
+  async function update(month) {
     const round = ++latest;
+    inFlight++;
     onState('loading');
     const trust = trusts.find((t) => t.odsCode === trustSelect.value);
     const group = groupSelect.value;
-    const [periods, scores] = await Promise.all([periodsOf(trust.odsCode), scoresOf(trust.odsCode, group)]);
-    if (round !== latest) return; // a newer choice is already on its way
-    if (changed === 'trust') {
-      monthSelect.replaceChildren(...[...periods].reverse().map((p) => el('option', { value: p }, periodLabel(p))));
-      choose(monthSelect, month);
+    try {
+      const [periods, scores] = await Promise.all([periodsOf(trust.odsCode), scoresOf(trust.odsCode, group)]);
+      if (round !== latest) return;
+      if (monthsOf !== trust.odsCode) {
+        monthSelect.replaceChildren(...[...periods].reverse().map((p) => el('option', { value: p }, periodLabel(p))));
+        choose(monthSelect, month);
+        monthsOf = trust.odsCode;
+      }
+      const query = new URLSearchParams({ trust: trust.odsCode, group, month: monthSelect.value });
+      history.replaceState(null, '', `${location.pathname}?${query}`);
+      await renderTrustView(root, { trust, group, month: monthSelect.value, scores, periods });
+      if (round !== latest) return;
+      status.textContent = `Showing ${tumourGroupLabel(group).toLowerCase()} at ${trust.name}, ${periodLabel(monthSelect.value)}.`;
+    } catch (error) {
+      if (round !== latest) return;
+      if (error instanceof ApiError && error.status === 401) {
+        // The key was revoked meanwhile: drop it, and the page asks for one again.
+        apiKey.clear();
+        window.location.reload();
+        return;
+      }
+      root.replaceChildren(message(`The trust view could not be loaded: ${error.message}`, 'error'));
+      status.textContent = 'The trust view could not be loaded.';
+    } finally {
+      if (--inFlight === 0) for (const resolve of whenIdle.splice(0)) resolve();
+      if (round === latest) onState('ready');
     }
-    const query = new URLSearchParams({ trust: trust.odsCode, group, month: monthSelect.value });
-    history.replaceState(null, '', `${location.pathname}?${query}`);
-    await renderTrustView(root, { trust, group, month: monthSelect.value, scores, periods });
-    if (round !== latest) return;
-    status.textContent = `Showing ${tumourGroupLabel(group).toLowerCase()} at ${trust.name}, ${periodLabel(monthSelect.value)}.`;
-    onState('ready');
   }
-  trustSelect.addEventListener('change', () => update('trust'));
-  groupSelect.addEventListener('change', () => update('group'));
-  monthSelect.addEventListener('change', () => update('month'));
-  await update('trust', wanted.get('month'));
+  const idle = () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve)));
+  trustSelect.addEventListener('change', () => update());
+  groupSelect.addEventListener('change', () => update());
+  monthSelect.addEventListener('change', () => update());
+  await update(wanted.get('month'));
+  // A choice made during the first load supersedes it: resolve once the newest round has drawn.
+  await idle();
 }

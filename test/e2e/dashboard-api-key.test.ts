@@ -14,6 +14,7 @@ let browser: Browser;
 let page: Page;
 /** Every /v1 request the page made, with whether it carried the key. */
 const requests: { path: string; withKey: boolean }[] = [];
+const pageErrors: string[] = [];
 
 const state = () => page.evaluate(() => document.documentElement.dataset['state']);
 const waitForState = (wanted: string) =>
@@ -23,6 +24,7 @@ beforeAll(async () => {
   server = await startDashboardServer({ comments: 60, apiKey: key });
   browser = await launchBrowser(server.origin);
   page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
     if (pathname.startsWith('/v1/')) {
@@ -48,9 +50,21 @@ describe('dashboard with API keys', () => {
     expect(await wcagViolations(page)).toEqual([]);
   });
 
+  it('refuses what is not a key before asking the API, and says why', async () => {
+    requests.length = 0;
+    await page.fill('#api-key-input', `“${key.key}”`);
+    await page.press('#api-key-input', 'Enter');
+    await page.waitForSelector('#api-key-error', { state: 'visible' });
+    expect(await page.locator('#api-key-error').textContent()).toContain('not a CareVoice API key');
+    expect(await page.locator('#api-key-input').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#api-key-input').getAttribute('aria-describedby')).toContain('api-key-error');
+    expect(requests).toEqual([]);
+    expect(await state()).toBe('key-needed');
+  });
+
   it('says so when a key is refused, and asks again', async () => {
     await page.fill('#api-key-input', `${key.key.slice(0, -1)}${key.key.endsWith('A') ? 'B' : 'A'}`);
-    await page.press('#api-key-input', 'Enter');
+    await Promise.all([page.waitForEvent('load'), page.press('#api-key-input', 'Enter')]);
     await waitForState('key-needed');
     await page.waitForSelector('#api-key-error', { state: 'visible' });
     expect(await page.locator('#api-key-error').textContent()).toContain('That key was not accepted');
@@ -69,5 +83,6 @@ describe('dashboard with API keys', () => {
     expect(requests.length).toBeGreaterThan(1);
     expect(requests.filter((r) => !r.withKey)).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../../src/cli/table.js';
 
 describe('formatTable', () => {
-  it('right-aligns numeric columns, groups whole numbers, and gives a column with fractions two decimals throughout', () => {
+  it('right-aligns numeric columns, groups thousands, and gives a column the decimals its values have', () => {
     const text = formatTable(
-      ['trust', 'comments', 'estimate'],
+      ['trust', 'comments', 'estimate', 'share'],
       [
-        ['RBV', 12_345, 58],
-        ['RPY', 7, 57.5],
+        ['RBV', 12_345, 58, 0.583],
+        ['RPY', 7, 57.5, 0.5],
       ],
     );
     expect(text.split('\n')).toEqual([
-      'trust  comments  estimate',
-      '-----  --------  --------',
-      'RBV      12,345     58.00',
-      'RPY           7     57.50',
+      'trust  comments  estimate  share',
+      '-----  --------  --------  -----',
+      'RBV      12,345      58.0  0.583',
+      'RPY           7      57.5  0.500',
     ]);
   });
 
