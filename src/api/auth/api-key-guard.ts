@@ -1,8 +1,9 @@
 /**
- * Guards every /v1 route with an API key once any key has been created, even if every key has since
- * been revoked (or when keys are required), and limits
+ * Guards every /v1 route, and the dashboard's own data route, with an API key once any key has been
+ * created, even if every key has since been revoked (or when keys are required), and limits
  * each key's requests per minute: across every API process when they share a Redis, else per process.
- * Health, metrics, OpenAPI and the board stay open: probes and scrapers carry no keys.
+ * Health, metrics, OpenAPI, the board and the dashboard's page and scripts stay open: probes and
+ * scrapers carry no keys, and the page asks for one before it reads any data.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -28,13 +29,16 @@ export interface RateLimitRedis {
   prefix: string;
 }
 
+/** Data the dashboard reads outside /v1 (the trusts that have scores): guarded like /v1. */
+const DATA_ROUTES = new Set(['/dashboard/trusts']);
+
 /**
  * Decided on the route Fastify matched, never on the raw URL: `/%761/comments` is routed to
  * `/v1/comments` after decoding, so a prefix test on `request.url` would let it through unguarded.
  */
 const isGuarded = (request: FastifyRequest) => {
   const route = request.routeOptions.url;
-  return route !== undefined && (route === '/v1' || route.startsWith('/v1/'));
+  return route !== undefined && (route === '/v1' || route.startsWith('/v1/') || DATA_ROUTES.has(route));
 };
 
 /** Installs the hooks on the root instance: register it before the routes. */

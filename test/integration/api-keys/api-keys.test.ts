@@ -58,6 +58,9 @@ describe('API keys', () => {
     expect((await request('/v1/triangulation/summary')).statusCode).toBe(401);
     expect((await request('/v1/triangulation/summary', `${key.slice(0, -1)}x`)).statusCode).toBe(401);
     expect((await request('/health/live')).statusCode).not.toBe(401);
+    // The dashboard's page is open (it asks for the key); its data route is guarded like /v1.
+    expect((await request('/')).statusCode).not.toBe(401);
+    expect((await request('/dashboard/trusts')).statusCode).toBe(401);
     // Percent-encoded paths are routed to /v1 after decoding: the guard must see them too.
     expect((await request('/%761/triangulation/summary')).statusCode).toBe(401);
     expect((await request('/v1/%74riangulation/summary')).statusCode).toBe(401);
