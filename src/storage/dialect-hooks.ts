@@ -31,6 +31,11 @@ export interface DialectHooks {
    * journal here). Absent where there is nothing to prepare.
    */
   warmDuplicateLookup?(db: Kysely<Database>): Promise<void>;
+  /**
+   * Drops what the duplicate lookup keeps for comments that are gone or were rewritten (SQLite's
+   * SimHash journal); returns how much it dropped. Absent where the database keeps nothing extra.
+   */
+  compactDuplicateLookup?(db: Kysely<Database>): Promise<number>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /**

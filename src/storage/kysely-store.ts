@@ -357,6 +357,10 @@ export class KyselyStore implements Store {
     return purgeCommentText(this.#db, this.#hooks, before, purgedAt);
   }
 
+  async compactDuplicateLookup(): Promise<number> {
+    return (await this.#hooks.compactDuplicateLookup?.(this.#db)) ?? 0;
+  }
+
   countPurgedComments(): Promise<number> {
     return countPurgedComments(this.#db);
   }

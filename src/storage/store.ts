@@ -215,6 +215,12 @@ export interface Store {
   /** Empties the text of comments posted (when undated: fetched) before `before` and stamps
    *  `purged_at`; returns how many were purged. */
   purgeCommentText(before: string, purgedAt: string): Promise<number>;
+  /**
+   * Drops what the near-duplicate lookup keeps for comments deleted or rewritten since they were
+   * stored (SQLite's SimHash journal; PostgreSQL keeps nothing extra and returns 0). Returns the
+   * entries dropped.
+   */
+  compactDuplicateLookup(): Promise<number>;
   /** Comments whose text has been purged. */
   countPurgedComments(): Promise<number>;
 

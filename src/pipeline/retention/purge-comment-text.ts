@@ -18,6 +18,8 @@ export interface RetentionPurgeDeps {
 export interface RetentionPurgeResult {
   /** Comments whose text was emptied by this run. */
   purged: number;
+  /** What the near-duplicate lookup kept for comments since deleted or rewritten, dropped by this run. */
+  duplicateLookupDropped: number;
   /** Text of comments dated before this instant is purged. */
   cutoff: string;
 }
@@ -31,11 +33,15 @@ export function retentionCutoff(now: Date, days: number): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
 }
 
-/** Purges expired comment text, logs the count and records a `retention` run. */
+/**
+ * Purges expired comment text, compacts the near-duplicate lookup (nightly store upkeep that rides
+ * on the same job), logs the counts and records a `retention` run.
+ */
 export async function purgeExpiredCommentText(deps: RetentionPurgeDeps): Promise<RetentionPurgeResult> {
   const startedAt = deps.clock();
   const cutoff = retentionCutoff(startedAt, deps.commentTextDays);
   const purged = await deps.store.purgeCommentText(cutoff, startedAt.toISOString());
+  const duplicateLookupDropped = await deps.store.compactDuplicateLookup();
   const finishedAt = deps.clock().toISOString();
   await deps.store.recordRun({
     id: `retention-${startedAt.toISOString()}`,
@@ -43,8 +49,11 @@ export async function purgeExpiredCommentText(deps: RetentionPurgeDeps): Promise
     startedAt: startedAt.toISOString(),
     finishedAt,
     status: 'ok',
-    counts: { purged },
+    counts: { purged, duplicateLookupDropped },
   });
-  deps.log.info({ purged, cutoff, commentTextDays: deps.commentTextDays }, 'purged expired comment text');
-  return { purged, cutoff };
+  deps.log.info(
+    { purged, cutoff, commentTextDays: deps.commentTextDays, duplicateLookupDropped },
+    'purged expired comment text',
+  );
+  return { purged, duplicateLookupDropped, cutoff };
 }

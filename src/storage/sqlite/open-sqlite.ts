@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import type { Database } from '../schema.js';
+import { compactSimhashJournal } from './compact-simhash-journal.js';
 import { JournalDuplicateCandidates } from './journal-duplicate-candidates.js';
 import { cachingStatements } from './statement-cache.js';
 
@@ -68,6 +69,20 @@ async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Pr
  */
 export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
   const candidates = new JournalDuplicateCandidates();
+  const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
+    db.connection().execute(async (conn) => {
+      await beginImmediate(conn, busyTimeoutMs);
+      const journalAtBegin = candidates.position();
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        candidates.rewind(journalAtBegin);
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw error;
+      }
+    });
   return {
     dialect: 'sqlite',
     maxBindParameters: SQLITE_MAX_BIND_PARAMETERS,
@@ -76,21 +91,8 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
     lockCommentWrites: async () => undefined,
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
     warmDuplicateLookup: (db) => candidates.warm(db),
-    async writeTransaction(db, fn) {
-      return db.connection().execute(async (conn) => {
-        await beginImmediate(conn, busyTimeoutMs);
-        const journalAtBegin = candidates.position();
-        try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (error) {
-          candidates.rewind(journalAtBegin);
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw error;
-        }
-      });
-    },
+    compactDuplicateLookup: (db) => compactSimhashJournal(db, writeTransaction),
+    writeTransaction,
   };
 }
 

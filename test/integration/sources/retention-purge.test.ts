@@ -55,12 +55,13 @@ describe('retention purge job', () => {
     const helpers = { ...recordingHelpers(), log: pino({ level: 'info' }, sink) };
     const result = await handlers.aggregate({ reason: RETENTION_PURGE_REASON }, helpers);
 
-    expect(result).toEqual({ purged: 1, cutoff: '2024-06-01T01:30:00.000Z' });
+    // Nothing was deleted or rewritten, so the duplicate lookup had nothing to drop.
+    expect(result).toEqual({ purged: 1, duplicateLookupDropped: 0, cutoff: '2024-06-01T01:30:00.000Z' });
     expect((await temp.store.getComment('sample', 'a-year-and-a-day'))?.text).toBe('');
     expect((await temp.store.getComment('sample', 'last-month'))?.text).not.toBe('');
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'purged expired comment text', purged: 1 }));
     const run = (await temp.store.lastRuns()).find((r) => r.kind === 'retention');
-    expect(run).toMatchObject({ status: 'ok', counts: { purged: 1 }, finishedAt: NOW });
+    expect(run).toMatchObject({ status: 'ok', counts: { purged: 1, duplicateLookupDropped: 0 }, finishedAt: NOW });
     // The purge does not aggregate: only a normal aggregate job writes aggregate rows.
     expect(await temp.store.listAggregates({})).toEqual([]);
   });

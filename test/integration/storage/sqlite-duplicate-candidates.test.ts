@@ -156,6 +156,64 @@ describe('SQLite duplicate candidates from the SimHash journal', () => {
     }
   });
 
+  it('compacts the journal to the comments as they are now, and every handle still finds the same', async () => {
+    const store = await openStore({ sqlitePath: path });
+    const reader = open();
+    try {
+      const comments = ['keep', 'rewrite', 'back', 'gone'].map((id, i) =>
+        syntheticComment(id, { simhash: `${i}${i}${i}${i}000011112222` }),
+      );
+      await store.upsertComments(comments);
+      const edited = (id: string, simhash: string, n: number) => ({
+        ...comments.find((c) => c.externalId === id)!,
+        text: `edited ${n}`,
+        simhash,
+      });
+      await store.upsertComments([edited('rewrite', 'aaaa000011112222', 1)]);
+      // Rewritten, then back to its first SimHash: two journal rows name that key and SimHash.
+      await store.upsertComments([edited('back', 'bbbb000011112222', 1)]);
+      await store.upsertComments([edited('back', '2222000011112222', 2)]);
+      expect(await store.deleteComment('sample', 'gone')).toBe(true);
+      // The reader has read every journal row, the stale ones included.
+      const asked = [
+        '0000000011112222',
+        '1111000011112222',
+        'aaaa000011112222',
+        '2222000011112222',
+        '3333000011112222',
+      ];
+      const before = (await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key);
+
+      // Rows of comments long gone, enough that compaction takes several transactions.
+      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 150000)
+        insert into simhash_journal (source, external_id, simhash) select 'gone', 'g-' || i, printf('%016x', i) from n`.execute(
+        reader.db,
+      );
+      // Dropped: those, rewrite's and back's earlier SimHashes, and the deleted comment's row.
+      expect(await store.compactDuplicateLookup()).toBe(150_003);
+      const journal = await sql<{ external_id: string; simhash: string }>`
+        select external_id, simhash from simhash_journal order by external_id, seq`.execute(reader.db);
+      expect(journal.rows).toEqual([
+        { external_id: 'back', simhash: '2222000011112222' },
+        { external_id: 'back', simhash: '2222000011112222' },
+        { external_id: 'keep', simhash: '0000000011112222' },
+        { external_id: 'rewrite', simhash: 'aaaa000011112222' },
+      ]);
+      expect(before).toEqual(['sample:back', 'sample:keep', 'sample:rewrite']);
+      expect((await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key)).toEqual(before);
+      const fresh = open();
+      expect((await fresh.hooks.findDuplicateCandidates(fresh.db, asked, 0)).map((c) => c.key)).toEqual(before);
+      expect(await store.compactDuplicateLookup()).toBe(0);
+      // New writes after a compaction are journalled and found as before.
+      await store.upsertComments([syntheticComment('later', { simhash: '5555000011112222' })]);
+      expect(
+        (await reader.hooks.findDuplicateCandidates(reader.db, ['5555000011112222'], 0)).map((c) => c.key),
+      ).toEqual(['sample:later']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('journals the comments a store already held when it migrates, and drops the band indexes', async () => {
     const before = open();
     const migrator = new Migrator({ db: before.db, provider: migrationProvider });
