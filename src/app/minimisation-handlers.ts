@@ -1,4 +1,4 @@
-import { purgeExpiredCommentText } from '../pipeline/retention/purge-comment-text.js';
+import { runRetention } from '../pipeline/retention/run-retention.js';
 import type { StageHandler, StageHandlers } from '../pipeline/stage.js';
 import type { Store } from '../storage/store.js';
 
@@ -22,7 +22,7 @@ export interface MinimisationDeps {
 export function withDataMinimisation(handlers: StageHandlers, deps: MinimisationDeps): StageHandlers {
   const aggregate: StageHandler<'aggregate'> = (payload, helpers) =>
     payload.reason === RETENTION_PURGE_REASON
-      ? purgeExpiredCommentText({ ...deps, log: helpers.log })
+      ? runRetention({ ...deps, log: helpers.log })
       : handlers.aggregate(payload, helpers);
 
   return { ...handlers, aggregate };

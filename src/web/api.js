@@ -24,7 +24,7 @@ let pageKey = null;
 
 /**
  * The API key this tab was given, where the API asks for one. Kept in sessionStorage: it goes when
- * the tab closes and is never sent anywhere but this origin's /v1 routes.
+ * the tab closes, and getJson sends it only to this origin.
  */
 export const apiKey = {
   get: () => tabStorage()?.getItem(KEY_ITEM) ?? pageKey,

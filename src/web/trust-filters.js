@@ -21,8 +21,7 @@ function choose(select, value) {
 /** Months with any comment at the trust, oldest first: one overall row per month. */
 async function trustPeriods(odsCode) {
   const query = new URLSearchParams({ odsCode, theme: 'all', tumourGroup: 'all' });
-  const rows = (await getJson(`/v1/scores?${query}`)).items;
-  return [...new Set(rows.map((row) => row.period))].sort();
+  return (await getJson(`/v1/scores?${query}`)).items.map((row) => row.period).sort();
 }
 
 /** Every score cell of one trust and cancer type (themes × months): what the view draws, no more. */

@@ -215,7 +215,6 @@ async function guarded(target, work) {
  */
 export async function renderTrustView(root, { trust, group, month, scores, periods }) {
   const names = { trust: trust.name, group: tumourGroupLabel(group) };
-  const ofGroup = scores.filter((row) => row.tumourGroup === group);
   const themes = panel(
     'trust-themes',
     `Theme scores in ${periodLabel(month)}`,
@@ -244,9 +243,9 @@ export async function renderTrustView(root, { trust, group, month, scores, perio
   await Promise.all([
     guarded(themes, async () => {
       const survey = await surveyFigures(trust.odsCode, group);
-      fillThemes(themes, { scores: ofGroup.filter((row) => row.period === month), survey, month, names });
+      fillThemes(themes, { scores: scores.filter((row) => row.period === month), survey, month, names });
     }),
-    guarded(trend, async () => fillTrend(trend, { scores: ofGroup, periods, names })),
+    guarded(trend, async () => fillTrend(trend, { scores, periods, names })),
     guarded(alerts, async () =>
       fillAlerts(alerts, (await getJson(`/v1/alerts?odsCode=${trust.odsCode}&limit=10`)).items, names),
     ),

@@ -69,11 +69,13 @@ export async function runQuery(
   context: QueryContext = { webhookConfigured: true },
 ): Promise<QueryResult> {
   const page = { limit: o.limit, after: o.after ?? null };
+  // Outside scores, which keep roll-up rows, `all` means no filter.
+  const group = o.tumourGroup === 'all' ? undefined : o.tumourGroup;
   if (subject === 'triangulation') {
     const result = await store.listTriangulation(
       {
         ...(o.ods !== undefined && { odsCode: o.ods }),
-        ...(o.tumourGroup !== undefined && o.tumourGroup !== 'all' && { tumourGroup: o.tumourGroup }),
+        ...(group !== undefined && { tumourGroup: group }),
         ...(o.theme !== undefined && { theme: o.theme }),
         ...(o.observed !== undefined && { observed: o.observed }),
         ...(o.rareOnly === true && { rareOnly: true }),
@@ -157,7 +159,7 @@ export async function runQuery(
     {
       ...(o.source !== undefined && { source: o.source }),
       ...(o.ods !== undefined && { odsCode: o.ods }),
-      ...(o.tumourGroup !== undefined && o.tumourGroup !== 'all' && { tumourGroup: o.tumourGroup }),
+      ...(group !== undefined && { tumourGroup: group }),
       ...(o.theme !== undefined && o.theme !== 'all' && { theme: o.theme }),
       ...(o.periodFrom !== undefined && { periodFrom: o.periodFrom }),
       ...(o.periodTo !== undefined && { periodTo: o.periodTo }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionCutoff } from '../../../src/pipeline/retention/purge-comment-text.js';
+import { retentionCutoff } from '../../../src/pipeline/retention/run-retention.js';
 
 describe('retentionCutoff', () => {
   it('is whole days before now', () => {

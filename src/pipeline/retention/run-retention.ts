@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import type { Store } from '../../storage/store.js';
 
 /**
- * Data minimisation: comment text is kept for `commentTextDays`, then emptied. What the text
- * yielded (sentiment, themes, tumour groups, trust, aggregates) and the provenance hashes stay, so
- * figures and de-duplication are unchanged after a purge.
+ * The nightly retention job. Data minimisation: comment text is kept for `commentTextDays`, then
+ * emptied. What the text yielded (sentiment, themes, tumour groups, trust, aggregates) and the
+ * provenance hashes stay, so figures and de-duplication are unchanged after a purge. The same job
+ * compacts what the near-duplicate lookup keeps for comments since deleted or rewritten.
  */
 
-export interface RetentionPurgeDeps {
+export interface RetentionDeps {
   store: Store;
   clock: () => Date;
   /** Days comment text is kept, counted from its posted date (else its fetch date). */
@@ -15,7 +16,7 @@ export interface RetentionPurgeDeps {
   log: Logger;
 }
 
-export interface RetentionPurgeResult {
+export interface RetentionResult {
   /** Comments whose text was emptied by this run. */
   purged: number;
   /** What the near-duplicate lookup kept for comments since deleted or rewritten, dropped by this run. */
@@ -37,7 +38,7 @@ export function retentionCutoff(now: Date, days: number): string {
  * Purges expired comment text, compacts the near-duplicate lookup (nightly store upkeep that rides
  * on the same job), logs the counts and records a `retention` run.
  */
-export async function purgeExpiredCommentText(deps: RetentionPurgeDeps): Promise<RetentionPurgeResult> {
+export async function runRetention(deps: RetentionDeps): Promise<RetentionResult> {
   const startedAt = deps.clock();
   const cutoff = retentionCutoff(startedAt, deps.commentTextDays);
   const purged = await deps.store.purgeCommentText(cutoff, startedAt.toISOString());
