@@ -93,9 +93,9 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       for (const request of requests) {
-        const check = await fetch(`${base}${request.path}`);
+        const check = await fetch(`${base}${request.path}`, { headers: request.headers ?? {} });
         if (!check.ok) throw new Error(`${request.path} answered ${check.status}: ${await check.text()}`);
-        const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds);
+        const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds, request.headers);
         rows.push({ store: location.kind, comments, request: request.name, path: request.path, ...figures });
         log(`  ${location.kind} ${request.name}: p99 ${figures.p99Ms} ms, ${Math.round(figures.requestsPerSecond)}/s`);
       }

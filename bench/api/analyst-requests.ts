@@ -3,13 +3,15 @@ import type { Store } from '../../src/storage/store.js';
 /**
  * The requests an analyst's dashboard makes, aimed at the busiest trust of the bench store (the one
  * with the most comments, so its queries read the most rows): its scores (every cell, as an analyst
- * downloading them asks; one cancer type and all cancers, as the trust view asks; its months), a
- * filtered comments page, its triangulated cells, and the national summary.
+ * downloading them asks, with and without gzip; one cancer type and all cancers, as the trust view
+ * asks; its months), a filtered comments page, its triangulated cells, and the national summary.
+ * Only the gzip row sends Accept-Encoding (browsers always do); the others measure the uncoded bytes.
  */
 
 export interface AnalystRequest {
   name: string;
   path: string;
+  headers?: Record<string, string>;
 }
 
 export async function analystRequests(store: Store): Promise<AnalystRequest[]> {
@@ -30,6 +32,11 @@ export async function analystRequests(store: Store): Promise<AnalystRequest[]> {
   const tumourGroup = busiest('tumourGroup');
   return [
     { name: "a trust's scores (every cell)", path: `/v1/scores?odsCode=${trust}` },
+    {
+      name: "a trust's scores (every cell), gzip",
+      path: `/v1/scores?odsCode=${trust}`,
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    },
     // What the dashboard's trust view asks for: one cancer type's cells of the trust, and its months.
     {
       name: "a trust's scores, one cancer type",

@@ -16,21 +16,31 @@ export interface LoadFigures {
   /** Answers that were not 2xx, and connection errors or timeouts. */
   non2xx: number;
   errors: number;
-  /** Mean answer body, bytes. */
+  /** Mean bytes read per answer (as sent: gzip-coded where asked for), headers included. */
   meanBytes: number;
 }
 
-function run(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+function run(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, timeout: 30 }, (error, result) =>
+    autocannon({ url, connections, duration: seconds, timeout: 30, headers }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
   });
 }
 
-export async function loadEndpoint(url: string, connections: number, seconds: number): Promise<LoadFigures> {
-  await run(url, connections, Math.max(1, Math.round(seconds / 5)));
-  const result = await run(url, connections, seconds);
+export async function loadEndpoint(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadFigures> {
+  await run(url, connections, Math.max(1, Math.round(seconds / 5)), headers);
+  const result = await run(url, connections, seconds, headers);
   const total = result.requests.total;
   return {
     requests: total,

@@ -5,11 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { MIN_GZIP_BYTES } from '../../../src/api/response-cache/cached-answers.js';
 import { scoreQuery, scoreView } from '../../../src/api/schemas.js';
 import { buildApi } from '../../../src/api/server.js';
 import { openStore } from '../../../src/storage/open-store.js';
@@ -141,6 +143,48 @@ describe('cached /v1/scores', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(JSON.parse(after.body).items.map((i: { n: number }) => i.n)).toEqual([13, 13, 13]);
     expect(after.body).toBe((await get(await uncachedScoresApp(), '/v1/scores?odsCode=RBV')).body);
+  });
+
+  it('sends the same answer gzip-coded to a client that accepts it, under its own ETag', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
+    await store.replaceAggregates(
+      months.map((period) => aggregateRow({ period })),
+      [],
+    );
+    const app = await api();
+    const reads = vi.spyOn(store, 'listAggregates');
+    const plain = await get(app, '/v1/scores?odsCode=RBV');
+    expect(plain.body.length).toBeGreaterThanOrEqual(MIN_GZIP_BYTES);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('accept-encoding');
+    const coded = await get(app, '/v1/scores?odsCode=RBV', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(coded.statusCode).toBe(200);
+    expect(coded.headers['content-encoding']).toBe('gzip');
+    expect(coded.headers.vary).toBe('accept-encoding');
+    expect(coded.headers['content-type']).toBe(plain.headers['content-type']);
+    expect(coded.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(gunzipSync(coded.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Each coding revalidates against its own tag only.
+    const codedTag = coded.headers.etag as string;
+    expect(codedTag).not.toBe(plain.headers.etag);
+    const gzipHeaders = { 'accept-encoding': 'gzip', 'if-none-match': codedTag };
+    expect((await get(app, '/v1/scores?odsCode=RBV', gzipHeaders)).statusCode).toBe(304);
+    const plainWithCodedTag = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': codedTag });
+    expect(plainWithCodedTag.statusCode).toBe(200);
+    expect(plainWithCodedTag.body).toBe(plain.body);
+    // A client refusing gzip gets the bytes as they are.
+    const refused = await get(app, '/v1/scores?odsCode=RBV', { 'accept-encoding': 'gzip;q=0, *' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
+  });
+
+  it('sends an answer under a kilobyte without a coding, whatever the client accepts', async () => {
+    const app = await api();
+    const small = await get(app, '/v1/scores?odsCode=RXX', { 'accept-encoding': 'gzip' });
+    expect(small.rawPayload.length).toBeLessThan(MIN_GZIP_BYTES);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body).items).toHaveLength(1);
   });
 
   it('keeps no answer larger than its memory bound, and still answers correctly', async () => {
