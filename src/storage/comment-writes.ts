@@ -201,7 +201,8 @@ export async function upsertComments(
       const decided = await resolveDuplicates(lookup, kept);
       kept = kept.map((c) => {
         const duplicateOf = decided.get(`${c.source}:${c.externalId}`);
-        return duplicateOf === undefined ? c : { ...c, duplicateOf };
+        // Copied only when the decision changes it: most comments are no one's duplicate.
+        return duplicateOf === undefined || duplicateOf === c.duplicateOf ? c : { ...c, duplicateOf };
       });
     }
     const pending = kept
