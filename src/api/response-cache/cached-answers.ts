@@ -2,10 +2,10 @@
  * Serialised answers of read-only routes over derived data (scores, triangulation), kept per route
  * and normalised query until the dataset's data version changes. The body is validated and
  * serialised once, by the same zod serialiser fastify would use, so a cached answer is
- * byte-identical to a fresh one; each answer carries a strong ETag so a re-poll gets 304. An answer
- * of a kilobyte or more is also gzip-coded once, when it is cached, for clients that accept it: a
- * trust's every score cell is ~375 KB of JSON, and moving those bytes, not computing them, was what
- * limited the cached answer under load.
+ * byte-identical to a fresh one; each answer carries a strong ETag so a re-poll gets 304. A cached
+ * answer of a kilobyte or more is also gzip-coded, once, on the first request that asks for gzip:
+ * a trust's every score cell is ~375 KB of JSON and ~55 KB gzip-coded. An answer the cache does not
+ * keep (too large, superseded, or no cache) is sent as it is, never compressed per request.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -20,7 +20,7 @@ import { ByteLru } from './byte-lru.js';
 import { DataVersionWatch } from './data-version-watch.js';
 
 export interface ResponseCacheOptions {
-  /** Bound on the cached bodies (UTF-8 bytes) and their keys. 0 keeps nothing. @defaultValue 64 MiB */
+  /** Bound on the cached bodies (UTF-8 bytes, and their gzip-coded copies), tags and keys. 0 keeps nothing. @defaultValue 64 MiB */
   maxBytes: number;
   /** How often the store's data versions are re-read, i.e. how stale an answer may be. @defaultValue 1000 */
   versionCheckMs: number;
@@ -42,8 +42,11 @@ interface Representation {
 interface CachedAnswer {
   /** UTF-8, encoded once: a string would be encoded again on every send (~375 KB for a trust's cells). */
   identity: Representation;
-  /** The same bytes gzip-coded; absent below MIN_GZIP_BYTES. */
-  gzip: Representation | undefined;
+  /**
+   * The same bytes gzip-coded: undefined until a request asks for gzip, null when there is none to
+   * send (under MIN_GZIP_BYTES, or zlib failed, which sends the plain bytes rather than fail).
+   */
+  gzip: Representation | null | undefined;
 }
 
 /** What fastify-type-provider-zod would do with the route's 200 schema: encode (validating), then stringify. */
@@ -59,15 +62,22 @@ function normalisedQuery(query: unknown): string {
   return JSON.stringify(entries);
 }
 
-const digestOf = (body: Buffer): string => createHash('sha256').update(body).digest('base64url').slice(0, 27);
+/** A strong tag of exactly these bytes. */
+const etagOf = (body: Buffer): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** Both codings of a serialised answer; gzip runs on libuv's pool, off the event loop. */
-async function representations(json: string): Promise<CachedAnswer> {
+function answerOf(json: string): CachedAnswer {
   const body = Buffer.from(json, 'utf8');
-  const digest = digestOf(body);
-  const identity = { body, etag: `"${digest}"` };
-  if (body.length < MIN_GZIP_BYTES) return { identity, gzip: undefined };
-  return { identity, gzip: { body: await gzipAsync(body), etag: `"${digest}-gzip"` } };
+  return { identity: { body, etag: etagOf(body) }, gzip: body.length < MIN_GZIP_BYTES ? null : undefined };
+}
+
+/** Gzip on libuv's pool, off the event loop; the tag is the coded bytes' own (RFC 9110 8.8.3). */
+async function gzipped(identity: Representation): Promise<Representation | null> {
+  try {
+    const body = await gzipAsync(identity.body);
+    return { body, etag: etagOf(body) };
+  } catch {
+    return null;
+  }
 }
 
 const bytesOf = (answer: CachedAnswer): number =>
@@ -88,6 +98,7 @@ export class CachedAnswers {
   readonly #watch: DataVersionWatch;
   readonly #cache: ByteLru<CachedAnswer>;
   readonly #computing = new Map<string, Promise<CachedAnswer>>();
+  readonly #compressing = new Map<string, Promise<Representation | null>>();
   readonly #seenVersions = new Map<VersionedDataset, string>();
 
   constructor(store: Pick<Store, 'dataVersions'>, options: ResponseCacheOptions, now?: () => number) {
@@ -118,8 +129,8 @@ export class CachedAnswers {
     }
     const key = [answer.dataset, version, request.routeOptions.url, normalisedQuery(request.query)].join('\u0000');
     const cached = this.#cache.get(key) ?? (await this.#fill(key, version, answer));
-    const chosen =
-      cached.gzip !== undefined && prefersGzip(request.headers['accept-encoding']) ? cached.gzip : cached.identity;
+    const coded = prefersGzip(request.headers['accept-encoding']) ? await this.#gzipOf(key, cached) : null;
+    const chosen = coded ?? cached.identity;
     reply.header('etag', chosen.etag);
     // Revalidate on every use: the answer may change at the next aggregate run.
     reply.header('cache-control', 'no-cache');
@@ -130,9 +141,35 @@ export class CachedAnswers {
       await reply.code(304).send();
       return;
     }
-    if (chosen === cached.gzip) reply.header('content-encoding', 'gzip');
+    if (coded) reply.header('content-encoding', 'gzip');
     // A Buffer is sent as it is (with the content type set here), without fastify serialising it again.
     await reply.header('content-type', 'application/json; charset=utf-8').send(chosen.body);
+  }
+
+  /**
+   * The gzip-coded copy of a cached answer, made once and kept with it; null for an answer the cache
+   * does not hold (it would be compressed again for every request) or has none for.
+   */
+  async #gzipOf(key: string, cached: CachedAnswer): Promise<Representation | null> {
+    if (cached.gzip !== undefined) return cached.gzip;
+    // The entry is replaced once coded: compare what it holds, not the object.
+    const current = this.#cache.get(key);
+    if (current?.identity !== cached.identity) return null;
+    if (current.gzip !== undefined) return current.gzip;
+    let pending = this.#compressing.get(key);
+    if (!pending) {
+      pending = gzipped(cached.identity)
+        .then((coded) => {
+          // Kept only if the answer is still the one cached; set again so its bytes count.
+          if (this.#cache.get(key)?.identity === cached.identity) {
+            this.#cache.set(key, { identity: cached.identity, gzip: coded });
+          }
+          return coded;
+        })
+        .finally(() => this.#compressing.delete(key));
+      this.#compressing.set(key, pending);
+    }
+    return pending;
   }
 
   #fill(
@@ -144,8 +181,8 @@ export class CachedAnswers {
     if (!pending) {
       pending = answer
         .compute()
-        .then((data) => representations(answer.serialise(data)))
-        .then((filled) => {
+        .then((data) => {
+          const filled = answerOf(answer.serialise(data));
           // Superseded while computing: served to the requests waiting on it, not kept.
           if (this.#seenVersions.get(answer.dataset) === version) this.#cache.set(key, filled);
           return filled;

@@ -11,7 +11,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { MIN_GZIP_BYTES } from '../../../src/api/response-cache/cached-answers.js';
+import { CachedAnswers, MIN_GZIP_BYTES } from '../../../src/api/response-cache/cached-answers.js';
 import { scoreQuery, scoreView } from '../../../src/api/schemas.js';
 import { buildApi } from '../../../src/api/server.js';
 import { openStore } from '../../../src/storage/open-store.js';
@@ -78,6 +78,13 @@ async function uncachedScoresApp(): Promise<FastifyInstance> {
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers });
+
+/** Scores for RBV in twelve months: an answer over MIN_GZIP_BYTES. */
+const storeTwelveMonthsOfRbv = () =>
+  store.replaceAggregates(
+    Array.from({ length: 12 }, (_, i) => aggregateRow({ period: `2024-${String(i + 1).padStart(2, '0')}` })),
+    [],
+  );
 
 /** Long enough that the next request must re-read the data versions. */
 const pastTheStalenessBound = () => new Promise((resolve) => setTimeout(resolve, VERSION_CHECK_MS + 50));
@@ -146,11 +153,7 @@ describe('cached /v1/scores', () => {
   });
 
   it('sends the same answer gzip-coded to a client that accepts it, under its own ETag', async () => {
-    const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
-    await store.replaceAggregates(
-      months.map((period) => aggregateRow({ period })),
-      [],
-    );
+    await storeTwelveMonthsOfRbv();
     const app = await api();
     const reads = vi.spyOn(store, 'listAggregates');
     const plain = await get(app, '/v1/scores?odsCode=RBV');
@@ -169,7 +172,21 @@ describe('cached /v1/scores', () => {
     const codedTag = coded.headers.etag as string;
     expect(codedTag).not.toBe(plain.headers.etag);
     const gzipHeaders = { 'accept-encoding': 'gzip', 'if-none-match': codedTag };
-    expect((await get(app, '/v1/scores?odsCode=RBV', gzipHeaders)).statusCode).toBe(304);
+    const notModified = await get(app, '/v1/scores?odsCode=RBV', gzipHeaders);
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.headers.etag).toBe(codedTag);
+    expect(notModified.headers.vary).toBe('accept-encoding');
+    expect(notModified.headers['content-encoding']).toBeUndefined();
+    expect(notModified.rawPayload.length).toBe(0);
+    // HEAD describes the coded answer without sending it.
+    const head = await app.inject({
+      method: 'HEAD',
+      url: '/v1/scores?odsCode=RBV',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(head.headers['content-encoding']).toBe('gzip');
+    expect(head.headers['content-length']).toBe(String(coded.rawPayload.length));
+    expect(head.rawPayload.length).toBe(0);
     const plainWithCodedTag = await get(app, '/v1/scores?odsCode=RBV', { 'if-none-match': codedTag });
     expect(plainWithCodedTag.statusCode).toBe(200);
     expect(plainWithCodedTag.body).toBe(plain.body);
@@ -181,10 +198,52 @@ describe('cached /v1/scores', () => {
 
   it('sends an answer under a kilobyte without a coding, whatever the client accepts', async () => {
     const app = await api();
+    const plain = await get(app, '/v1/scores?odsCode=RXX');
     const small = await get(app, '/v1/scores?odsCode=RXX', { 'accept-encoding': 'gzip' });
     expect(small.rawPayload.length).toBeLessThan(MIN_GZIP_BYTES);
     expect(small.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(small.body).items).toHaveLength(1);
+    expect(small.headers.etag).toBe(plain.headers.etag);
+    expect(small.headers.vary).toBe('accept-encoding');
+    expect(small.body).toBe(plain.body);
+  });
+
+  it('compresses an answer once, while it is cached, and counts both codings against the bound', async () => {
+    await storeTwelveMonthsOfRbv();
+    const answers = new CachedAnswers(store, { maxBytes: 1024 * 1024, versionCheckMs: VERSION_CHECK_MS });
+    const app = Fastify();
+    apps.push(app);
+    app.get('/v1/scores', (request, reply) =>
+      answers.send(request, reply, {
+        dataset: 'aggregates',
+        serialise: JSON.stringify,
+        compute: () => store.listAggregates({ odsCode: 'RBV' }),
+      }),
+    );
+    const plain = await get(app, '/v1/scores');
+    const plainBytes = answers.bytes;
+    expect(plainBytes).toBeGreaterThanOrEqual(plain.rawPayload.length);
+    const [first, second] = await Promise.all([
+      get(app, '/v1/scores', { 'accept-encoding': 'gzip' }),
+      get(app, '/v1/scores', { 'accept-encoding': 'gzip' }),
+    ]);
+    const bothBytes = answers.bytes;
+    const third = await get(app, '/v1/scores', { 'accept-encoding': 'gzip' });
+    expect(second?.rawPayload.equals(first?.rawPayload as Buffer)).toBe(true);
+    expect(third.rawPayload.equals(first?.rawPayload as Buffer)).toBe(true);
+    expect(third.headers.etag).toBe(first?.headers.etag);
+    // The coded copy is kept once, beside the plain bytes, and counted.
+    expect(bothBytes).toBeGreaterThanOrEqual(plainBytes + (first?.rawPayload.length ?? 0));
+    expect(answers.bytes).toBe(bothBytes);
+  });
+
+  it('sends an answer it cannot keep as it is, rather than compress it for every request', async () => {
+    await storeTwelveMonthsOfRbv();
+    const app = await api(0);
+    const answer = await get(app, '/v1/scores?odsCode=RBV', { 'accept-encoding': 'gzip' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.rawPayload.length).toBeGreaterThanOrEqual(MIN_GZIP_BYTES);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(answer.body).items).toHaveLength(12);
   });
 
   it('keeps no answer larger than its memory bound, and still answers correctly', async () => {

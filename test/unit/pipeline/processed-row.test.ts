@@ -10,7 +10,7 @@ const comment: Required<RedactedComment> = {
   text: 'The nurses on the ward were kind.',
   question: 'What was good?',
   postedAt: '2025-06-30T23:30:00.000Z',
-  fetchedAt: '2025-07-02T09:00:00.000Z',
+  fetchedAt: '2025-08-02T09:00:00.000Z',
   url: 'https://example.org/c-1',
   authorHash: 'a'.repeat(64),
   odsCode: 'RBV',
@@ -55,6 +55,6 @@ describe('processedRow', () => {
 
   it('takes the period from the fetch time when the posting time is unknown', () => {
     const { postedAt: _postedAt, ...undated } = comment;
-    expect(processedRow(undated, keys, analysis, '2025-07-02T09:05:00.000Z').period).toBe('2025-07');
+    expect(processedRow(undated, keys, analysis, '2025-07-02T09:05:00.000Z').period).toBe('2025-08');
   });
 });
