@@ -167,7 +167,17 @@ export function createTrustLinker(options: TrustLinkerOptions): TrustLinker {
     return null;
   }
 
-  const provider = (trust: Trust): Provider => ({ odsCode: trust.odsCode, name: titleCaseTrustName(trust.name) });
+  // A name is title-cased once per trust, not once per comment that names it.
+  const displayNames = new Map<string, string>();
+  const displayName = (trust: Trust): string => {
+    let name = displayNames.get(trust.name);
+    if (name === undefined) {
+      name = titleCaseTrustName(trust.name);
+      displayNames.set(trust.name, name);
+    }
+    return name;
+  };
+  const provider = (trust: Trust): Provider => ({ odsCode: trust.odsCode, name: displayName(trust) });
 
   /**
    * The trusts one span names at its best rank: none, one, or several (ambiguous). A closed trust
