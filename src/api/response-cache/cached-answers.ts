@@ -162,7 +162,10 @@ export class CachedAnswers {
         .then((coded) => {
           // Kept only if the answer is still the one cached; set again so its bytes count.
           if (this.#cache.get(key)?.identity === cached.identity) {
-            this.#cache.set(key, { identity: cached.identity, gzip: coded });
+            // Both codings past the bound: keep the plain one alone rather than lose the answer.
+            if (!this.#cache.set(key, { identity: cached.identity, gzip: coded })) {
+              this.#cache.set(key, { identity: cached.identity, gzip: null });
+            }
           }
           return coded;
         })

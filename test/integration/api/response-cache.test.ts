@@ -86,6 +86,21 @@ const storeTwelveMonthsOfRbv = () =>
     [],
   );
 
+/** A bare route answering RBV's scores through its own cache of `maxBytes`, so the cache can be read. */
+function rbvScoresApp(maxBytes: number): { answers: CachedAnswers; app: FastifyInstance } {
+  const answers = new CachedAnswers(store, { maxBytes, versionCheckMs: VERSION_CHECK_MS });
+  const app = Fastify();
+  apps.push(app);
+  app.get('/v1/scores', (request, reply) =>
+    answers.send(request, reply, {
+      dataset: 'aggregates',
+      serialise: JSON.stringify,
+      compute: () => store.listAggregates({ odsCode: 'RBV' }),
+    }),
+  );
+  return { answers, app };
+}
+
 /** Long enough that the next request must re-read the data versions. */
 const pastTheStalenessBound = () => new Promise((resolve) => setTimeout(resolve, VERSION_CHECK_MS + 50));
 
@@ -209,16 +224,7 @@ describe('cached /v1/scores', () => {
 
   it('compresses an answer once, while it is cached, and counts both codings against the bound', async () => {
     await storeTwelveMonthsOfRbv();
-    const answers = new CachedAnswers(store, { maxBytes: 1024 * 1024, versionCheckMs: VERSION_CHECK_MS });
-    const app = Fastify();
-    apps.push(app);
-    app.get('/v1/scores', (request, reply) =>
-      answers.send(request, reply, {
-        dataset: 'aggregates',
-        serialise: JSON.stringify,
-        compute: () => store.listAggregates({ odsCode: 'RBV' }),
-      }),
-    );
+    const { answers, app } = rbvScoresApp(1024 * 1024);
     const plain = await get(app, '/v1/scores');
     const plainBytes = answers.bytes;
     expect(plainBytes).toBeGreaterThanOrEqual(plain.rawPayload.length);
@@ -234,6 +240,21 @@ describe('cached /v1/scores', () => {
     // The coded copy is kept once, beside the plain bytes, and counted.
     expect(bothBytes).toBeGreaterThanOrEqual(plainBytes + (first?.rawPayload.length ?? 0));
     expect(answers.bytes).toBe(bothBytes);
+  });
+
+  it('keeps the plain answer alone when both codings would pass the bound', async () => {
+    await storeTwelveMonthsOfRbv();
+    const probe = rbvScoresApp(1024 * 1024);
+    await get(probe.app, '/v1/scores');
+    const { answers, app } = rbvScoresApp(probe.answers.bytes + 10);
+    const reads = vi.spyOn(store, 'listAggregates');
+    await get(app, '/v1/scores');
+    for (let i = 0; i < 3; i++) {
+      const answer = await get(app, '/v1/scores', { 'accept-encoding': 'gzip' });
+      expect(answer.statusCode).toBe(200);
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(answers.bytes).toBe(probe.answers.bytes);
   });
 
   it('sends an answer it cannot keep as it is, rather than compress it for every request', async () => {
