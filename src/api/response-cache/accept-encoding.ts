@@ -4,7 +4,11 @@
  * matches codings case-sensitively and lets `*` override an explicit `gzip;q=0`.
  */
 
-/** The weight (qvalue) of each coding listed, lower-cased; a malformed weight drops its entry. */
+/**
+ * The weight (qvalue) of each coding listed, lower-cased. Where the header is unclear the coding
+ * counts as refused, since an answer without a coding is always acceptable: a malformed weight is
+ * 0, and a coding listed twice takes the lower of its weights.
+ */
 function weights(header: string): Map<string, number> {
   const listed = new Map<string, number>();
   for (const entry of header.split(',')) {
@@ -14,11 +18,11 @@ function weights(header: string): Map<string, number> {
     for (const parameter of parameters) {
       if (!/^q\s*=/i.test(parameter)) continue;
       const match = /^q\s*=\s*([01](?:\.\d{0,3})?)$/i.exec(parameter);
-      weight = match ? Number(match[1]) : Number.NaN;
+      const value = match ? Number(match[1]) : Number.NaN;
+      weight = value <= 1 ? value : 0;
     }
-    if (!(weight <= 1)) continue;
     const name = coding.toLowerCase() === 'x-gzip' ? 'gzip' : coding.toLowerCase();
-    listed.set(name, Math.max(listed.get(name) ?? 0, weight));
+    listed.set(name, Math.min(listed.get(name) ?? 1, weight));
   }
   return listed;
 }

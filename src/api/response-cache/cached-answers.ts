@@ -98,7 +98,7 @@ export class CachedAnswers {
   readonly #watch: DataVersionWatch;
   readonly #cache: ByteLru<CachedAnswer>;
   readonly #computing = new Map<string, Promise<CachedAnswer>>();
-  readonly #compressing = new Map<string, Promise<Representation | null>>();
+  readonly #compressing = new WeakMap<Representation, Promise<Representation | null>>();
   readonly #seenVersions = new Map<VersionedDataset, string>();
 
   constructor(store: Pick<Store, 'dataVersions'>, options: ResponseCacheOptions, now?: () => number) {
@@ -147,8 +147,8 @@ export class CachedAnswers {
   }
 
   /**
-   * The gzip-coded copy of a cached answer, made once and kept with it; null for an answer the cache
-   * does not hold (it would be compressed again for every request) or has none for.
+   * The gzip-coded copy of a cached answer, made once while it is cached and kept with it; null for an
+   * answer the cache does not hold (it would be compressed again for every request) or has none for.
    */
   async #gzipOf(key: string, cached: CachedAnswer): Promise<Representation | null> {
     if (cached.gzip !== undefined) return cached.gzip;
@@ -156,23 +156,30 @@ export class CachedAnswers {
     const current = this.#cache.get(key);
     if (current?.identity !== cached.identity) return null;
     if (current.gzip !== undefined) return current.gzip;
-    let pending = this.#compressing.get(key);
+    const identity = cached.identity;
+    // Keyed by the plain bytes, not the cache key: an answer evicted and cached again while its
+    // first copy was compressing gets its own.
+    let pending = this.#compressing.get(identity);
     if (!pending) {
-      pending = gzipped(cached.identity)
-        .then((coded) => {
-          // Kept only if the answer is still the one cached; set again so its bytes count.
-          if (this.#cache.get(key)?.identity === cached.identity) {
-            // Both codings past the bound: keep the plain one alone rather than lose the answer.
-            if (!this.#cache.set(key, { identity: cached.identity, gzip: coded })) {
-              this.#cache.set(key, { identity: cached.identity, gzip: null });
-            }
-          }
-          return coded;
-        })
-        .finally(() => this.#compressing.delete(key));
-      this.#compressing.set(key, pending);
+      pending = gzipped(identity)
+        .then((coded) => this.#keepCoded(key, identity, coded))
+        .finally(() => this.#compressing.delete(identity));
+      this.#compressing.set(identity, pending);
     }
     return pending;
+  }
+
+  /**
+   * Keeps a coded copy beside the plain bytes it was made from, if they are still cached (set again,
+   * so its bytes count), and returns what the requests waiting for it send: the plain bytes when both
+   * codings would pass the bound, since every later request gets those, under their tag, too.
+   */
+  #keepCoded(key: string, identity: Representation, coded: Representation | null): Representation | null {
+    if (this.#cache.get(key)?.identity !== identity) return coded;
+    if (this.#cache.set(key, { identity, gzip: coded })) return coded;
+    // Both codings past the bound: keep the plain one alone rather than lose the answer.
+    this.#cache.set(key, { identity, gzip: null });
+    return null;
   }
 
   #fill(

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { type CompressCallback, gunzipSync, type InputType } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pino } from 'pino';
@@ -20,6 +20,20 @@ import type { TriangulatedCell } from '../../../src/storage/triangulation-types.
 import { aggregateRow } from '../../support/aggregate-row.js';
 
 const VERSION_CHECK_MS = 200;
+
+/** Counts the cache's compressions, and can make zlib fail, through node:zlib's own gzip. */
+const zlibCalls = vi.hoisted(() => ({ gzip: 0, fail: false }));
+vi.mock('node:zlib', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:zlib')>();
+  return {
+    ...actual,
+    gzip: (buffer: InputType, callback: CompressCallback) => {
+      zlibCalls.gzip++;
+      if (zlibCalls.fail) callback(new Error('zlib failed'), Buffer.alloc(0));
+      else actual.gzip(buffer, callback);
+    },
+  };
+});
 
 let dir: string;
 let store: Store;
@@ -105,6 +119,8 @@ function rbvScoresApp(maxBytes: number): { answers: CachedAnswers; app: FastifyI
 const pastTheStalenessBound = () => new Promise((resolve) => setTimeout(resolve, VERSION_CHECK_MS + 50));
 
 beforeEach(async () => {
+  zlibCalls.gzip = 0;
+  zlibCalls.fail = false;
   dir = mkdtempSync(join(tmpdir(), 'carevoice-response-cache-'));
   store = await openStore({ sqlitePath: join(dir, 'store.db') });
   otherProcess = await openStore({ sqlitePath: join(dir, 'store.db') });
@@ -234,6 +250,7 @@ describe('cached /v1/scores', () => {
     ]);
     const bothBytes = answers.bytes;
     const third = await get(app, '/v1/scores', { 'accept-encoding': 'gzip' });
+    expect(zlibCalls.gzip).toBe(1);
     expect(second?.rawPayload.equals(first?.rawPayload as Buffer)).toBe(true);
     expect(third.rawPayload.equals(first?.rawPayload as Buffer)).toBe(true);
     expect(third.headers.etag).toBe(first?.headers.etag);
@@ -248,13 +265,34 @@ describe('cached /v1/scores', () => {
     await get(probe.app, '/v1/scores');
     const { answers, app } = rbvScoresApp(probe.answers.bytes + 10);
     const reads = vi.spyOn(store, 'listAggregates');
-    await get(app, '/v1/scores');
-    for (let i = 0; i < 3; i++) {
-      const answer = await get(app, '/v1/scores', { 'accept-encoding': 'gzip' });
+    const plain = await get(app, '/v1/scores');
+    // The requests waiting on the one compression get the plain bytes under their tag, as later ones do.
+    const waiting = await Promise.all([1, 2].map(() => get(app, '/v1/scores', { 'accept-encoding': 'gzip' })));
+    for (let i = 0; i < 2; i++) waiting.push(await get(app, '/v1/scores', { 'accept-encoding': 'gzip' }));
+    for (const answer of waiting) {
       expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers.etag).toBe(plain.headers.etag);
+      expect(answer.body).toBe(plain.body);
     }
     expect(reads).toHaveBeenCalledTimes(1);
+    expect(zlibCalls.gzip).toBe(1);
     expect(answers.bytes).toBe(probe.answers.bytes);
+  });
+
+  it('sends the plain bytes when zlib fails, and does not try again for that answer', async () => {
+    await storeTwelveMonthsOfRbv();
+    const { app } = rbvScoresApp(1024 * 1024);
+    const plain = await get(app, '/v1/scores');
+    zlibCalls.fail = true;
+    for (let i = 0; i < 2; i++) {
+      const answer = await get(app, '/v1/scores', { 'accept-encoding': 'gzip' });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers.etag).toBe(plain.headers.etag);
+      expect(answer.body).toBe(plain.body);
+    }
+    expect(zlibCalls.gzip).toBe(1);
   });
 
   it('sends an answer it cannot keep as it is, rather than compress it for every request', async () => {

@@ -25,9 +25,12 @@ describe('prefersGzip', () => {
     ['gzip;q=0, *', 'an explicit refusal outweighs *'],
     ['*;q=0.5, identity', 'identity listed heavier than what * gives gzip'],
     ['gzip;q=0.5, identity;q=1', 'identity preferred'],
-    ['gzip;q=2', 'a weight above 1 is malformed and dropped'],
-    ['gzip;q=high', 'a weight that is not a number is malformed and dropped'],
-    ['gzip;q=0.0001', 'more than three decimals is malformed'],
+    ['gzip;q=2', 'a weight above 1 is malformed: refused'],
+    ['gzip;q=high', 'a weight that is not a number is malformed: refused'],
+    ['gzip;q=0.0001', 'more than three decimals is malformed: refused'],
+    ['gzip;q=abc, *', 'a malformed weight refuses gzip, whatever * allows'],
+    ['gzip;q=0, gzip', 'listed twice: the lower weight holds'],
+    ['x-gzip;q=0, gzip', 'x-gzip is gzip: the lower weight holds'],
   ] as [string | undefined, string][])('sends no coding for %j (%s)', (header) => {
     expect(prefersGzip(header)).toBe(false);
   });
