@@ -48,11 +48,14 @@ export async function installApiKeyGuard(
   options: ApiKeyGuardOptions = {},
 ): Promise<void> {
   const keyIds = new WeakMap<FastifyRequest, string>();
+  // Keys are revoked, never deleted, so once one is seen keys are needed for good: remembered rather
+  // than counted again per request. Were the store emptied under a running API, it fails closed.
+  let keysNeeded = options.requireKey === true;
   app.addHook('onRequest', async (request, reply) => {
     if (!isGuarded(request)) return;
     // Revoked keys count: revoking a leaked last key must lock it out, not open the API to everyone.
-    const needed = options.requireKey === true || (await store.countApiKeys()) > 0;
-    if (!needed) return;
+    if (!keysNeeded) keysNeeded = (await store.countApiKeys()) > 0;
+    if (!keysNeeded) return;
     const key = bearerKey(request.headers.authorization);
     const record = key === undefined ? null : await store.findApiKeyByHash(hashApiKey(key));
     if (!record || record.revokedAt !== null) {
