@@ -1,9 +1,12 @@
 /**
  * Where a comments page's time goes, one request at a time: the analyst's comments pages (as
  * bench-api.ts asks for them) answered by the API in this process through fastify's `inject`, with
- * the store's `listComments` timed inside each request. What is left is routing, validation, the
- * response schema's serialiser and the reply. No load generator shares the cores, so the figures
- * are the API's own cost per page; under C clients one process queues about C times it.
+ * the store's work timed inside each request: `listComments` (Kysely building the statement, SQLite
+ * running it, rows mapped to comments) and the API key guard's count of keys (asked on every request
+ * while a store has no key, as the bench store has none). What is left is routing, validation, the
+ * response schema's serialiser and the reply, without sockets or HTTP parsing (`inject`), so the
+ * rate is an upper bound for one process. No load generator shares the cores; under C clients one
+ * process queues about C times a page's time.
  *
  *   tsx bench/bench-comment-pages.ts [--comments 100000] [--stores sqlite,postgres] [--requests 1000] [--keep] [--json]
  *
@@ -47,24 +50,25 @@ interface Row {
   path: string;
   pageMs: number;
   listCommentsMs: number;
+  keyCountMs: number;
   restMs: number;
   pagesPerSecond: number;
   kbPerPage: number;
 }
 
-/** The store with its listComments timed: total milliseconds spent in it so far. */
-function timedListComments(store: Store): { spentMs: () => number } {
+/** Replaces one of the store's methods by itself timed: total milliseconds spent in it so far. */
+function timed<M extends 'listComments' | 'countApiKeys'>(store: Store, method: M): () => number {
   let spent = 0;
-  const list = store.listComments.bind(store);
-  store.listComments = async (...parameters) => {
+  const original = store[method].bind(store) as (...parameters: unknown[]) => Promise<unknown>;
+  store[method] = (async (...parameters: unknown[]) => {
     const started = performance.now();
     try {
-      return await list(...parameters);
+      return await original(...parameters);
     } finally {
       spent += performance.now() - started;
     }
-  };
-  return { spentMs: () => spent };
+  }) as Store[M];
+  return () => spent;
 }
 
 const locations = kinds.map((kind) => benchStoreLocation(kind, comments, postgresUrl));
@@ -83,7 +87,8 @@ try {
     });
     try {
       const pages = (await analystRequests(store)).filter((r) => r.path.startsWith('/v1/comments'));
-      const timing = timedListComments(store);
+      const listing = timed(store, 'listComments');
+      const keyCount = timed(store, 'countApiKeys');
       for (const page of pages) {
         let bytes = 0;
         const ask = async () => {
@@ -93,18 +98,20 @@ try {
         };
         for (let i = 0; i < WARM_UP; i++) await ask();
         bytes = 0;
-        const spentBefore = timing.spentMs();
+        const [listingBefore, keyCountBefore] = [listing(), keyCount()];
         const started = performance.now();
         for (let i = 0; i < requests; i++) await ask();
         const pageMs = (performance.now() - started) / requests;
-        const listCommentsMs = (timing.spentMs() - spentBefore) / requests;
+        const listCommentsMs = (listing() - listingBefore) / requests;
+        const keyCountMs = (keyCount() - keyCountBefore) / requests;
         rows.push({
           store: location.kind,
           request: page.name,
           path: page.path,
           pageMs,
           listCommentsMs,
-          restMs: pageMs - listCommentsMs,
+          keyCountMs,
+          restMs: pageMs - listCommentsMs - keyCountMs,
           pagesPerSecond: 1000 / pageMs,
           kbPerPage: bytes / requests / 1024,
         });
@@ -127,12 +134,13 @@ if (args.json) {
   );
   console.log(
     formatTable(
-      ['store', 'request', 'ms/page', 'listComments ms', 'rest ms', 'pages/s', 'KB/page'],
+      ['store', 'request', 'ms/page', 'listComments ms', 'key count ms', 'rest ms', 'pages/s', 'KB/page'],
       rows.map((r) => [
         r.store,
         r.request,
         r.pageMs.toFixed(2),
         r.listCommentsMs.toFixed(2),
+        r.keyCountMs.toFixed(2),
         r.restMs.toFixed(2),
         Math.round(r.pagesPerSecond),
         Math.round(r.kbPerPage),

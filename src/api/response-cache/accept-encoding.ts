@@ -4,25 +4,35 @@
  * matches codings case-sensitively and lets `*` override an explicit `gzip;q=0`.
  */
 
-/**
- * The weight (qvalue) of each coding listed, lower-cased. Where the header is unclear the coding
- * counts as refused, since an answer without a coding is always acceptable: a malformed weight is
- * 0, and a coding listed twice takes the lower of its weights.
- */
-function weights(header: string): Map<string, number> {
-  const listed = new Map<string, number>();
+/** The weights a header gives one coding: it may list the coding, or give it a q, more than once. */
+interface Weights {
+  lowest: number;
+  highest: number;
+  /** Some q was not a qvalue (RFC 9110 12.4.2: 0 to 1, at most three decimals). */
+  malformed: boolean;
+}
+
+const QVALUE = /^q\s*=\s*([01](?:\.\d{0,3})?)$/i;
+
+/** Per coding listed (lower-cased, x-gzip as gzip), the weights given to it. */
+function weights(header: string): Map<string, Weights> {
+  const listed = new Map<string, Weights>();
   for (const entry of header.split(',')) {
     const [coding = '', ...parameters] = entry.split(';').map((part) => part.trim());
     if (coding === '') continue;
-    let weight = 1;
-    for (const parameter of parameters) {
-      if (!/^q\s*=/i.test(parameter)) continue;
-      const match = /^q\s*=\s*([01](?:\.\d{0,3})?)$/i.exec(parameter);
-      const value = match ? Number(match[1]) : Number.NaN;
-      weight = value <= 1 ? value : 0;
-    }
     const name = coding.toLowerCase() === 'x-gzip' ? 'gzip' : coding.toLowerCase();
-    listed.set(name, Math.min(listed.get(name) ?? 1, weight));
+    const weight = listed.get(name) ?? { lowest: 1, highest: 0, malformed: false };
+    const qs = parameters.filter((parameter) => /^q\s*=/i.test(parameter));
+    for (const q of qs.length > 0 ? qs : ['q=1']) {
+      const value = Number(QVALUE.exec(q)?.[1] ?? Number.NaN);
+      if (!(value <= 1)) {
+        weight.malformed = true;
+        continue;
+      }
+      weight.lowest = Math.min(weight.lowest, value);
+      weight.highest = Math.max(weight.highest, value);
+    }
+    listed.set(name, weight);
   }
   return listed;
 }
@@ -31,13 +41,16 @@ function weights(header: string): Map<string, number> {
  * True when gzip is acceptable (listed, or covered by `*`, with a weight above 0) and weighs at
  * least as much as identity. Identity not named (nor covered by `*`) is still acceptable, as the
  * last resort, so it never outweighs a coding the client listed (as jshttp's negotiator ranks it).
- * No header means no preference, and an answer without a coding is the safe one to send.
+ * No header means no preference, and an answer without a coding is the safe one to send. Where the
+ * header is unclear (a malformed weight, a coding weighed twice) it is read the way that sends no
+ * coding: gzip at its lowest weight (0 if malformed), identity at its highest (1 if malformed).
  */
 export function prefersGzip(header: string | readonly string[] | undefined): boolean {
   if (header === undefined) return false;
   const listed = weights(typeof header === 'string' ? header : header.join(','));
-  const any = listed.get('*');
-  const gzip = listed.get('gzip') ?? any ?? 0;
-  const identity = listed.get('identity') ?? any ?? 0;
+  const gzipWeights = listed.get('gzip') ?? listed.get('*');
+  const identityWeights = listed.get('identity') ?? listed.get('*');
+  const gzip = gzipWeights === undefined || gzipWeights.malformed ? 0 : gzipWeights.lowest;
+  const identity = identityWeights === undefined ? 0 : identityWeights.malformed ? 1 : identityWeights.highest;
   return gzip > 0 && gzip >= identity;
 }

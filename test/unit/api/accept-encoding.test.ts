@@ -12,6 +12,9 @@ describe('prefersGzip', () => {
     ['br;q=1, gzip;q=0.2', true],
     ['identity;q=0, gzip;q=0.1', true],
     [['deflate', 'gzip'], true],
+    ['gzip;q=1.000, identity;q=0.', true],
+    ['gzip, identity;q=0.5, identity;q=0.9', true],
+    ['gzip, *;q=bad', true],
   ] as [string | string[], boolean][])('sends gzip for %j', (header, expected) => {
     expect(prefersGzip(header)).toBe(expected);
   });
@@ -31,6 +34,11 @@ describe('prefersGzip', () => {
     ['gzip;q=abc, *', 'a malformed weight refuses gzip, whatever * allows'],
     ['gzip;q=0, gzip', 'listed twice: the lower weight holds'],
     ['x-gzip;q=0, gzip', 'x-gzip is gzip: the lower weight holds'],
+    ['gzip;q=0;q=1', 'two weights in one entry: the lower holds'],
+    ['*;q=abc', 'a malformed weight on * refuses gzip'],
+    ['gzip;q=0.5, identity;q=1, identity;q=0.1', 'identity weighed twice: the higher holds'],
+    ['gzip;q=0.5, identity;q=bad', 'a malformed identity weight counts as 1'],
+    ['gzip;q=0.5, *;q=bad', 'identity covered by a malformed *: counts as 1'],
   ] as [string | undefined, string][])('sends no coding for %j (%s)', (header) => {
     expect(prefersGzip(header)).toBe(false);
   });
