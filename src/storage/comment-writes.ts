@@ -8,6 +8,7 @@ import { chunk, groupBy } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { forgottenIds } from './forgotten-ids.js';
 import { promoteDuplicatesOf } from './promote-duplicates.js';
+import { RepeatedInsert } from './repeated-insert.js';
 import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
 import type { CommentsTable, Database, NewCommentRow } from './schema.js';
 import type { DuplicateLookup, ResolveDuplicates, UpsertResult } from './store.js';
@@ -166,6 +167,37 @@ async function findForgottenKeys(
   return keys;
 }
 
+/** The comments upsert: the WHERE on the conflict branch skips identical rows, so RETURNING lists only rows written. */
+const buildCommentUpsert = (db: Kysely<Database>, rows: readonly NewCommentRow[]) =>
+  db
+    .insertInto('comments')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['source', 'external_id'])
+        .doUpdateSet(
+          (eb) =>
+            ({
+              ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+              text: keepPurgedText(eb),
+            }) as UpdateObject<Database, 'comments'>,
+        )
+        .whereRef('comments.row_hash', '<>', 'excluded.row_hash'),
+    )
+    .returning(['source', 'external_id']);
+
+/** Per store handle (its hooks), since the compiled SQL is its dialect's. */
+const commentUpserts = new WeakMap<DialectHooks, RepeatedInsert<NewCommentRow>>();
+
+function commentUpsertOf(hooks: DialectHooks): RepeatedInsert<NewCommentRow> {
+  let upsert = commentUpserts.get(hooks);
+  if (upsert === undefined) {
+    upsert = new RepeatedInsert(buildCommentUpsert);
+    commentUpserts.set(hooks, upsert);
+  }
+  return upsert;
+}
+
 function toPending(c: ProcessedComment): PendingComment {
   return { row: commentToRow(c), themes: distinctThemes(c.themes), tumourGroups: distinctTumourGroups(c.tumourGroups) };
 }
@@ -211,25 +243,12 @@ export async function upsertComments(
 
     const existing = await findExistingKeys(trx, hooks, pending);
     const writtenKeys = new Set<string>();
+    const upsert = commentUpsertOf(hooks);
     for (const part of chunk(pending, rowsPerStatement(hooks, COMMENT_COLUMNS))) {
-      // The WHERE on the conflict branch skips identical rows; RETURNING then lists only rows written.
-      const returned = await trx
-        .insertInto('comments')
-        .values(part.map((p) => p.row))
-        .onConflict((oc) =>
-          oc
-            .columns(['source', 'external_id'])
-            .doUpdateSet(
-              (eb) =>
-                ({
-                  ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
-                  text: keepPurgedText(eb),
-                }) as UpdateObject<Database, 'comments'>,
-            )
-            .whereRef('comments.row_hash', '<>', 'excluded.row_hash'),
-        )
-        .returning(['source', 'external_id'])
-        .execute();
+      const returned = await upsert.execute<{ source: string; external_id: string }>(
+        trx,
+        part.map((p) => p.row),
+      );
       for (const r of returned) writtenKeys.add(keyOf(r.source, r.external_id));
     }
     const written = pending.filter((p) => writtenKeys.has(keyOf(p.row.source, p.row.external_id)));

@@ -1,0 +1,73 @@
+/**
+ * A bulk insert sent batch after batch, whose SQL depends only on how many rows it carries. Kysely
+ * builds and compiles it once per row count, and each later batch only lays its values out in the
+ * compiled order: building a 200-row, 31-column upsert walks every value through Kysely's parser and
+ * compiler, a few percent of a process worker's CPU (docs/BENCHMARKS.md). Kysely stays the author
+ * of the SQL. A compiled statement is reused only when its parameters were exactly the rows' values
+ * in column order, which is checked when it is compiled, and only for rows with those same columns,
+ * in that order, none of them undefined (which Kysely would leave out). Anything else goes through
+ * Kysely as before.
+ */
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** Row counts whose SQL is kept: a worker's batches come in one or two sizes, and each SQL is tens of KB. */
+const KEPT_ROW_COUNTS = 4;
+
+interface Compiled {
+  readonly sql: string;
+  readonly columns: readonly string[];
+}
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** The columns every row has, in the same order and none undefined; undefined when they differ. */
+function sharedColumns(rows: readonly Row[]): string[] | undefined {
+  const columns = Object.keys(rows[0] ?? {});
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length) return undefined;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== columns[i] || row[keys[i]!] === undefined) return undefined;
+    }
+  }
+  return columns;
+}
+
+function valuesOf(rows: readonly Row[], columns: readonly string[]): unknown[] {
+  const values = new Array<unknown>(rows.length * columns.length);
+  let at = 0;
+  for (const row of rows) for (const column of columns) values[at++] = row[column];
+  return values;
+}
+
+const sameValues = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
+
+const sameColumns = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((column, i) => column === b[i]);
+
+/** One per statement and store handle: the compiled SQL is the handle's dialect's. */
+export class RepeatedInsert<R extends Row> {
+  readonly #compiled = new Map<number, Compiled>();
+
+  constructor(private readonly build: (db: Kysely<Database>, rows: readonly R[]) => Compilable<unknown>) {}
+
+  /** Runs the insert for `rows` (at least one) on `db`, and returns what it returns. */
+  async execute<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
+    const columns = sharedColumns(rows);
+    const known = this.#compiled.get(rows.length);
+    if (columns !== undefined && known !== undefined && sameColumns(columns, known.columns)) {
+      // Kept most recently used last, so the first key is the one to drop.
+      this.#compiled.delete(rows.length);
+      this.#compiled.set(rows.length, known);
+      return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(rows, columns)))).rows;
+    }
+    const compiled = this.build(db, rows).compile();
+    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(rows, columns))) {
+      this.#compiled.set(rows.length, { sql: compiled.sql, columns });
+      if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);
+    }
+    return (await db.executeQuery<O>(compiled)).rows;
+  }
+}

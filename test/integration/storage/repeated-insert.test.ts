@@ -1,0 +1,89 @@
+/**
+ * RepeatedInsert reuses Kysely's compiled SQL only where the rows fit it, on both dialects'
+ * placeholders: same row count and columns, values in column order, none undefined.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RepeatedInsert } from '../../../src/storage/repeated-insert.js';
+import type { Database as Schema } from '../../../src/storage/schema.js';
+
+interface Pair {
+  a: string;
+  b: number | null;
+}
+
+let db: Kysely<{ pairs: Pair }>;
+
+beforeEach(async () => {
+  db = new Kysely<{ pairs: Pair }>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+  await db.schema
+    .createTable('pairs')
+    .addColumn('a', 'text', (c) => c.primaryKey())
+    .addColumn('b', 'integer', (c) => c.defaultTo(7))
+    .execute();
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+/** The insert under test, and how often Kysely was asked to build it. */
+function pairsInsert() {
+  const build = vi.fn((k: Kysely<Schema>, rows: readonly Pair[]) =>
+    (k as unknown as Kysely<{ pairs: Pair }>).insertInto('pairs').values(rows).returning(['a', 'b']),
+  );
+  return { build, insert: new RepeatedInsert<Pair>(build as never) };
+}
+
+const run = (insert: RepeatedInsert<Pair>, rows: Pair[]) => insert.execute<Pair>(db as unknown as Kysely<Schema>, rows);
+
+const stored = () => db.selectFrom('pairs').selectAll().orderBy('a').execute();
+
+describe('RepeatedInsert', () => {
+  it('builds once per row count and then lays out each batch in the compiled order', async () => {
+    const { build, insert } = pairsInsert();
+    expect(
+      await run(insert, [
+        { a: 'x1', b: 1 },
+        { a: 'x2', b: null },
+      ]),
+    ).toEqual([
+      { a: 'x1', b: 1 },
+      { a: 'x2', b: null },
+    ]);
+    expect(
+      await run(insert, [
+        { a: 'y1', b: 3 },
+        { a: 'y2', b: 4 },
+      ]),
+    ).toEqual([
+      { a: 'y1', b: 3 },
+      { a: 'y2', b: 4 },
+    ]);
+    expect(build).toHaveBeenCalledTimes(1);
+    await run(insert, [{ a: 'z1', b: 5 }]);
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(await stored()).toEqual([
+      { a: 'x1', b: 1 },
+      { a: 'x2', b: null },
+      { a: 'y1', b: 3 },
+      { a: 'y2', b: 4 },
+      { a: 'z1', b: 5 },
+    ]);
+  });
+
+  it('goes through Kysely for rows whose columns differ from the compiled ones, or are undefined', async () => {
+    const { build, insert } = pairsInsert();
+    await run(insert, [{ a: 'x1', b: 1 }]);
+    // The same columns in another order: Kysely orders them afresh, so the compiled SQL is not reused.
+    await run(insert, [{ b: 2, a: 'x2' } as Pair]);
+    // An undefined value is left out by Kysely (the column's default applies).
+    await run(insert, [{ a: 'x3', b: undefined } as unknown as Pair]);
+    expect(build).toHaveBeenCalledTimes(3);
+    expect(await stored()).toEqual([
+      { a: 'x1', b: 1 },
+      { a: 'x2', b: 2 },
+      { a: 'x3', b: 7 },
+    ]);
+  });
+});
