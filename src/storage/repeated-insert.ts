@@ -48,23 +48,23 @@ const sameColumns = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((column, i) => column === b[i]);
 
 /** One per statement and store handle: the compiled SQL is the handle's dialect's. */
-export class RepeatedInsert<R extends Row> {
+export class RepeatedInsert<R extends object> {
   readonly #compiled = new Map<number, Compiled>();
 
   constructor(private readonly build: (db: Kysely<Database>, rows: readonly R[]) => Compilable<unknown>) {}
 
   /** Runs the insert for `rows` (at least one) on `db`, and returns what it returns. */
   async execute<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
-    const columns = sharedColumns(rows);
+    const columns = sharedColumns(rows as readonly Row[]);
     const known = this.#compiled.get(rows.length);
     if (columns !== undefined && known !== undefined && sameColumns(columns, known.columns)) {
       // Kept most recently used last, so the first key is the one to drop.
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, known);
-      return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(rows, columns)))).rows;
+      return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(rows as readonly Row[], columns)))).rows;
     }
     const compiled = this.build(db, rows).compile();
-    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(rows, columns))) {
+    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(rows as readonly Row[], columns))) {
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
       if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);
     }
