@@ -168,7 +168,7 @@ async function findForgottenKeys(
 }
 
 /** The comments upsert: the WHERE on the conflict branch skips identical rows, so RETURNING lists only rows written. */
-const buildCommentUpsert = (db: Kysely<Database>, rows: readonly NewCommentRow[]) =>
+export const buildCommentUpsert = (db: Kysely<Database>, rows: readonly NewCommentRow[]) =>
   db
     .insertInto('comments')
     .values(rows)

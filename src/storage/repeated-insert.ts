@@ -5,13 +5,13 @@
  * compiler, a few percent of a process worker's CPU (docs/BENCHMARKS.md). Kysely stays the author
  * of the SQL. A compiled statement is reused only when its parameters were exactly the rows' values
  * in column order, which is checked when it is compiled, and only for rows with those same columns,
- * in that order, none of them undefined (which Kysely would leave out). Anything else goes through
- * Kysely as before.
+ * in that order, each a plain value (not undefined, which Kysely would leave out, nor an expression
+ * it would build into the SQL). Anything else goes through Kysely as before.
  */
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-/** Row counts whose SQL is kept: a worker's batches come in one or two sizes, and each SQL is tens of KB. */
+/** Row counts whose SQL is kept: a worker's batches come in one or two sizes, and each SQL is up to ~250 KB. */
 const KEPT_ROW_COUNTS = 4;
 
 interface Compiled {
@@ -21,14 +21,27 @@ interface Compiled {
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The columns every row has, in the same order and none undefined; undefined when they differ. */
+/**
+ * A value Kysely sends as a parameter as it is. Anything else (undefined, which Kysely leaves out;
+ * an expression such as sql`…` or a function, which it builds into the SQL) needs Kysely.
+ */
+const isPlainValue = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'number' ||
+  typeof value === 'bigint' ||
+  typeof value === 'boolean' ||
+  value instanceof Date ||
+  value instanceof Uint8Array;
+
+/** The columns every row has, in the same order, all plain values; undefined when they differ. */
 function sharedColumns(rows: readonly Row[]): string[] | undefined {
   const columns = Object.keys(rows[0] ?? {});
   for (const row of rows) {
     const keys = Object.keys(row);
     if (keys.length !== columns.length) return undefined;
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== columns[i] || row[keys[i]!] === undefined) return undefined;
+      if (keys[i] !== columns[i] || !isPlainValue(row[keys[i]!])) return undefined;
     }
   }
   return columns;
@@ -65,6 +78,7 @@ export class RepeatedInsert<R extends object> {
     }
     const compiled = this.build(db, rows).compile();
     if (columns !== undefined && sameValues(compiled.parameters, valuesOf(rows as readonly Row[], columns))) {
+      this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
       if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);
     }

@@ -1,12 +1,17 @@
 /**
- * RepeatedInsert reuses Kysely's compiled SQL only where the rows fit it, on both dialects'
- * placeholders: same row count and columns, values in column order, none undefined.
+ * RepeatedInsert reuses Kysely's compiled SQL only where the rows fit it: same row count and
+ * columns, values in column order, each a plain value. And the comments upsert, on both dialects,
+ * compiles to exactly its rows' values, so it is one whose SQL can be reused.
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildCommentUpsert } from '../../../src/storage/comment-writes.js';
 import { RepeatedInsert } from '../../../src/storage/repeated-insert.js';
+import { commentToRow } from '../../../src/storage/row-mapping.js';
 import type { Database as Schema } from '../../../src/storage/schema.js';
+import { syntheticComment } from './synthetic-comment.js';
 
 interface Pair {
   a: string;
@@ -72,18 +77,49 @@ describe('RepeatedInsert', () => {
     ]);
   });
 
-  it('goes through Kysely for rows whose columns differ from the compiled ones, or are undefined', async () => {
+  it('goes through Kysely for rows whose columns differ from the compiled ones', async () => {
     const { build, insert } = pairsInsert();
     await run(insert, [{ a: 'x1', b: 1 }]);
     // The same columns in another order: Kysely orders them afresh, so the compiled SQL is not reused.
     await run(insert, [{ b: 2, a: 'x2' } as Pair]);
-    // An undefined value is left out by Kysely (the column's default applies).
-    await run(insert, [{ a: 'x3', b: undefined } as unknown as Pair]);
-    expect(build).toHaveBeenCalledTimes(3);
+    expect(build).toHaveBeenCalledTimes(2);
     expect(await stored()).toEqual([
       { a: 'x1', b: 1 },
       { a: 'x2', b: 2 },
-      { a: 'x3', b: 7 },
     ]);
   });
+
+  it('goes through Kysely for a value that is not a plain one, where the compiled SQL would bind it wrongly', async () => {
+    const { build, insert } = pairsInsert();
+    await run(insert, [{ a: 'x1', b: 1 }]);
+    // Kysely leaves an undefined value out, so the column's default applies.
+    await run(insert, [{ a: 'x2', b: undefined } as unknown as Pair]);
+    // An expression is built into the SQL, not bound.
+    await run(insert, [{ a: 'x3', b: sql<number>`40 + 2` } as unknown as Pair]);
+    expect(build).toHaveBeenCalledTimes(3);
+    expect(await stored()).toEqual([
+      { a: 'x1', b: 1 },
+      { a: 'x2', b: 7 },
+      { a: 'x3', b: 42 },
+    ]);
+  });
+
+  it.each([
+    ['SQLite', () => new SqliteDialect({ database: new Database(':memory:') })],
+    // Compiled only: no connection is made.
+    ['PostgreSQL', () => new PostgresDialect({ pool: new pg.Pool({ max: 1 }) })],
+  ])(
+    '%s: the comments upsert compiles to its rows values, in column order, and nothing else',
+    async (_name, dialect) => {
+      const compiler = new Kysely<Schema>({ dialect: dialect() });
+      try {
+        const rows = [commentToRow(syntheticComment('one')), commentToRow(syntheticComment('two'))];
+        const columns = Object.keys(rows[0]!);
+        const compiled = buildCommentUpsert(compiler, rows).compile();
+        expect(compiled.parameters).toEqual(rows.flatMap((row) => columns.map((c) => row[c as keyof typeof row])));
+      } finally {
+        await compiler.destroy();
+      }
+    },
+  );
 });
