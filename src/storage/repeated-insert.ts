@@ -68,16 +68,17 @@ export class RepeatedInsert<R extends object> {
 
   /** Runs the insert for `rows` (at least one) on `db`, and returns what it returns. */
   async execute<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
-    const columns = sharedColumns(rows as readonly Row[]);
+    const values = rows as readonly Row[];
+    const columns = sharedColumns(values);
     const known = this.#compiled.get(rows.length);
     if (columns !== undefined && known !== undefined && sameColumns(columns, known.columns)) {
       // Kept most recently used last, so the first key is the one to drop.
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, known);
-      return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(rows as readonly Row[], columns)))).rows;
+      return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(values, columns)))).rows;
     }
     const compiled = this.build(db, rows).compile();
-    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(rows as readonly Row[], columns))) {
+    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(values, columns))) {
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
       if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);
