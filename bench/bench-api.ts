@@ -20,6 +20,7 @@ import { analystRequests } from './api/analyst-requests.js';
 import { type LoadFigures, loadEndpoint } from './api/load-endpoint.js';
 import {
   type BenchStoreKind,
+  benchStoreKinds,
   benchStoreLocation,
   dropBenchStore,
   ensureBenchStores,
@@ -40,8 +41,7 @@ const { values: args } = parseArgs({
 const comments = Number(args.comments);
 const connections = Number(args.connections);
 const seconds = Number(args.seconds);
-const kinds = args.stores.split(',').map((s) => s.trim()) as BenchStoreKind[];
-for (const kind of kinds) if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`unknown store ${kind}`);
+const kinds = benchStoreKinds(args.stores);
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const postgresUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -22,6 +22,7 @@ import type { Store } from '../src/storage/store.js';
 import { analystRequests } from './api/analyst-requests.js';
 import {
   type BenchStoreKind,
+  benchStoreKinds,
   benchStoreLocation,
   dropBenchStore,
   ensureBenchStores,
@@ -39,8 +40,7 @@ const { values: args } = parseArgs({
 });
 const comments = Number(args.comments);
 const requests = Number(args.requests);
-const kinds = args.stores.split(',').map((s) => s.trim()) as BenchStoreKind[];
-for (const kind of kinds) if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`unknown store ${kind}`);
+const kinds = benchStoreKinds(args.stores);
 const postgresUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const WARM_UP = 50;
 

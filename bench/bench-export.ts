@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/table.js';
 import { loadAnalyser } from '../src/reference/load-analyser.js';
-import { type BenchStoreKind, benchStoreLocation, dropBenchStore, ensureBenchStores } from './support/bench-store.js';
+import {
+  type BenchStoreKind,
+  benchStoreKinds,
+  benchStoreLocation,
+  dropBenchStore,
+  ensureBenchStores,
+} from './support/bench-store.js';
 import { startCli } from './support/cli-process.js';
 
 const { values: args } = parseArgs({
@@ -25,7 +31,7 @@ const { values: args } = parseArgs({
   },
 });
 const sizes = args.sizes.split(',').map(Number);
-const kinds = args.stores.split(',').map((s) => s.trim()) as BenchStoreKind[];
+const kinds = benchStoreKinds(args.stores);
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const postgresUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EXPORT_DATE = '2026-11-01';

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadAnalyser } from '../src/reference/load-analyser.js';
-import { type BenchStoreKind, benchStoreLocation, dropBenchStore, ensureBenchStores } from './support/bench-store.js';
+import { benchStoreKinds, benchStoreLocation, dropBenchStore, ensureBenchStores } from './support/bench-store.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,7 +19,7 @@ const { values: args } = parseArgs({
   },
 });
 const postgresUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const kinds = args.stores.split(',').map((s) => s.trim()) as BenchStoreKind[];
+const kinds = benchStoreKinds(args.stores);
 const locations = kinds.map((kind) => benchStoreLocation(kind, Number(args.comments), postgresUrl));
 if (args.drop) {
   for (const location of locations) await dropBenchStore(location, postgresUrl);

@@ -51,6 +51,16 @@ const CPES_FILE = join('..', 'shared', 'data', 'cpes-2018-trust-results.csv');
 const BUILD_RUN_KIND = 'bench-build';
 const DEFAULT_POOL = 20_000;
 
+/** A `--stores` list (`sqlite,postgres`), each name checked. */
+export function benchStoreKinds(list: string): BenchStoreKind[] {
+  const kinds = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const kind of kinds) if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`unknown store ${kind}`);
+  return kinds as BenchStoreKind[];
+}
+
 export function benchStoreDir(): string {
   return process.env['CAREVOICE_BENCH_STORES'] ?? join(tmpdir(), 'carevoice-bench-stores');
 }
