@@ -54,11 +54,9 @@ function valuesOf(rows: readonly Row[], columns: readonly string[]): unknown[] {
   return values;
 }
 
-const sameValues = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((value, i) => value === b[i]);
-
-const sameColumns = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((column, i) => column === b[i]);
+/** The same items, in the same order, each the very same value. */
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** One per statement and store handle: the compiled SQL is the handle's dialect's. */
 export class RepeatedInsert<R extends object> {
@@ -71,14 +69,14 @@ export class RepeatedInsert<R extends object> {
     const values = rows as readonly Row[];
     const columns = sharedColumns(values);
     const known = this.#compiled.get(rows.length);
-    if (columns !== undefined && known !== undefined && sameColumns(columns, known.columns)) {
+    if (columns !== undefined && known !== undefined && sameItems(columns, known.columns)) {
       // Kept most recently used last, so the first key is the one to drop.
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, known);
       return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(values, columns)))).rows;
     }
     const compiled = this.build(db, rows).compile();
-    if (columns !== undefined && sameValues(compiled.parameters, valuesOf(values, columns))) {
+    if (columns !== undefined && sameItems(compiled.parameters, valuesOf(values, columns))) {
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
       if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);

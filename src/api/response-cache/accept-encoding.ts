@@ -14,6 +14,12 @@ interface Weights {
 
 const QVALUE = /^q\s*=\s*([01](?:\.\d{0,3})?)$/i;
 
+/** A q parameter's weight; NaN when it is not a qvalue. */
+const weightOf = (parameter: string): number => {
+  const value = Number(QVALUE.exec(parameter)?.[1] ?? Number.NaN);
+  return value <= 1 ? value : Number.NaN;
+};
+
 /** Per coding listed (lower-cased, x-gzip as gzip), the weights given to it. */
 function weights(header: string): Map<string, Weights> {
   const listed = new Map<string, Weights>();
@@ -22,10 +28,10 @@ function weights(header: string): Map<string, Weights> {
     if (coding === '') continue;
     const name = coding.toLowerCase() === 'x-gzip' ? 'gzip' : coding.toLowerCase();
     const weight = listed.get(name) ?? { lowest: 1, highest: 0, malformed: false };
-    const qs = parameters.filter((parameter) => /^q\s*=/i.test(parameter));
-    for (const q of qs.length > 0 ? qs : ['q=1']) {
-      const value = Number(QVALUE.exec(q)?.[1] ?? Number.NaN);
-      if (!(value <= 1)) {
+    const given = parameters.filter((parameter) => /^q\s*=/i.test(parameter)).map(weightOf);
+    // No q means a weight of 1.
+    for (const value of given.length > 0 ? given : [1]) {
+      if (Number.isNaN(value)) {
         weight.malformed = true;
         continue;
       }
