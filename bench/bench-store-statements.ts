@@ -1,22 +1,29 @@
 /**
- * Where the process stage's store time goes on SQLite, statement by statement, as the table grows:
+ * Where the process stage's store time goes, statement by statement, as the table grows:
  * a fresh store is filled to each size with synthetic comments in batches of 1,000 (duplicate
  * decision included, as the process stage writes), then `--batches` more batches of `--batch` are
  * timed with every statement's run (and SQLite's prepare) measured. The last column of the summary is the most a single writer could
  * store per second if nothing but these statements ran. Last, a second handle's first duplicate
- * lookup is timed: on SQLite it reads the whole SimHash journal into memory (migration 013), what a
- * worker starting on a store of that size does once.
+ * lookup is timed: it reads the whole SimHash journal into memory (migration 013), what a worker
+ * starting on a store of that size does once.
  *
- *   tsx bench/bench-store-statements.ts [--sizes 20000,200000] [--batches 50] [--batch 200] [--json]
+ * On PostgreSQL (`--store postgres`, DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a
+ * throwaway schema) a statement's time is from the driver's call to its answer: the server's work,
+ * the round trip, and node-postgres turning the parameters into text.
+ *
+ *   tsx bench/bench-store-statements.ts [--sizes 20000,200000] [--batches 50] [--batch 200] [--store sqlite|postgres] [--json]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import pg from 'pg';
 import type { ProcessedComment } from '../src/domain/model.js';
 import { dedupeBatch } from '../src/pipeline/process/dedupe-batch.js';
 import { openStore } from '../src/storage/open-store.js';
+import { openPostgres } from '../src/storage/postgres/open-postgres.js';
 import type { Store } from '../src/storage/store.js';
 import { storedDedupeKeys, syntheticComments } from './support/synthetic-comments.js';
 
@@ -25,6 +32,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '20000,200000' },
     batches: { type: 'string', default: '50' },
     batch: { type: 'string', default: '200' },
+    store: { type: 'string', default: 'sqlite' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -33,6 +41,10 @@ const BATCHES = Number(args.batches);
 const BATCH = Number(args.batch);
 const DEDUPE = { minLength: 40, maxHammingDistance: 3 };
 const FILL_BATCH = 1000;
+if (args.store !== 'sqlite' && args.store !== 'postgres')
+  throw new Error(`--store is sqlite or postgres, not ${args.store}`);
+const STORE = args.store;
+const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Milliseconds per statement kind (its SQL up to the first list of values), while `recording`. */
 const spent = new Map<string, { runs: number; ms: number }>();
@@ -49,7 +61,7 @@ function record(kind: string, ms: number): void {
 /** A statement's kind: its SQL with whitespace folded, cut before its first bound value. */
 const kindOf = (sql: string): string => {
   const folded = sql.replace(/\s+/g, ' ').trim();
-  const cut = folded.search(/\(\?|= \?|in \(/i);
+  const cut = folded.search(/\(\?|= \?|\(\$|= \$|in \(/i);
   return (cut > 0 ? folded.slice(0, cut) : folded).slice(0, 90);
 };
 
@@ -78,6 +90,23 @@ prototype.prepare = function timedPrepare(sql: string) {
   return statement;
 };
 
+// The same for PostgreSQL at node-postgres's Client.query, which every pooled query goes through.
+const pgPrototype = pg.Client.prototype as unknown as { query(...args: unknown[]): unknown };
+const pgQuery = pgPrototype.query;
+pgPrototype.query = function timedQuery(this: pg.Client, ...queryArgs: unknown[]) {
+  const config = queryArgs[0] as string | { text?: string };
+  const began = performance.now();
+  const result = pgQuery.apply(this, queryArgs);
+  if (recording && result instanceof Promise) {
+    const kind = kindOf(String(typeof config === 'string' ? config : config.text));
+    result.then(
+      () => record(kind, performance.now() - began),
+      () => undefined,
+    );
+  }
+  return result;
+};
+
 const write = (store: Store, batch: ProcessedComment[]) =>
   store.upsertComments(batch, (lookup, kept) => dedupeBatch(lookup, storedDedupeKeys(kept), DEDUPE));
 
@@ -92,10 +121,29 @@ interface SizeFigures {
   statements: { kind: string; runs: number; microsecondsPerComment: number; share: number }[];
 }
 
+/** A fresh store to fill, how to open a second handle on it, and how to remove it. */
+async function freshStore(): Promise<{ options: Parameters<typeof openStore>[0]; remove(): Promise<void> }> {
+  if (STORE === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'carevoice-statements-'));
+    return {
+      options: { sqlitePath: join(dir, 'store.db') },
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `carevoice_statements_${Math.floor(Math.random() * 1e9)}`;
+  return {
+    options: { databaseUrl: DATABASE_URL, sqlitePath: 'unused', postgresSchema: schema },
+    remove: async () => {
+      const admin = await openPostgres({ connectionString: DATABASE_URL, poolSize: 1 });
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.db.destroy();
+    },
+  };
+}
+
 async function measure(size: number): Promise<SizeFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'carevoice-statements-'));
-  const path = join(dir, 'store.db');
-  const store = await openStore({ sqlitePath: path });
+  const fresh = await freshStore();
+  const store = await openStore(fresh.options);
   try {
     for (let done = 0; done < size; done += FILL_BATCH) {
       await write(store, syntheticComments(Math.min(FILL_BATCH, size - done), done + 1, { firstIndex: done }));
@@ -108,11 +156,11 @@ async function measure(size: number): Promise<SizeFigures> {
     const ms = performance.now() - started;
     recording = false;
     const comments = BATCHES * BATCH;
-    const fresh = await openStore({ sqlitePath: path });
+    const second = await openStore(fresh.options);
     const lookupStarted = performance.now();
-    await fresh.findDuplicateCandidates([timed[0]!.simhash], DEDUPE.maxHammingDistance);
+    await second.findDuplicateCandidates([timed[0]!.simhash], DEDUPE.maxHammingDistance);
     const firstLookupMs = performance.now() - lookupStarted;
-    await fresh.close();
+    await second.close();
     const statementMs = [...spent.values()].reduce((sum, s) => sum + s.ms, 0);
     return {
       stored: size,
@@ -132,7 +180,7 @@ async function measure(size: number): Promise<SizeFigures> {
     };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.remove();
   }
 }
 
@@ -140,11 +188,13 @@ const results: SizeFigures[] = [];
 for (const size of sizes) results.push(await measure(size));
 
 if (args.json) {
-  console.log(JSON.stringify({ batch: BATCH, batches: BATCHES, results }));
+  console.log(JSON.stringify({ store: STORE, batch: BATCH, batches: BATCHES, results }));
 } else {
   const n = (value: number, digits = 0) =>
     value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  console.log(`SQLite store work per comment, batches of ${BATCH} (${BATCHES} timed per size)`);
+  console.log(
+    `${STORE === 'sqlite' ? 'SQLite' : 'PostgreSQL'} store work per comment, batches of ${BATCH} (${BATCHES} timed per size)`,
+  );
   console.log(
     'stored     µs/comment  in statements  single-writer ceiling (comments/s)  first lookup, new handle (ms)',
   );
