@@ -219,7 +219,7 @@ export async function upsertComments(
   const byKey = new Map<string, ProcessedComment>();
   for (const c of comments) byKey.set(keyOf(c.source, c.externalId), c);
 
-  if (resolveDuplicates !== undefined) await hooks.warmDuplicateLookup?.(db);
+  if (resolveDuplicates !== undefined) await hooks.warmDuplicateLookup(db);
   const result = await hooks.writeTransaction(db, async (trx) => {
     await hooks.lockCommentWrites(trx);
     const forgotten = await findForgottenKeys(trx, hooks, byKey.values());

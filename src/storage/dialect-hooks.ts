@@ -17,8 +17,8 @@ export interface DialectHooks {
    */
   lockCommentWrites(trx: Kysely<Database>): Promise<void>;
   /**
-   * As Store.findDuplicateCandidates: PostgreSQL through its SimHash band indexes, SQLite through
-   * band neighbours it keeps in memory (migration 013).
+   * As Store.findDuplicateCandidates, through band neighbours kept in memory from the SimHash journal
+   * (migrations 013 and 014; src/storage/journal-duplicate-candidates.ts).
    */
   findDuplicateCandidates(
     db: Kysely<Database>,
@@ -27,15 +27,14 @@ export interface DialectHooks {
   ): Promise<DuplicateCandidate[]>;
   /**
    * Called before a comment write that will look up duplicates, outside its transaction, so that
-   * preparing the lookup does not happen while holding the write lock (SQLite reads the SimHash
-   * journal here). Absent where there is nothing to prepare.
+   * reading what the SimHash journal gained since does not happen while holding the write lock.
    */
-  warmDuplicateLookup?(db: Kysely<Database>): Promise<void>;
+  warmDuplicateLookup(db: Kysely<Database>): Promise<void>;
   /**
-   * Drops what the duplicate lookup keeps for comments that are gone or were rewritten (SQLite's
-   * SimHash journal); returns how much it dropped. Absent where the database keeps nothing extra.
+   * Drops the SimHash journal's rows for comments that are gone or were rewritten; returns how many
+   * it dropped.
    */
-  compactDuplicateLookup?(db: Kysely<Database>): Promise<number>;
+  compactDuplicateLookup(db: Kysely<Database>): Promise<number>;
   /** Whether an error is another writer holding a lock (worth retrying the whole transaction). */
   isLockContention(error: unknown): boolean;
   /**

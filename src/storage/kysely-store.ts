@@ -357,8 +357,8 @@ export class KyselyStore implements Store {
     return purgeCommentText(this.#db, this.#hooks, before, purgedAt);
   }
 
-  async compactDuplicateLookup(): Promise<number> {
-    return (await this.#hooks.compactDuplicateLookup?.(this.#db)) ?? 0;
+  compactDuplicateLookup(): Promise<number> {
+    return this.#hooks.compactDuplicateLookup(this.#db);
   }
 
   countPurgedComments(): Promise<number> {

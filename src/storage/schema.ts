@@ -288,11 +288,12 @@ export interface ApiKeysTable {
 }
 
 /**
- * SQLite only (migration 013): every SimHash a comment row was given, in the order written, kept by
- * triggers on `comments`; each store handle reads it into its in-memory band index.
+ * Every SimHash a comment row was given, in the order written, kept by triggers on `comments`
+ * (migrations 013 for SQLite, 014 for PostgreSQL); each store handle reads it into its in-memory band index.
  */
 export interface SimhashJournalTable {
-  seq: Generated<number>;
+  /** A number from SQLite; from PostgreSQL a bigint, which its driver gives as a string. */
+  seq: Generated<number | string>;
   source: string;
   external_id: string;
   simhash: string;

@@ -217,8 +217,7 @@ export interface Store {
   purgeCommentText(before: string, purgedAt: string): Promise<number>;
   /**
    * Drops what the near-duplicate lookup keeps for comments deleted or rewritten since they were
-   * stored (SQLite's SimHash journal; PostgreSQL keeps nothing extra and returns 0). Returns the
-   * entries dropped.
+   * stored (the SimHash journal's rows). Returns the entries dropped.
    */
   compactDuplicateLookup(): Promise<number>;
   /** Comments whose text has been purged. */

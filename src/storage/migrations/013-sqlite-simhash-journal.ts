@@ -5,7 +5,7 @@
  * the process stage's store work at 200,000 comments (docs/BENCHMARKS.md). Instead, triggers append
  * each new or changed SimHash to `simhash_journal` with its comment's key, and each store handle
  * keeps its band neighbours in memory by journal sequence number, reading the journal from where it
- * stopped before and inside every comment write (src/storage/sqlite/journal-duplicate-candidates.ts).
+ * stopped before and inside every comment write (src/storage/journal-duplicate-candidates.ts).
  * Keys rather than rowids: `comments` has no INTEGER PRIMARY KEY, so its rowids may change when the
  * table is rebuilt. AUTOINCREMENT keeps sequence numbers rising even if journal rows are deleted.
  *

@@ -17,6 +17,7 @@ import { dataVersionsMigration } from './010-data-versions.js';
 import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
 import { trustListingIndexMigration } from './012-trust-listing-index.js';
 import { sqliteSimhashJournalMigration } from './013-sqlite-simhash-journal.js';
+import { postgresSimhashJournalMigration } from './014-postgres-simhash-journal.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-covering-band-indexes': coveringBandIndexesMigration,
   '012-trust-listing-index': trustListingIndexMigration,
   '013-sqlite-simhash-journal': sqliteSimhashJournalMigration,
+  '014-postgres-simhash-journal': postgresSimhashJournalMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,10 +5,11 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { compactSimhashJournal } from '../compact-simhash-journal.js';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
-import { findDuplicateCandidatesByBandIndexes } from '../duplicate-candidates.js';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
@@ -34,12 +35,36 @@ const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
 /** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). */
+/**
+ * The journal's highest committed sequence number (migration 014). Every transaction that numbers
+ * journal rows holds the comment write lock until it commits, so none below it can commit later.
+ */
+async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ last: string | null }>`select max(seq) as last from simhash_journal`.execute(db);
+  return Number(rows[0]?.last ?? 0);
+}
+
+/**
+ * `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). A write
+ * transaction that rolls back rewinds the handle's reading of the journal to where it began, as on
+ * SQLite; PostgreSQL never numbers two rows alike, but a lookup inside it may have raised the
+ * reading past rows of its own that are gone, and the high-water mark then falls below it.
+ */
 export function postgresHooks(schema: string | undefined, statistics?: PlannerStatistics): DialectHooks {
+  const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
+  const writeTransaction: DialectHooks['writeTransaction'] = async (db, fn) => {
+    const journalAtBegin = candidates.position();
+    try {
+      return await db.transaction().execute(fn);
+    } catch (error) {
+      candidates.rewind(journalAtBegin);
+      throw error;
+    }
+  };
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
-    writeTransaction: (db, fn) => db.transaction().execute(fn),
+    writeTransaction,
     // Read committed would otherwise let a forget or a duplicate's original commit between a
     // writer's check and its insert. An advisory lock rather than a table lock: a table lock strong
     // enough to exclude other writers also waits for autovacuum and autoanalyze of the table, which
@@ -47,8 +72,9 @@ export function postgresHooks(schema: string | undefined, statistics?: PlannerSt
     lockCommentWrites: async (trx) => {
       await sql`select pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`.execute(trx);
     },
-    findDuplicateCandidates: (db, simhashes, maxHammingDistance) =>
-      findDuplicateCandidatesByBandIndexes(db, POSTGRES_MAX_BIND_PARAMETERS, simhashes, maxHammingDistance),
+    findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
+    warmDuplicateLookup: (db) => candidates.warm(db),
+    compactDuplicateLookup: (db) => compactSimhashJournal(db, writeTransaction),
     ...(statistics !== undefined && { afterCommentUpsert: (db) => statistics.afterCommentUpsert(db) }),
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,

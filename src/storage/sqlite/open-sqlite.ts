@@ -6,11 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { compactSimhashJournal } from '../compact-simhash-journal.js';
 import type { DialectHooks, OpenedDatabase } from '../dialect-hooks.js';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
-import { compactSimhashJournal } from './compact-simhash-journal.js';
-import { JournalDuplicateCandidates } from './journal-duplicate-candidates.js';
 import { cachingStatements } from './statement-cache.js';
 
 export interface OpenSqliteOptions {
@@ -31,6 +31,12 @@ export interface OpenSqliteOptions {
 const SQLITE_MAX_BIND_PARAMETERS = 32_766;
 
 const isBusy = (error: unknown): boolean => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''));
+
+/** AUTOINCREMENT's high-water mark: every journal row has a sequence number at or below it, committed or not. */
+async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
+  const mark = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'simhash_journal'`.execute(db);
+  return mark.rows[0]?.seq ?? 0;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,7 +74,7 @@ async function beginImmediate(conn: Kysely<Database>, busyTimeoutMs: number): Pr
  * numbers another writer will reuse.
  */
 export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
-  const candidates = new JournalDuplicateCandidates();
+  const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
     db.connection().execute(async (conn) => {
       await beginImmediate(conn, busyTimeoutMs);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hammingDistanceOfHalves } from '../../../../src/domain/dedupe/simhash.js';
-import { bandOf } from '../../../../src/storage/simhash-bands.js';
-import { SimhashBandIndex } from '../../../../src/storage/sqlite/simhash-band-index.js';
+import { hammingDistanceOfHalves } from '../../../src/domain/dedupe/simhash.js';
+import { SimhashBandIndex } from '../../../src/storage/simhash-band-index.js';
+import { bandOf } from '../../../src/storage/simhash-bands.js';
 
 const half = fc.integer({ min: 0, max: 0xffffffff });
 // Few distinct band values, so that shared bands (and long chains) are common.

@@ -1,15 +1,15 @@
 /**
- * Drops the SimHash journal rows (migration 013) that name no comment as it is now: rows of deleted
+ * Drops the SimHash journal rows (migrations 013 and 014) that name no comment as it is now: rows of deleted
  * comments and rows of SimHashes a comment has since been rewritten from. What is left names the
  * comments stored, each by its current SimHash (twice where a comment came back to an earlier one),
  * so the journal, and the band neighbours a new handle builds from it, follow the comments stored
- * rather than every SimHash ever written. AUTOINCREMENT never hands a dropped sequence number out
- * again, and a handle that read a dropped row only loses a candidate its check by current SimHash
- * would have rejected.
+ * rather than every SimHash ever written. Neither SQLite's AUTOINCREMENT nor PostgreSQL's identity
+ * hands a dropped sequence number out again, and a handle that read a dropped row only loses a
+ * candidate its check by current SimHash would have rejected.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DialectHooks } from '../dialect-hooks.js';
-import type { Database } from '../schema.js';
+import type { DialectHooks } from './dialect-hooks.js';
+import type { Database } from './schema.js';
 
 /**
  * Journal rows looked at per write transaction: each row is one primary-key lookup in `comments`,
@@ -22,8 +22,10 @@ export async function compactSimhashJournal(
   db: Kysely<Database>,
   writeTransaction: DialectHooks['writeTransaction'],
 ): Promise<number> {
-  const { rows } = await sql<{ last: number | null }>`select max(seq) as last from simhash_journal`.execute(db);
-  const last = rows[0]?.last ?? 0;
+  const { rows } = await sql<{ last: number | string | null }>`select max(seq) as last from simhash_journal`.execute(
+    db,
+  );
+  const last = Number(rows[0]?.last ?? 0);
   let dropped = 0;
   for (let after = 0; after < last; after += ROWS_PER_TRANSACTION) {
     dropped += await writeTransaction(db, async (trx) => {

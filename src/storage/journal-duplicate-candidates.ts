@@ -1,24 +1,29 @@
 /**
- * Duplicate candidates on SQLite, from band neighbours kept in memory (migration 013 explains why).
+ * Duplicate candidates from band neighbours kept in memory (migrations 013 and 014 explain why).
  * A handle reads `simhash_journal` from where it stopped before a comment write takes the write lock,
- * then again at the start of the lookup inside it: that lookup runs after BEGIN IMMEDIATE and before
- * the transaction writes anything, so it has seen every SimHash committed by any process, and no
- * other writer can commit before this transaction does. The index holds journal sequence numbers;
- * the comments they name are then read by key through the journal and checked again by their
- * current SimHash, so an entry left behind by a deleted or rewritten comment falls out there.
+ * then again at the start of the lookup inside it: that lookup runs after the lock is taken (SQLite's
+ * BEGIN IMMEDIATE, PostgreSQL's advisory lock) and before the transaction writes anything, so it has
+ * seen every SimHash committed by any process, and no other writer can commit before this
+ * transaction does. The index holds journal sequence numbers; the comments they name are then read
+ * by key through the journal and checked again by their current SimHash, so an entry left behind by
+ * a deleted or rewritten comment falls out there.
+ *
+ * Reading up to a high-water mark is only safe if no journal row below the mark can still commit
+ * after it is read. SQLite has one writer at a time; on PostgreSQL every transaction that adds journal
+ * rows holds the comment write lock from before it numbers them until it commits (migration 014).
  */
-import { type Kysely, sql } from 'kysely';
-import { simhashHalves } from '../../domain/dedupe/simhash.js';
-import { chunk } from '../chunk.js';
-import { candidateOf, RequestedSimhashes, sortByKey } from '../requested-simhashes.js';
-import type { Database } from '../schema.js';
-import type { DuplicateCandidate } from '../store.js';
+import type { Kysely } from 'kysely';
+import { simhashHalves } from '../domain/dedupe/simhash.js';
+import { chunk } from './chunk.js';
+import { candidateOf, RequestedSimhashes, sortByKey } from './requested-simhashes.js';
+import type { Database } from './schema.js';
 import { SimhashBandIndex } from './simhash-band-index.js';
+import type { DuplicateCandidate } from './store.js';
 
 /** Journal rows read per statement while catching up: bounds the objects held at once. */
 const JOURNAL_PAGE = 20_000;
 
-/** Sequence numbers per fetch statement, well under SQLite's bound-parameter limit. */
+/** Sequence numbers per fetch statement, well under either database's bound-parameter limit. */
 const SEQS_PER_STATEMENT = 10_000;
 
 /** Where a handle's reading of the journal stood; taken as a write transaction begins. */
@@ -27,10 +32,21 @@ export interface JournalPosition {
   readonly readUpTo: number;
 }
 
+/**
+ * A sequence number every committed journal row has at or below it, read in `db`'s transaction if
+ * it is one. It may fall back only when the journal is started afresh or its newest rows are deleted.
+ */
+export type JournalHighWaterMark = (db: Kysely<Database>) => Promise<number>;
+
 export class JournalDuplicateCandidates {
+  readonly #highWaterMark: JournalHighWaterMark;
   #index: SimhashBandIndex | undefined;
   /** Every journal row with a sequence number up to this one is in #index. */
   #readUpTo = 0;
+
+  constructor(highWaterMark: JournalHighWaterMark) {
+    this.#highWaterMark = highWaterMark;
+  }
 
   position(): JournalPosition {
     return { index: this.#index, readUpTo: this.#readUpTo };
@@ -38,8 +54,8 @@ export class JournalDuplicateCandidates {
 
   /**
    * A write transaction begun at `at` rolled back. A lookup inside it may have read the
-   * transaction's own journal rows, whose sequence numbers the rollback gives back for another
-   * writer to reuse: read on from where the transaction began. Entries already added from those
+   * transaction's own journal rows, whose sequence numbers the rollback may give back for another
+   * writer to reuse (SQLite does): read on from where the transaction began. Entries already added from those
    * rows only go stale, which the check by current SimHash allows for; an index first built inside
    * the transaction is dropped instead.
    */
@@ -97,14 +113,12 @@ export class JournalDuplicateCandidates {
    * may overlap within a process (a worker's concurrent jobs warm up outside transactions while
    * another job looks up inside one), so progress is only ever raised, and only on the index it was
    * read into; the index is started afresh only when dropped or when the journal is lower than what
-   * was read (a store file replaced under the handle).
+   * was read (a store file replaced under the handle, or the newest rows compacted away).
    */
   async #caughtUp(db: Kysely<Database>): Promise<SimhashBandIndex> {
     const known = this.#index;
     const readBefore = this.#readUpTo;
-    // AUTOINCREMENT's high-water mark: every journal row has a sequence number at or below it.
-    const mark = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'simhash_journal'`.execute(db);
-    const last = mark.rows[0]?.seq ?? 0;
+    const last = await this.#highWaterMark(db);
     if (this.#index === undefined || (this.#index === known && last < readBefore)) {
       this.#index = new SimhashBandIndex();
       this.#readUpTo = 0;
@@ -121,8 +135,12 @@ export class JournalDuplicateCandidates {
         .execute();
       // Another call may have read some of these while this page waited for the connection.
       const from = this.#index === index ? this.#readUpTo : Number.POSITIVE_INFINITY;
-      for (const row of rows) if (row.seq > from) index.add(row.seq, simhashHalves(row.simhash));
-      const upTo = rows.length < JOURNAL_PAGE ? last : rows[rows.length - 1]!.seq;
+      // PostgreSQL's driver gives 64-bit integers as strings.
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (seq > from) index.add(seq, simhashHalves(row.simhash));
+      }
+      const upTo = rows.length < JOURNAL_PAGE ? last : Number(rows[rows.length - 1]!.seq);
       if (this.#index === index && upTo > this.#readUpTo) this.#readUpTo = upTo;
     }
     // Dropped while reading: what was read went into an index no longer kept, so read again.

@@ -1,6 +1,6 @@
 /**
- * SimHash band neighbours in memory: the same search the band indexes answer on PostgreSQL (stored
- * SimHashes sharing a 16-bit band in the same position with a requested one), kept as four chained
+ * SimHash band neighbours in memory (stored SimHashes sharing a 16-bit band in the same position with
+ * a requested one: what four band indexes would answer), kept as four chained
  * hash tables in typed arrays. Each entry costs 32 bytes (its SimHash's halves, the journal row it
  * came from and one chain link per band), in chunks of 16,384 entries, so memory follows the count
  * with nothing copied or doubled as it grows, and no garbage: sized for a whole store, where the
@@ -9,9 +9,9 @@
  * Entries are never removed: a comment deleted or rewritten since leaves its old entry behind, so
  * what this index returns are journal rows to check, not answers (see journal-duplicate-candidates.ts).
  */
-import type { Hash64 } from '../../domain/dedupe/fnv1a64.js';
-import { hammingDistanceOfHalves } from '../../domain/dedupe/simhash.js';
-import { bandOf } from '../simhash-bands.js';
+import type { Hash64 } from '../domain/dedupe/fnv1a64.js';
+import { hammingDistanceOfHalves } from '../domain/dedupe/simhash.js';
+import { bandOf } from './simhash-bands.js';
 
 const BANDS = 4;
 const BAND_VALUES = 0x10000;
@@ -25,7 +25,7 @@ const BYTES_PER_ENTRY = 32;
 interface Chunk {
   readonly high: Uint32Array;
   readonly low: Uint32Array;
-  /** Journal sequence numbers as doubles: SQLite's are 64-bit, and doubles hold them exactly up to 2^53. */
+  /** Journal sequence numbers as doubles: both databases' are 64-bit, and doubles hold them exactly up to 2^53. */
   readonly refs: Float64Array;
   /** Per slot and band, the previous entry (index-wide) with the same band value; NONE ends a chain. */
   readonly next: Int32Array;

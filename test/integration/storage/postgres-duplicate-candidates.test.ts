@@ -1,0 +1,263 @@
+/**
+ * What only PostgreSQL's in-memory band neighbours (migration 014) can get wrong: journal rows
+ * numbered out of commit order, two processes' handles deciding duplicates at once, journal rows
+ * read inside a transaction that rolled back, the newest rows compacted away, and a store migrated
+ * with comments in it. Each case has a fresh schema.
+ */
+import { randomBytes } from 'node:crypto';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../../src/storage/dialect-hooks.js';
+import { migrationProvider } from '../../../src/storage/migrations/index.js';
+import { openStore } from '../../../src/storage/open-store.js';
+import { commentWriteLockKey } from '../../../src/storage/postgres/advisory-lock-keys.js';
+import { openPostgres } from '../../../src/storage/postgres/open-postgres.js';
+import { commentToRow } from '../../../src/storage/row-mapping.js';
+import type { Database } from '../../../src/storage/schema.js';
+import type { Store } from '../../../src/storage/store.js';
+import { syntheticComment } from './synthetic-comment.js';
+
+const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let schema: string;
+const opened: OpenedDatabase[] = [];
+const stores: Store[] = [];
+
+const open = async (): Promise<OpenedDatabase> => {
+  const handle = await openPostgres({ connectionString: databaseUrl, schema, poolSize: 4 });
+  opened.push(handle);
+  return handle;
+};
+
+const store = async (): Promise<Store> => {
+  const s = await openStore({ databaseUrl, sqlitePath: 'unused', postgresSchema: schema, poolSize: 4 });
+  stores.push(s);
+  return s;
+};
+
+const journal = async ({ db }: OpenedDatabase) =>
+  (
+    await sql<{ external_id: string; simhash: string }>`
+      select external_id, simhash from simhash_journal order by seq`.execute(db)
+  ).rows;
+
+const bandIndexes = async ({ db }: OpenedDatabase): Promise<string[]> =>
+  (
+    await sql<{ name: string }>`select indexname as name from pg_indexes
+      where schemaname = ${schema} and indexname like 'comments_sim_band%' order by indexname`.execute(db)
+  ).rows.map((r) => r.name);
+
+/** Keeps one candidate's original: what the process stage decides, one comment at a time. */
+const keepFirstOriginal = async (
+  lookup: Parameters<NonNullable<Parameters<Store['upsertComments']>[1]>>[0],
+  kept: Parameters<NonNullable<Parameters<Store['upsertComments']>[1]>>[1],
+) => {
+  const decided = new Map<string, string | null>();
+  for (const c of kept) {
+    const [first] = await lookup.findDuplicateCandidates([c.simhash], 3);
+    decided.set(`${c.source}:${c.externalId}`, first === undefined ? null : (first.duplicateOf ?? first.key));
+  }
+  return decided;
+};
+
+beforeEach(() => {
+  schema = `carevoice_test_${randomBytes(6).toString('hex')}`;
+});
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  const admin = await openPostgres({ connectionString: databaseUrl, poolSize: 1 });
+  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+  await admin.db.destroy();
+  for (const handle of opened.splice(0)) await handle.db.destroy();
+});
+
+describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
+  it('journals new comments and changed SimHashes, not other changes', async () => {
+    const writer = await store();
+    const reader = await open();
+    const first = syntheticComment('a', { simhash: '1111222233334444' });
+    await writer.upsertComments([first, syntheticComment('b', { simhash: '5555666677778888' })]);
+    await writer.upsertComments([{ ...first, text: 'edited, same SimHash' }]);
+    await writer.upsertComments([{ ...first, text: 'edited again', simhash: '1111222233339999' }]);
+    expect(await journal(reader)).toEqual([
+      { external_id: 'a', simhash: '1111222233334444' },
+      { external_id: 'b', simhash: '5555666677778888' },
+      { external_id: 'a', simhash: '1111222233339999' },
+    ]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233339999'], 0)).map((c) => c.key)).toEqual([
+      'sample:a',
+    ]);
+    // The first SimHash's entry is stale: the comment's current SimHash is checked again.
+    expect(await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233334444'], 0)).toEqual([]);
+  });
+
+  it('takes the comment write lock in the triggers, so a writer that skips it cannot number rows out of order', async () => {
+    await (await store()).close();
+    const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+    const other = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await other.connect();
+    try {
+      const lockKey = commentWriteLockKey(schema);
+      const tryLock = async () =>
+        (await other.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1::bigint) as locked', [lockKey]))
+          .rows[0]!.locked;
+      await client.query('begin');
+      // A hand-written statement, with no lockCommentWrites before it.
+      const row = commentToRow(syntheticComment('by-hand', { simhash: 'abcdabcdabcdabcd' }));
+      const columns = Object.keys(row);
+      await client.query(
+        `insert into comments (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        Object.values(row),
+      );
+      expect(await tryLock()).toBe(false);
+      await client.query('commit');
+      expect(await tryLock()).toBe(true);
+    } finally {
+      await client.end();
+      await other.end();
+    }
+    const reader = await open();
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['abcdabcdabcdabcd'], 0)).map((c) => c.key)).toEqual([
+      'sample:by-hand',
+    ]);
+  });
+
+  it('keeps one original among copies written at once through two handles, as two processes would', async () => {
+    const [one, two] = [await store(), await store()];
+    // Journal rows of comments long gone, enough for several pages of reading while the batches run.
+    const admin = await open();
+    await sql`insert into simhash_journal (source, external_id, simhash)
+      select 'gone', 'g-' || i, lpad(to_hex(i), 16, '0') from generate_series(1, 50000) i`.execute(admin.db);
+    const copies = Array.from({ length: 12 }, (_, i) =>
+      syntheticComment(`copy-${i}`, { contentHash: 'same', simhash: 'abcdabcdabcdabcd' }),
+    );
+    await Promise.all(copies.map((copy, i) => (i % 2 === 0 ? one : two).upsertComments([copy], keepFirstOriginal)));
+    const stored = await Promise.all(copies.map((c) => one.getComment('sample', c.externalId)));
+    const originals = stored.filter((c) => c?.duplicateOf === null);
+    expect(originals).toHaveLength(1);
+    const originalKey = `sample:${originals[0]!.externalId}`;
+    for (const c of stored) if (c !== originals[0]) expect(c?.duplicateOf).toBe(originalKey);
+  });
+
+  it('reads on past journal rows it read inside a transaction that rolled back, without reading all again', async () => {
+    await (await store()).close();
+    const reader = await open();
+    await sql`insert into simhash_journal (source, external_id, simhash)
+      select 'gone', 'g-' || i, lpad(to_hex(i), 16, '0') from generate_series(1, 1000) i`.execute(reader.db);
+    await reader.hooks.findDuplicateCandidates(reader.db, ['0000000000000001']);
+    await expect(
+      reader.hooks.writeTransaction(reader.db, async (trx) => {
+        await reader.hooks.lockCommentWrites(trx);
+        await trx
+          .insertInto('comments')
+          .values(commentToRow(syntheticComment('rolled-back', { simhash: '1111222233334444' })))
+          .execute();
+        // Reads its own uncommitted journal row: the high-water mark is then above the committed one.
+        expect(await reader.hooks.findDuplicateCandidates(trx, ['1111222233334444'])).toHaveLength(1);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+    // The reading went back to where the transaction began, not to the journal's start.
+    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    const logged = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: databaseUrl, max: 1, options: `-c search_path=${schema}` }),
+      }),
+      log: (event) => {
+        if (event.level === 'query') statements.push(event.query);
+      },
+    });
+    try {
+      await reader.hooks.findDuplicateCandidates(logged, ['1111222233334444']);
+    } finally {
+      await logged.destroy();
+    }
+    expect(statements.filter((s) => s.sql.includes('"seq" >'))).toEqual([]);
+
+    const writer = await store();
+    await writer.upsertComments([syntheticComment('committed', { simhash: 'aaaabbbbccccdddd' })]);
+    expect(await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233334444'])).toEqual([]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['aaaabbbbccccdddd'])).map((c) => c.key)).toEqual([
+      'sample:committed',
+    ]);
+  });
+
+  it('compacts the journal, its newest rows included, and every handle still finds the same', async () => {
+    const writer = await store();
+    const reader = await open();
+    const comments = ['keep', 'rewrite', 'gone'].map((id, i) =>
+      syntheticComment(id, { simhash: `${i}${i}${i}${i}000011112222` }),
+    );
+    await writer.upsertComments(comments);
+    await writer.upsertComments([{ ...comments[1]!, text: 'edited', simhash: 'aaaa000011112222' }]);
+    const asked = ['0000000011112222', '1111000011112222', 'aaaa000011112222', '2222000011112222'];
+    const before = (await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key);
+    expect(before).toEqual(['sample:gone', 'sample:keep', 'sample:rewrite']);
+
+    // The newest journal rows are the deleted comment's and then gone ones': compaction drops them,
+    // and the highest sequence number falls below what the reader has read.
+    expect(await writer.deleteComment('sample', 'gone')).toBe(true);
+    await sql`insert into simhash_journal (source, external_id, simhash)
+      select 'gone', 'g-' || i, lpad(to_hex(i), 16, '0') from generate_series(1, 1000) i`.execute(reader.db);
+    expect(await reader.hooks.findDuplicateCandidates(reader.db, ['2222000011112222'], 0)).toEqual([]);
+    expect(await writer.compactDuplicateLookup()).toBe(1002);
+    expect(await journal(reader)).toEqual([
+      { external_id: 'keep', simhash: '0000000011112222' },
+      { external_id: 'rewrite', simhash: 'aaaa000011112222' },
+    ]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key)).toEqual([
+      'sample:keep',
+      'sample:rewrite',
+    ]);
+    // New writes after the compaction are read, though numbered below nothing the reader had read.
+    await writer.upsertComments([syntheticComment('later', { simhash: '5555000011112222' })]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['5555000011112222'], 0)).map((c) => c.key)).toEqual([
+      'sample:later',
+    ]);
+    const fresh = await open();
+    expect((await fresh.hooks.findDuplicateCandidates(fresh.db, asked, 0)).map((c) => c.key)).toEqual([
+      'sample:keep',
+      'sample:rewrite',
+    ]);
+  });
+
+  it('journals the comments a store already held when it migrates, and drops the band indexes', async () => {
+    const before = await open();
+    const migrator = new Migrator({ db: before.db, provider: migrationProvider, migrationTableSchema: schema });
+    expect((await migrator.migrateTo('013-sqlite-simhash-journal')).error).toBeUndefined();
+    expect(await bandIndexes(before)).toHaveLength(4);
+    await before.db
+      .insertInto('comments')
+      .values([
+        commentToRow(syntheticComment('old-1', { contentHash: 'h1', simhash: '1111222233334444' })),
+        commentToRow(syntheticComment('old-2', { contentHash: 'h2', simhash: '1111ffffffffffff' })),
+      ])
+      .execute();
+
+    const migrated = await store();
+    expect((await migrated.findDuplicateCandidates(['1111222233334444'])).map((c) => c.key)).toEqual([
+      'sample:old-1',
+      'sample:old-2',
+    ]);
+    expect(await bandIndexes(before)).toEqual([]);
+
+    // And back: the band indexes return; the journal, its triggers and their functions go.
+    expect((await migrator.migrateTo('013-sqlite-simhash-journal')).error).toBeUndefined();
+    expect(await bandIndexes(before)).toEqual([
+      'comments_sim_band0_simhash_idx',
+      'comments_sim_band1_simhash_idx',
+      'comments_sim_band2_simhash_idx',
+      'comments_sim_band3_simhash_idx',
+    ]);
+    const left = await sql<{ name: string }>`
+      select tablename as name from pg_tables where schemaname = ${schema} and tablename = 'simhash_journal'
+      union all select proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = ${schema} and proname like 'simhash_journal%'
+      union all select tgname from pg_trigger where tgname like 'comments_simhash_journal%'
+        and tgrelid = ${sql.lit(`${schema}.comments`)}::regclass`.execute(before.db);
+    expect(left.rows).toEqual([]);
+  });
+});
