@@ -4,7 +4,7 @@
  * decision included, as the process stage writes), then `--batches` more batches of `--batch` are
  * timed with every statement's run (and SQLite's prepare) measured. The last column of the summary is the most a single writer could
  * store per second if nothing but these statements ran. Last, a second handle's first duplicate
- * lookup is timed: it reads the whole SimHash journal into memory (migration 013), what a worker
+ * lookup is timed: it reads the whole SimHash journal into memory (migrations 013 and 014), what a worker
  * starting on a store of that size does once.
  *
  * On PostgreSQL (`--store postgres`, DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a

@@ -13,11 +13,17 @@ import type { Database } from './schema.js';
 
 /**
  * Journal rows looked at per write transaction: each row is one primary-key lookup in `comments`,
- * so a chunk holds the write lock for a fraction of a second, not for the whole journal.
+ * so a chunk is a short transaction (on SQLite, the write lock held for a fraction of a second),
+ * not one for the whole journal.
  */
 const ROWS_PER_TRANSACTION = 100_000;
 
-/** Drops the stale rows, a range of sequence numbers per transaction; returns the rows dropped. */
+/**
+ * Drops the stale rows, a range of sequence numbers per transaction; returns the rows dropped. The
+ * newest row stays, whatever it names: on PostgreSQL the journal's high-water mark is its highest
+ * number, and a mark fallen below what a handle has read makes the handle read the whole journal
+ * again, perhaps while it holds the write lock.
+ */
 export async function compactSimhashJournal(
   db: Kysely<Database>,
   writeTransaction: DialectHooks['writeTransaction'],
@@ -31,7 +37,7 @@ export async function compactSimhashJournal(
     dropped += await writeTransaction(db, async (trx) => {
       const result = await sql`
         delete from simhash_journal
-        where seq > ${after} and seq <= ${after + ROWS_PER_TRANSACTION}
+        where seq > ${after} and seq <= ${Math.min(after + ROWS_PER_TRANSACTION, last - 1)}
           and not exists (
             select 1 from comments c
             where c.source = simhash_journal.source and c.external_id = simhash_journal.external_id

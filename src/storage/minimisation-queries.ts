@@ -53,6 +53,9 @@ export async function purgeCommentText(
   purgedAt: string,
 ): Promise<number> {
   return hooks.writeTransaction(db, async (trx) => {
+    // First, as in every comment write: PostgreSQL's SimHash journal triggers take the same lock,
+    // and taken after this update's row locks it could deadlock with a writer waiting on those rows.
+    await hooks.lockCommentWrites(trx);
     const result = await trx
       .updateTable('comments')
       .set({ text: '', purged_at: sql<string>`coalesce(purged_at, ${purgedAt})` })

@@ -12,7 +12,7 @@
  * The whole change is one transaction (SQLite's migrator opens none), so no comment committed by
  * another process meanwhile can miss the journal, and a crash leaves the migration to run again.
  *
- * PostgreSQL keeps its band indexes.
+ * PostgreSQL kept its band indexes until migration 014.
  */
 import { type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
 

@@ -8,35 +8,36 @@
  * sequence number (src/storage/journal-duplicate-candidates.ts).
  *
  * A handle reads the journal up to its highest committed sequence number, so no lower number may
- * commit later. Every transaction that writes comments already holds the comment write lock
- * (an advisory lock) to commit; the triggers take it too, before they number anything, so a
- * writer that skips it (a hand-written statement, an older release) still cannot number rows
- * out of commit order. The lock's key is this schema's, computed here as the store computes it.
+ * commit later. Every transaction that writes comments already holds the comment write lock (an
+ * advisory lock) to commit; the triggers take it too, before they number anything, so a writer that
+ * skips it (a hand-written statement, an older release) still cannot number rows out of commit
+ * order. They name the journal and compute the lock's key (as src/storage/postgres/advisory-lock-keys.ts
+ * does) from the schema of the table that fired them, so a renamed or copied schema keeps its own.
+ * Rows written straight into the journal, or with triggers disabled (`session_replication_role =
+ * replica`, `pg_restore --disable-triggers`), bypass all this.
  *
- * Kysely runs a PostgreSQL migration in one transaction; it holds the write lock from the start,
- * so no comment committed by another process meanwhile can miss the journal.
+ * Kysely runs a PostgreSQL migration in a transaction; it holds the write lock from the start, so
+ * no comment committed by another process meanwhile can miss the journal. (A store upgraded from
+ * before migration 011 runs 011 to 014 in one transaction, whose index builds lock `comments` before
+ * this waits for the write lock: stop ingestion for such an upgrade, or a running writer and the
+ * migration may deadlock, and the migration fail until the next start.)
  */
-import { type Kysely, type Migration, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 import { commentWriteLockKey } from '../postgres/advisory-lock-keys.js';
 
 const BANDS = [0, 1, 2, 3] as const;
 
 const isPostgres = (db: Kysely<unknown>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
-async function currentSchema(db: Kysely<unknown>): Promise<string> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return rows[0]!.schema;
-}
-
-/** A function body cannot take bound parameters, so the key goes in as digits, checked to be a bigint. */
-const lockKeyLiteral = (schema: string): RawBuilder<unknown> => sql.raw(BigInt(commentWriteLockKey(schema)).toString());
+/** commentWriteLockKey in SQL: the first 8 bytes of the SHA-256 of its text, as a signed bigint. */
+const LOCK_KEY_OF_TABLE_SCHEMA = sql.raw(
+  `('x' || encode(substr(sha256(convert_to('carevoice:comment-writes:' || tg_table_schema, 'UTF8')), 1, 8), 'hex'))::bit(64)::bigint`,
+);
 
 async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
-  const schema = await currentSchema(db);
-  const lockKey = lockKeyLiteral(schema);
-  const journal = sql.id(schema, 'simhash_journal');
-  await sql`select pg_advisory_xact_lock(${lockKey})`.execute(db);
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  await sql`select pg_advisory_xact_lock(${commentWriteLockKey(rows[0]!.schema)}::bigint)`.execute(db);
   await sql`create table simhash_journal (
     seq bigint generated always as identity primary key,
     source text not null,
@@ -47,18 +48,26 @@ async function up(db: Kysely<unknown>): Promise<void> {
   // per statement, not one per row. An upsert fires both, each with its own rows.
   await sql`create function simhash_journal_add_inserted() returns trigger language plpgsql as $$
     begin
-      perform pg_advisory_xact_lock(${lockKey});
-      insert into ${journal} (source, external_id, simhash)
-        select source, external_id, simhash from inserted_rows;
+      perform pg_advisory_xact_lock(${LOCK_KEY_OF_TABLE_SCHEMA});
+      execute format('insert into %I.simhash_journal (source, external_id, simhash)
+        select source, external_id, simhash from inserted_rows', tg_table_schema);
       return null;
     end $$`.execute(db);
+  // Most updates leave SimHashes alone (a purge, a promotion to original): they journal nothing and
+  // take no lock. A row is new to the journal unless its key had the same SimHash before.
   await sql`create function simhash_journal_add_changed() returns trigger language plpgsql as $$
     begin
-      perform pg_advisory_xact_lock(${lockKey});
-      insert into ${journal} (source, external_id, simhash)
-        select n.source, n.external_id, n.simhash
-        from new_rows n join old_rows o on o.source = n.source and o.external_id = n.external_id
-        where n.simhash is distinct from o.simhash;
+      if exists (select 1 from new_rows n where not exists (
+        select 1 from old_rows o
+        where o.source = n.source and o.external_id = n.external_id and o.simhash = n.simhash
+      )) then
+        perform pg_advisory_xact_lock(${LOCK_KEY_OF_TABLE_SCHEMA});
+        execute format('insert into %I.simhash_journal (source, external_id, simhash)
+          select n.source, n.external_id, n.simhash from new_rows n where not exists (
+            select 1 from old_rows o
+            where o.source = n.source and o.external_id = n.external_id and o.simhash = n.simhash
+          )', tg_table_schema);
+      end if;
       return null;
     end $$`.execute(db);
   await sql`create trigger comments_simhash_journal_insert after insert on comments

@@ -23,6 +23,7 @@ const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.
 let schema: string;
 const opened: OpenedDatabase[] = [];
 const stores: Store[] = [];
+const clients: pg.Client[] = [];
 
 const open = async (): Promise<OpenedDatabase> => {
   const handle = await openPostgres({ connectionString: databaseUrl, schema, poolSize: 4 });
@@ -61,11 +62,64 @@ const keepFirstOriginal = async (
   return decided;
 };
 
+/** The statements `lookup` sends through a Kysely of its own on the schema, which logs them. */
+async function statementsOf(lookup: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: `-c search_path=${schema}` });
+  const logged = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query') statements.push(event.query.sql);
+    },
+  });
+  try {
+    await lookup(logged);
+  } finally {
+    await logged.destroy();
+  }
+  return statements;
+}
+
+/** A client of its own on the schema, ended after the test. */
+async function client(): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+  await c.connect();
+  clients.push(c);
+  return c;
+}
+
+/** Inserts a comment row by hand, with no lockCommentWrites before it. */
+async function insertByHand(c: pg.Client, externalId: string, simhash: string): Promise<void> {
+  const row = commentToRow(syntheticComment(externalId, { simhash }));
+  const columns = Object.keys(row);
+  await c.query(
+    `insert into comments (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+}
+
+/** Resolves once some session waits for the comment write lock (the key's two halves, as pg_locks shows them). */
+async function someoneWaitsForTheWriteLock(watcher: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await watcher.query(
+      `select 1 from pg_locks where locktype = 'advisory' and not granted
+         and ((classid::bigint << 32) | objid::bigint) = $1::bigint`,
+      [commentWriteLockKey(schema)],
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Statements that read journal rows (as opposed to its high-water mark). */
+const journalReads = (statements: string[]) => statements.filter((s) => s.includes('"seq" >'));
+
 beforeEach(() => {
   schema = `carevoice_test_${randomBytes(6).toString('hex')}`;
 });
 
 afterEach(async () => {
+  for (const c of clients.splice(0)) await c.end();
   for (const s of stores.splice(0)) await s.close();
   const admin = await openPostgres({ connectionString: databaseUrl, poolSize: 1 });
   await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
@@ -80,11 +134,20 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     const first = syntheticComment('a', { simhash: '1111222233334444' });
     await writer.upsertComments([first, syntheticComment('b', { simhash: '5555666677778888' })]);
     await writer.upsertComments([{ ...first, text: 'edited, same SimHash' }]);
-    await writer.upsertComments([{ ...first, text: 'edited again', simhash: '1111222233339999' }]);
-    expect(await journal(reader)).toEqual([
+    // One statement inserting one comment, changing one's SimHash and another's text alone.
+    await writer.upsertComments([
+      { ...first, text: 'edited again', simhash: '1111222233339999' },
+      syntheticComment('b', { simhash: '5555666677778888', text: 'b edited' }),
+      syntheticComment('c', { simhash: '9999888877776666' }),
+    ]);
+    expect((await journal(reader)).slice(0, 2)).toEqual([
       { external_id: 'a', simhash: '1111222233334444' },
       { external_id: 'b', simhash: '5555666677778888' },
+    ]);
+    // The statement's rows come in no set order.
+    expect((await journal(reader)).slice(2).sort((x, y) => x.external_id.localeCompare(y.external_id))).toEqual([
       { external_id: 'a', simhash: '1111222233339999' },
+      { external_id: 'c', simhash: '9999888877776666' },
     ]);
     expect((await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233339999'], 0)).map((c) => c.key)).toEqual([
       'sample:a',
@@ -93,36 +156,66 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     expect(await reader.hooks.findDuplicateCandidates(reader.db, ['1111222233334444'], 0)).toEqual([]);
   });
 
-  it('takes the comment write lock in the triggers, so a writer that skips it cannot number rows out of order', async () => {
+  it("takes the comment write lock in the triggers, computed from the table's schema as the store computes it", async () => {
     await (await store()).close();
-    const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-    const other = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await other.connect();
-    try {
-      const lockKey = commentWriteLockKey(schema);
-      const tryLock = async () =>
-        (await other.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1::bigint) as locked', [lockKey]))
-          .rows[0]!.locked;
-      await client.query('begin');
-      // A hand-written statement, with no lockCommentWrites before it.
-      const row = commentToRow(syntheticComment('by-hand', { simhash: 'abcdabcdabcdabcd' }));
-      const columns = Object.keys(row);
-      await client.query(
-        `insert into comments (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        Object.values(row),
-      );
-      expect(await tryLock()).toBe(false);
-      await client.query('commit');
-      expect(await tryLock()).toBe(true);
-    } finally {
-      await client.end();
-      await other.end();
-    }
+    const byHand = await client();
+    const other = await client();
+    const tryLock = async () =>
+      (
+        await other.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1::bigint) as locked', [
+          commentWriteLockKey(schema),
+        ])
+      ).rows[0]!.locked;
+    await byHand.query('begin');
+    await insertByHand(byHand, 'by-hand', 'abcdabcdabcdabcd');
+    expect(await tryLock()).toBe(false);
+    await byHand.query('commit');
+    expect(await tryLock()).toBe(true);
     const reader = await open();
     expect((await reader.hooks.findDuplicateCandidates(reader.db, ['abcdabcdabcdabcd'], 0)).map((c) => c.key)).toEqual([
       'sample:by-hand',
     ]);
+  });
+
+  it("numbers a lockless writer's journal rows only once it has the lock, after those of the writer it waited for", async () => {
+    await (await store()).close();
+    const holder = await client();
+    const lockless = await client();
+    const watcher = await client();
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock($1::bigint)', [commentWriteLockKey(schema)]);
+    await lockless.query('begin');
+    const waiting = insertByHand(lockless, 'lockless', '1111111111111111');
+    await someoneWaitsForTheWriteLock(watcher);
+    await insertByHand(holder, 'holder', '2222222222222222');
+    await holder.query('commit');
+    await waiting;
+    // A handle reads what is committed: the holder's row, below the lockless writer's.
+    const reader = await open();
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['2222222222222222'], 0)).map((c) => c.key)).toEqual([
+      'sample:holder',
+    ]);
+    await lockless.query('commit');
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, ['1111111111111111'], 0)).map((c) => c.key)).toEqual([
+      'sample:lockless',
+    ]);
+  });
+
+  it('purges text only once a writer holding the lock has committed, with no deadlock over the same comments', async () => {
+    const writer = await store();
+    await writer.upsertComments([syntheticComment('old', { postedAt: '2020-01-01T00:00:00.000Z' })]);
+    const holder = await client();
+    const watcher = await client();
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock($1::bigint)', [commentWriteLockKey(schema)]);
+    const purge = writer.purgeCommentText('2021-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    // The purge waits for the lock before it touches a row; were it to finish first, the
+    // rewrite below would bring the text back after it.
+    await Promise.race([purge, someoneWaitsForTheWriteLock(watcher)]);
+    await holder.query(`update comments set text = 'rewritten' where external_id = 'old'`);
+    await holder.query('commit');
+    expect(await purge).toBe(1);
+    expect((await writer.getComment('sample', 'old'))?.text).toBe('');
   });
 
   it('keeps one original among copies written at once through two handles, as two processes would', async () => {
@@ -161,21 +254,8 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
       }),
     ).rejects.toThrow('abandoned');
     // The reading went back to where the transaction began, not to the journal's start.
-    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
-    const logged = new Kysely<Database>({
-      dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: databaseUrl, max: 1, options: `-c search_path=${schema}` }),
-      }),
-      log: (event) => {
-        if (event.level === 'query') statements.push(event.query);
-      },
-    });
-    try {
-      await reader.hooks.findDuplicateCandidates(logged, ['1111222233334444']);
-    } finally {
-      await logged.destroy();
-    }
-    expect(statements.filter((s) => s.sql.includes('"seq" >'))).toEqual([]);
+    const reads = await statementsOf((db) => reader.hooks.findDuplicateCandidates(db, ['1111222233334444']));
+    expect(journalReads(reads)).toEqual([]);
 
     const writer = await store();
     await writer.upsertComments([syntheticComment('committed', { simhash: 'aaaabbbbccccdddd' })]);
@@ -185,7 +265,7 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     ]);
   });
 
-  it('compacts the journal, its newest rows included, and every handle still finds the same', async () => {
+  it('compacts the journal but its newest row, so no handle reads it all again, and every handle finds the same', async () => {
     const writer = await store();
     const reader = await open();
     const comments = ['keep', 'rewrite', 'gone'].map((id, i) =>
@@ -193,26 +273,26 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     );
     await writer.upsertComments(comments);
     await writer.upsertComments([{ ...comments[1]!, text: 'edited', simhash: 'aaaa000011112222' }]);
-    const asked = ['0000000011112222', '1111000011112222', 'aaaa000011112222', '2222000011112222'];
-    const before = (await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key);
-    expect(before).toEqual(['sample:gone', 'sample:keep', 'sample:rewrite']);
-
-    // The newest journal rows are the deleted comment's and then gone ones': compaction drops them,
-    // and the highest sequence number falls below what the reader has read.
     expect(await writer.deleteComment('sample', 'gone')).toBe(true);
+    // The newest journal rows are gone comments': the highest number is one compaction would drop.
     await sql`insert into simhash_journal (source, external_id, simhash)
       select 'gone', 'g-' || i, lpad(to_hex(i), 16, '0') from generate_series(1, 1000) i`.execute(reader.db);
-    expect(await reader.hooks.findDuplicateCandidates(reader.db, ['2222000011112222'], 0)).toEqual([]);
-    expect(await writer.compactDuplicateLookup()).toBe(1002);
-    expect(await journal(reader)).toEqual([
-      { external_id: 'keep', simhash: '0000000011112222' },
-      { external_id: 'rewrite', simhash: 'aaaa000011112222' },
-    ]);
+    const asked = ['0000000011112222', '1111000011112222', 'aaaa000011112222', '2222000011112222'];
     expect((await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key)).toEqual([
       'sample:keep',
       'sample:rewrite',
     ]);
-    // New writes after the compaction are read, though numbered below nothing the reader had read.
+
+    // Dropped: the deleted comment's row, rewrite's first SimHash, and all gone rows but the newest.
+    expect(await writer.compactDuplicateLookup()).toBe(1001);
+    expect((await journal(reader)).map((r) => r.external_id)).toEqual(['keep', 'rewrite', 'g-1000']);
+    const reads = await statementsOf((db) => reader.hooks.findDuplicateCandidates(db, asked, 0));
+    expect(journalReads(reads)).toEqual([]);
+    expect((await reader.hooks.findDuplicateCandidates(reader.db, asked, 0)).map((c) => c.key)).toEqual([
+      'sample:keep',
+      'sample:rewrite',
+    ]);
+    expect(await writer.compactDuplicateLookup()).toBe(0);
     await writer.upsertComments([syntheticComment('later', { simhash: '5555000011112222' })]);
     expect((await reader.hooks.findDuplicateCandidates(reader.db, ['5555000011112222'], 0)).map((c) => c.key)).toEqual([
       'sample:later',
