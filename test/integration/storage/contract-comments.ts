@@ -82,6 +82,16 @@ export function describeCommentContract(ctx: ContractContext): void {
       expect(cells.filter((c) => c.theme === 'waiting_times' || c.tumourGroup === 'sarcoma')).toEqual([]);
     });
 
+    it('writes child rows of comments whose keys hold quotes, commas, braces, backslashes and NULL', async () => {
+      // PostgreSQL sends child rows as arrays: every one of these must stay one plain element.
+      const ids = ['a,"b"', '{c}', 'd\\e', 'NULL', "f'g", 'ünï 😀', ''];
+      await ctx.store().upsertComments(ids.map((id) => syntheticComment(id)));
+      expect(await ctx.store().countComments({ theme: 'waiting_times' })).toBe(ids.length);
+      expect(await ctx.store().countComments({ tumourGroup: 'sarcoma' })).toBe(ids.length);
+      const listed = await ctx.store().listComments({ theme: 'waiting_times' }, { limit: 20 });
+      expect(listed.items.map((c) => c.externalId).sort()).toEqual([...ids].sort());
+    });
+
     it('writes batches larger than one statement can carry in a single call', async () => {
       const batch = Array.from({ length: 1500 }, (_, i) => syntheticComment(`bulk-${i}`));
       expect(await ctx.store().upsertComments(batch)).toEqual({
