@@ -100,7 +100,8 @@ async function insertByHand(c: pg.Client, externalId: string, simhash: string): 
 
 /** Resolves once some session waits for the comment write lock (the key's two halves, as pg_locks shows them). */
 async function someoneWaitsForTheWriteLock(watcher: pg.Client): Promise<void> {
-  for (;;) {
+  for (const deadline = Date.now() + 5000; ; ) {
+    if (Date.now() > deadline) throw new Error('no session waited for the comment write lock within 5 s');
     const { rows } = await watcher.query(
       `select 1 from pg_locks where locktype = 'advisory' and not granted
          and ((classid::bigint << 32) | objid::bigint) = $1::bigint`,
