@@ -26,12 +26,6 @@ const JOURNAL_PAGE = 20_000;
 /** Sequence numbers per fetch statement, well under either database's bound-parameter limit. */
 const SEQS_PER_STATEMENT = 10_000;
 
-/** Where a handle's reading of the journal stood; taken as a write transaction begins. */
-export interface JournalPosition {
-  readonly index: SimhashBandIndex | undefined;
-  readonly readUpTo: number;
-}
-
 /**
  * A sequence number every committed journal row has at or below it, read in `db`'s transaction if
  * it is one. It may fall back only when the journal is started afresh or its newest rows are deleted.
@@ -48,23 +42,27 @@ export class JournalDuplicateCandidates {
     this.#highWaterMark = highWaterMark;
   }
 
-  position(): JournalPosition {
-    return { index: this.#index, readUpTo: this.#readUpTo };
-  }
-
   /**
-   * A write transaction begun at `at` rolled back. A lookup inside it may have read the
-   * transaction's own journal rows, whose sequence numbers the rollback may give back for another
-   * writer to reuse (SQLite does): read on from where the transaction began. Entries already added from those
-   * rows only go stale, which the check by current SimHash allows for; an index first built inside
-   * the transaction is dropped instead.
+   * Runs a write transaction (`transaction` begins after the write lock is taken and ends with its
+   * commit). If it fails, a lookup inside it may have read the transaction's own journal rows, whose
+   * sequence numbers the rollback may give back for another writer to reuse (SQLite does): reading
+   * goes back to where the transaction began. Entries already added from those rows only go stale,
+   * which the check by current SimHash allows for; an index first built inside the transaction is
+   * dropped instead.
    */
-  rewind(at: JournalPosition): void {
-    if (this.#index === at.index) {
-      this.#readUpTo = Math.min(this.#readUpTo, at.readUpTo);
-    } else {
-      this.#index = undefined;
-      this.#readUpTo = 0;
+  async rewindingOnFailure<T>(transaction: () => Promise<T>): Promise<T> {
+    const index = this.#index;
+    const readUpTo = this.#readUpTo;
+    try {
+      return await transaction();
+    } catch (error) {
+      if (this.#index === index) {
+        this.#readUpTo = Math.min(this.#readUpTo, readUpTo);
+      } else {
+        this.#index = undefined;
+        this.#readUpTo = 0;
+      }
+      throw error;
     }
   }
 

@@ -34,6 +34,11 @@ const LOCK_KEY_OF_TABLE_SCHEMA = sql.raw(
   `('x' || encode(substr(sha256(convert_to('carevoice:comment-writes:' || tg_table_schema, 'UTF8')), 1, 8), 'hex'))::bit(64)::bigint`,
 );
 
+/** An update trigger's new rows whose key did not have the same SimHash before (no quotes: it goes inside format's). */
+const CHANGED_ROWS = sql.raw(`from new_rows n where not exists (
+  select 1 from old_rows o where o.source = n.source and o.external_id = n.external_id and o.simhash = n.simhash
+)`);
+
 async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
@@ -57,16 +62,10 @@ async function up(db: Kysely<unknown>): Promise<void> {
   // take no lock. A row is new to the journal unless its key had the same SimHash before.
   await sql`create function simhash_journal_add_changed() returns trigger language plpgsql as $$
     begin
-      if exists (select 1 from new_rows n where not exists (
-        select 1 from old_rows o
-        where o.source = n.source and o.external_id = n.external_id and o.simhash = n.simhash
-      )) then
+      if exists (select 1 ${CHANGED_ROWS}) then
         perform pg_advisory_xact_lock(${LOCK_KEY_OF_TABLE_SCHEMA});
         execute format('insert into %I.simhash_journal (source, external_id, simhash)
-          select n.source, n.external_id, n.simhash from new_rows n where not exists (
-            select 1 from old_rows o
-            where o.source = n.source and o.external_id = n.external_id and o.simhash = n.simhash
-          )', tg_table_schema);
+          select n.source, n.external_id, n.simhash ${CHANGED_ROWS}', tg_table_schema);
       end if;
       return null;
     end $$`.execute(db);

@@ -52,15 +52,8 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
  */
 export function postgresHooks(schema: string | undefined, statistics?: PlannerStatistics): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
-  const writeTransaction: DialectHooks['writeTransaction'] = async (db, fn) => {
-    const journalAtBegin = candidates.position();
-    try {
-      return await db.transaction().execute(fn);
-    } catch (error) {
-      candidates.rewind(journalAtBegin);
-      throw error;
-    }
-  };
+  const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
+    candidates.rewindingOnFailure(() => db.transaction().execute(fn));
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,

@@ -78,13 +78,13 @@ export function sqliteHooks(busyTimeoutMs: number): DialectHooks {
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
     db.connection().execute(async (conn) => {
       await beginImmediate(conn, busyTimeoutMs);
-      const journalAtBegin = candidates.position();
       try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
+        return await candidates.rewindingOnFailure(async () => {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        });
       } catch (error) {
-        candidates.rewind(journalAtBegin);
         await sql`rollback`.execute(conn).catch(() => undefined);
         throw error;
       }

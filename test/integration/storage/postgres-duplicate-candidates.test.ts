@@ -16,6 +16,7 @@ import { openPostgres } from '../../../src/storage/postgres/open-postgres.js';
 import { commentToRow } from '../../../src/storage/row-mapping.js';
 import type { Database } from '../../../src/storage/schema.js';
 import type { Store } from '../../../src/storage/store.js';
+import { expectOneOriginal, keepFirstOriginal } from './first-original.js';
 import { syntheticComment } from './synthetic-comment.js';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -48,19 +49,6 @@ const bandIndexes = async ({ db }: OpenedDatabase): Promise<string[]> =>
     await sql<{ name: string }>`select indexname as name from pg_indexes
       where schemaname = ${schema} and indexname like 'comments_sim_band%' order by indexname`.execute(db)
   ).rows.map((r) => r.name);
-
-/** Keeps one candidate's original: what the process stage decides, one comment at a time. */
-const keepFirstOriginal = async (
-  lookup: Parameters<NonNullable<Parameters<Store['upsertComments']>[1]>>[0],
-  kept: Parameters<NonNullable<Parameters<Store['upsertComments']>[1]>>[1],
-) => {
-  const decided = new Map<string, string | null>();
-  for (const c of kept) {
-    const [first] = await lookup.findDuplicateCandidates([c.simhash], 3);
-    decided.set(`${c.source}:${c.externalId}`, first === undefined ? null : (first.duplicateOf ?? first.key));
-  }
-  return decided;
-};
 
 /** The statements `lookup` sends through a Kysely of its own on the schema, which logs them. */
 async function statementsOf(lookup: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
@@ -229,11 +217,7 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
       syntheticComment(`copy-${i}`, { contentHash: 'same', simhash: 'abcdabcdabcdabcd' }),
     );
     await Promise.all(copies.map((copy, i) => (i % 2 === 0 ? one : two).upsertComments([copy], keepFirstOriginal)));
-    const stored = await Promise.all(copies.map((c) => one.getComment('sample', c.externalId)));
-    const originals = stored.filter((c) => c?.duplicateOf === null);
-    expect(originals).toHaveLength(1);
-    const originalKey = `sample:${originals[0]!.externalId}`;
-    for (const c of stored) if (c !== originals[0]) expect(c?.duplicateOf).toBe(originalKey);
+    expectOneOriginal(await Promise.all(copies.map((c) => one.getComment('sample', c.externalId))));
   });
 
   it('reads on past journal rows it read inside a transaction that rolled back, without reading all again', async () => {

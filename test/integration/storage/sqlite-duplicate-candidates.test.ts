@@ -13,6 +13,7 @@ import { migrationProvider } from '../../../src/storage/migrations/index.js';
 import { openStore } from '../../../src/storage/open-store.js';
 import { commentToRow } from '../../../src/storage/row-mapping.js';
 import { openSqlite } from '../../../src/storage/sqlite/open-sqlite.js';
+import { expectOneOriginal, keepFirstOriginal } from './first-original.js';
 import { syntheticComment } from './synthetic-comment.js';
 
 let dir: string;
@@ -134,23 +135,8 @@ describe('SQLite duplicate candidates from the SimHash journal', () => {
       const copies = Array.from({ length: 8 }, (_, i) =>
         syntheticComment(`copy-${i}`, { contentHash: 'same', simhash: 'abcdabcdabcdabcd' }),
       );
-      await Promise.all(
-        copies.map((copy) =>
-          store.upsertComments([copy], async (lookup, kept) => {
-            const decided = new Map<string, string | null>();
-            for (const c of kept) {
-              const [first] = await lookup.findDuplicateCandidates([c.simhash], 3);
-              decided.set(`${c.source}:${c.externalId}`, first === undefined ? null : (first.duplicateOf ?? first.key));
-            }
-            return decided;
-          }),
-        ),
-      );
-      const stored = await Promise.all(copies.map((c) => store.getComment('sample', c.externalId)));
-      const originals = stored.filter((c) => c?.duplicateOf === null);
-      expect(originals).toHaveLength(1);
-      const originalKey = `sample:${originals[0]!.externalId}`;
-      for (const c of stored) if (c !== originals[0]) expect(c?.duplicateOf).toBe(originalKey);
+      await Promise.all(copies.map((copy) => store.upsertComments([copy], keepFirstOriginal)));
+      expectOneOriginal(await Promise.all(copies.map((c) => store.getComment('sample', c.externalId))));
     } finally {
       await store.close();
     }
