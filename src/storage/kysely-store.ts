@@ -33,6 +33,7 @@ import type {
   ImportWriteResult,
 } from './import-types.js';
 import { importComplaintCounts, importCpesScores, importFftResponses } from './import-writes.js';
+import { commentWritesLockedFirst } from './migrations/comment-writes-locked-first.js';
 import { migrationProvider } from './migrations/index.js';
 import { countPurgedComments, forgetComment, purgeCommentText } from './minimisation-queries.js';
 import { lastRuns, recordRun } from './run-queries.js';
@@ -108,7 +109,7 @@ export class KyselyStore implements Store {
   async #migrateOnce(): Promise<void> {
     const migrator = new Migrator({
       db: this.#db,
-      provider: migrationProvider,
+      provider: commentWritesLockedFirst(migrationProvider, this.#hooks),
       ...(this.#hooks.migrationTableSchema !== undefined && { migrationTableSchema: this.#hooks.migrationTableSchema }),
     });
     const { error, results = [] } = await migrator.migrateToLatest();

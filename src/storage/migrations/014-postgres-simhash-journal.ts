@@ -18,9 +18,9 @@
  *
  * Kysely runs a PostgreSQL migration in a transaction; it holds the write lock from the start, so
  * no comment committed by another process meanwhile can miss the journal. (A store upgraded from
- * before migration 011 runs 011 to 014 in one transaction, whose index builds lock `comments` before
- * this waits for the write lock: stop ingestion for such an upgrade, or a running writer and the
- * migration may deadlock, and the migration fail until the next start.)
+ * before migration 011 runs 011 to 014 in one transaction; the store takes the write lock before
+ * the first of them, so their index builds cannot deadlock with a running writer:
+ * comment-writes-locked-first.ts.)
  */
 import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 import { commentWriteLockKey } from '../postgres/advisory-lock-keys.js';

@@ -1,8 +1,9 @@
 /**
  * What only PostgreSQL's in-memory band neighbours (migration 014) can get wrong: journal rows
  * numbered out of commit order, two processes' handles deciding duplicates at once, journal rows
- * read inside a transaction that rolled back, the newest rows compacted away, and a store migrated
- * with comments in it. Each case has a fresh schema.
+ * read inside a transaction that rolled back, the newest rows compacted away, a store migrated
+ * with comments in it, and an upgrade over several migrations while a writer holds the write lock.
+ * Each case has a fresh schema.
  */
 import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
@@ -287,6 +288,37 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
       'sample:keep',
       'sample:rewrite',
     ]);
+  });
+
+  it('upgrades over several migrations while a writer holds the write lock, without deadlock', async () => {
+    const before = await open();
+    const migrator = new Migrator({ db: before.db, provider: migrationProvider, migrationTableSchema: schema });
+    expect((await migrator.migrateTo('010-data-versions')).error).toBeUndefined();
+    const writer = await client();
+    const writerPid = (await writer.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+    await writer.query('begin');
+    await writer.query('select pg_advisory_xact_lock($1::bigint)', [commentWriteLockKey(schema)]);
+
+    // Migrations 011 to 014 in one transaction; 011 and 012 build indexes on comments, 014 needs the write lock.
+    const upgraded = store();
+    const watcher = await client();
+    await someoneWaitsForTheWriteLock(watcher);
+    const { rows: commentLocks } = await watcher.query(
+      `select l.mode from pg_locks l join pg_class c on c.oid = l.relation
+         join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = $1 and c.relname = 'comments' and l.pid <> $2`,
+      [schema, writerPid],
+    );
+    // The upgrade waits holding nothing on comments, so the writer goes on and commits.
+    expect(commentLocks).toEqual([]);
+    await insertByHand(writer, 'during-upgrade', '1111222233334444');
+    await writer.query('commit');
+
+    const migrated = await upgraded;
+    expect((await migrated.findDuplicateCandidates(['1111222233334444'])).map((c) => c.key)).toEqual([
+      'sample:during-upgrade',
+    ]);
+    expect(await bandIndexes(before)).toEqual([]);
   });
 
   it('journals the comments a store already held when it migrates, and drops the band indexes', async () => {
