@@ -4,13 +4,13 @@
  */
 import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, UpdateObject } from 'kysely';
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
-import { chunk, groupBy } from './chunk.js';
+import { chunk, chunkInPowersOfTwo, groupBy } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { forgottenIds } from './forgotten-ids.js';
 import { promoteDuplicatesOf } from './promote-duplicates.js';
 import { RepeatedInsert } from './repeated-insert.js';
 import { commentToRow, distinctThemes, distinctTumourGroups } from './row-mapping.js';
-import type { CommentsTable, Database, NewCommentRow } from './schema.js';
+import type { CommentsTable, CommentThemesTable, CommentTumourGroupsTable, Database, NewCommentRow } from './schema.js';
 import type { DuplicateLookup, ResolveDuplicates, UpsertResult } from './store.js';
 
 /** Every comments column but the key: what an upsert overwrites when the row hash differs. */
@@ -110,22 +110,24 @@ async function replaceChildRows(
     }
   }
   const themeRows = written.flatMap((p) =>
-    p.themes.map((t) => ({
-      source: p.row.source,
-      external_id: p.row.external_id,
-      theme: t.id,
-      sentiment: t.sentiment,
-    })),
+    p.themes.map(
+      (t): CommentThemesTable => ({
+        source: p.row.source,
+        external_id: p.row.external_id,
+        theme: t.id,
+        sentiment: t.sentiment,
+      }),
+    ),
   );
-  for (const part of chunk(themeRows, rowsPerStatement(hooks, 4))) {
-    await trx.insertInto('comment_themes').values(part).execute();
-  }
+  const themeInsert = themeInsertOf(hooks);
+  for (const part of chunkInPowersOfTwo(themeRows, rowsPerStatement(hooks, 4))) await themeInsert.execute(trx, part);
   const groupRows = written.flatMap((p) =>
-    p.tumourGroups.map((g) => ({ source: p.row.source, external_id: p.row.external_id, tumour_group: g })),
+    p.tumourGroups.map(
+      (g): CommentTumourGroupsTable => ({ source: p.row.source, external_id: p.row.external_id, tumour_group: g }),
+    ),
   );
-  for (const part of chunk(groupRows, rowsPerStatement(hooks, 3))) {
-    await trx.insertInto('comment_tumour_groups').values(part).execute();
-  }
+  const groupInsert = tumourGroupInsertOf(hooks);
+  for (const part of chunkInPowersOfTwo(groupRows, rowsPerStatement(hooks, 3))) await groupInsert.execute(trx, part);
 }
 
 /**
@@ -186,17 +188,42 @@ export const buildCommentUpsert = (db: Kysely<Database>, rows: readonly NewComme
     )
     .returning(['source', 'external_id']);
 
-/** Per store handle (its hooks), since the compiled SQL is its dialect's. */
-const commentUpserts = new WeakMap<DialectHooks, RepeatedInsert<NewCommentRow>>();
-
-function commentUpsertOf(hooks: DialectHooks): RepeatedInsert<NewCommentRow> {
-  let upsert = commentUpserts.get(hooks);
-  if (upsert === undefined) {
-    upsert = new RepeatedInsert(buildCommentUpsert);
-    commentUpserts.set(hooks, upsert);
-  }
-  return upsert;
+/** One RepeatedInsert per store handle (its hooks), since the compiled SQL is its dialect's. */
+function perHandle<R extends object>(make: () => RepeatedInsert<R>): (hooks: DialectHooks) => RepeatedInsert<R> {
+  const inserts = new WeakMap<DialectHooks, RepeatedInsert<R>>();
+  return (hooks) => {
+    let insert = inserts.get(hooks);
+    if (insert === undefined) {
+      insert = make();
+      inserts.set(hooks, insert);
+    }
+    return insert;
+  };
 }
+
+const commentUpsertOf = perHandle(() => new RepeatedInsert(buildCommentUpsert));
+
+/**
+ * Child rows go in slices of power-of-two sizes (chunkInPowersOfTwo), so every batch's theme rows
+ * reuse a compiled statement: one SQL kept per size, 1 up to 512 (ten sizes).
+ */
+const CHILD_ROW_COUNTS_KEPT = Math.floor(Math.log2(MAX_ROWS_PER_STATEMENT)) + 1;
+
+const themeInsertOf = perHandle(
+  () =>
+    new RepeatedInsert<CommentThemesTable>(
+      (db, rows) => db.insertInto('comment_themes').values(rows),
+      CHILD_ROW_COUNTS_KEPT,
+    ),
+);
+
+const tumourGroupInsertOf = perHandle(
+  () =>
+    new RepeatedInsert<CommentTumourGroupsTable>(
+      (db, rows) => db.insertInto('comment_tumour_groups').values(rows),
+      CHILD_ROW_COUNTS_KEPT,
+    ),
+);
 
 function toPending(c: ProcessedComment): PendingComment {
   return { row: commentToRow(c), themes: distinctThemes(c.themes), tumourGroups: distinctTumourGroups(c.tumourGroups) };

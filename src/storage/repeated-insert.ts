@@ -11,7 +11,7 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-/** Row counts whose SQL is kept: a worker's batches come in one or two sizes, and each SQL is up to ~250 KB. */
+/** Row counts whose SQL is kept by default: a worker's batches come in one or two sizes, and each SQL is up to ~250 KB. */
 const KEPT_ROW_COUNTS = 4;
 
 interface Compiled {
@@ -62,7 +62,10 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
 export class RepeatedInsert<R extends object> {
   readonly #compiled = new Map<number, Compiled>();
 
-  constructor(private readonly build: (db: Kysely<Database>, rows: readonly R[]) => Compilable<unknown>) {}
+  constructor(
+    private readonly build: (db: Kysely<Database>, rows: readonly R[]) => Compilable<unknown>,
+    private readonly keptRowCounts = KEPT_ROW_COUNTS,
+  ) {}
 
   /** Runs the insert for `rows` (at least one) on `db`, and returns what it returns. */
   async execute<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
@@ -79,7 +82,7 @@ export class RepeatedInsert<R extends object> {
     if (columns !== undefined && sameItems(compiled.parameters, valuesOf(values, columns))) {
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
-      if (this.#compiled.size > KEPT_ROW_COUNTS) this.#compiled.delete(this.#compiled.keys().next().value as number);
+      if (this.#compiled.size > this.keptRowCounts) this.#compiled.delete(this.#compiled.keys().next().value as number);
     }
     return (await db.executeQuery<O>(compiled)).rows;
   }
