@@ -13,7 +13,8 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  */
 export function chunkInPowersOfTwo<T>(items: readonly T[], max: number): T[][] {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`max slice size must be a positive integer, got ${max}`);
-  let size = 2 ** Math.floor(Math.log2(max));
+  let size = 1;
+  while (size * 2 <= max) size *= 2;
   const out: T[][] = [];
   let at = 0;
   while (at < items.length) {

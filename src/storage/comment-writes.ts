@@ -204,26 +204,20 @@ function perHandle<R extends object>(make: () => RepeatedInsert<R>): (hooks: Dia
 const commentUpsertOf = perHandle(() => new RepeatedInsert(buildCommentUpsert));
 
 /**
- * Child rows go in slices of power-of-two sizes (chunkInPowersOfTwo), so every batch's theme rows
- * reuse a compiled statement: one SQL kept per size, 1 up to 512 (ten sizes).
+ * Theme and tumour-group rows go in slices of power-of-two sizes (chunkInPowersOfTwo), so once each
+ * size is compiled every batch's child rows reuse it: one SQL kept per size, 1 up to 512 (ten sizes).
  */
 const CHILD_ROW_COUNTS_KEPT = Math.floor(Math.log2(MAX_ROWS_PER_STATEMENT)) + 1;
 
-const themeInsertOf = perHandle(
-  () =>
-    new RepeatedInsert<CommentThemesTable>(
-      (db, rows) => db.insertInto('comment_themes').values(rows),
-      CHILD_ROW_COUNTS_KEPT,
-    ),
-);
+export const buildThemeInsert = (db: Kysely<Database>, rows: readonly CommentThemesTable[]) =>
+  db.insertInto('comment_themes').values(rows);
 
-const tumourGroupInsertOf = perHandle(
-  () =>
-    new RepeatedInsert<CommentTumourGroupsTable>(
-      (db, rows) => db.insertInto('comment_tumour_groups').values(rows),
-      CHILD_ROW_COUNTS_KEPT,
-    ),
-);
+export const buildTumourGroupInsert = (db: Kysely<Database>, rows: readonly CommentTumourGroupsTable[]) =>
+  db.insertInto('comment_tumour_groups').values(rows);
+
+const themeInsertOf = perHandle(() => new RepeatedInsert(buildThemeInsert, CHILD_ROW_COUNTS_KEPT));
+
+const tumourGroupInsertOf = perHandle(() => new RepeatedInsert(buildTumourGroupInsert, CHILD_ROW_COUNTS_KEPT));
 
 function toPending(c: ProcessedComment): PendingComment {
   return { row: commentToRow(c), themes: distinctThemes(c.themes), tumourGroups: distinctTumourGroups(c.tumourGroups) };

@@ -7,9 +7,14 @@
  * the migration until the next start. Taken first, the write lock orders the two as every writer
  * orders itself, so an upgrade over several migrations can run while workers ingest: they wait for it.
  *
- * The lock is held to the end of the transaction, and taking it again is free, so each migration
- * takes it (only the first pending one waits). On SQLite it is a no-op: BEGIN IMMEDIATE serialises
- * writers there.
+ * This relies on Kysely running PostgreSQL migrations in one transaction (the store never sets
+ * `disableTransactions`): the lock is then held to its end, and taking it again is free, so each
+ * migration takes it and only the first pending one waits. Kysely takes its own migration lock
+ * (one key for the whole server) before this, so an upgrade waiting for one schema's writer also
+ * holds up migrations of other schemas on the server meanwhile.
+ *
+ * On SQLite it is a no-op: Kysely runs SQLite migrations without a transaction, and a writer's
+ * BEGIN IMMEDIATE waits out each of their statements; SQLite has no lock cycle of this kind.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectHooks } from '../dialect-hooks.js';

@@ -301,6 +301,8 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
 
     // Migrations 011 to 014 in one transaction; 011 and 012 build indexes on comments, 014 needs the write lock.
     const upgraded = store();
+    // Settled even if a check below fails first, so its rejection is not left unhandled.
+    upgraded.catch(() => undefined);
     const watcher = await client();
     await someoneWaitsForTheWriteLock(watcher);
     const { rows: commentLocks } = await watcher.query(

@@ -1,13 +1,14 @@
 /**
  * RepeatedInsert reuses Kysely's compiled SQL only where the rows fit it: same row count and
- * columns, values in column order, each a plain value. And the comments upsert, on both dialects,
- * compiles to exactly its rows' values, so it is one whose SQL can be reused.
+ * columns, values in column order, each a plain value; it keeps as many row counts as it is given.
+ * And the comments upsert and the child-row inserts, on both dialects, compile to exactly their
+ * rows' values, so they are ones whose SQL can be reused.
  */
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildCommentUpsert } from '../../../src/storage/comment-writes.js';
+import { buildCommentUpsert, buildThemeInsert, buildTumourGroupInsert } from '../../../src/storage/comment-writes.js';
 import { RepeatedInsert } from '../../../src/storage/repeated-insert.js';
 import { commentToRow } from '../../../src/storage/row-mapping.js';
 import type { Database as Schema } from '../../../src/storage/schema.js';
@@ -33,11 +34,11 @@ afterEach(async () => {
 });
 
 /** The insert under test, and how often Kysely was asked to build it. */
-function pairsInsert() {
+function pairsInsert(keptRowCounts?: number) {
   const build = vi.fn((k: Kysely<Schema>, rows: readonly Pair[]) =>
     (k as unknown as Kysely<{ pairs: Pair }>).insertInto('pairs').values(rows).returning(['a', 'b']),
   );
-  return { build, insert: new RepeatedInsert<Pair>(build as never) };
+  return { build, insert: new RepeatedInsert<Pair>(build as never, keptRowCounts) };
 }
 
 const run = (insert: RepeatedInsert<Pair>, rows: Pair[]) => insert.execute<Pair>(db as unknown as Kysely<Schema>, rows);
@@ -77,6 +78,21 @@ describe('RepeatedInsert', () => {
     ]);
   });
 
+  it('keeps the SQL of as many row counts as it is given, dropping the least recently used', async () => {
+    const { build, insert } = pairsInsert(2);
+    const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
+    await run(insert, rows('a', 1));
+    await run(insert, rows('b', 2));
+    await run(insert, rows('c', 1)); // reused, and now the most recent
+    expect(build).toHaveBeenCalledTimes(2);
+    await run(insert, rows('d', 3)); // a third count: the two-row SQL goes
+    await run(insert, rows('e', 1)); // still kept
+    expect(build).toHaveBeenCalledTimes(3);
+    await run(insert, rows('f', 2)); // built again
+    expect(build).toHaveBeenCalledTimes(4);
+    expect(await stored()).toHaveLength(10);
+  });
+
   it('goes through Kysely for rows whose columns differ from the compiled ones', async () => {
     const { build, insert } = pairsInsert();
     await run(insert, [{ a: 'x1', b: 1 }]);
@@ -104,11 +120,34 @@ describe('RepeatedInsert', () => {
     ]);
   });
 
-  it.each([
+  const dialects = [
     ['SQLite', () => new SqliteDialect({ database: new Database(':memory:') })],
     // Compiled only: no connection is made.
     ['PostgreSQL', () => new PostgresDialect({ pool: new pg.Pool({ max: 1 }) })],
-  ])(
+  ] as const;
+
+  it.each(dialects)(
+    '%s: the theme and tumour-group inserts compile to their rows values, in column order, and nothing else',
+    async (_name, dialect) => {
+      const compiler = new Kysely<Schema>({ dialect: dialect() });
+      try {
+        const themes = [
+          { source: 'sample', external_id: 'one', theme: 'communication', sentiment: 'positive' },
+          { source: 'sample', external_id: 'two', theme: 'waiting', sentiment: 'negative' },
+        ];
+        const groups = [
+          { source: 'sample', external_id: 'one', tumour_group: 'breast' },
+          { source: 'sample', external_id: 'two', tumour_group: 'sarcoma' },
+        ];
+        expect(buildThemeInsert(compiler, themes).compile().parameters).toEqual(themes.flatMap(Object.values));
+        expect(buildTumourGroupInsert(compiler, groups).compile().parameters).toEqual(groups.flatMap(Object.values));
+      } finally {
+        await compiler.destroy();
+      }
+    },
+  );
+
+  it.each(dialects)(
     '%s: the comments upsert compiles to its rows values, in column order, and nothing else',
     async (_name, dialect) => {
       const compiler = new Kysely<Schema>({ dialect: dialect() });

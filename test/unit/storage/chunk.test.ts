@@ -39,8 +39,9 @@ describe('chunkInPowersOfTwo', () => {
     }
   });
 
-  it('refuses a max that would never finish', () => {
+  it('refuses a max that is not a positive integer', () => {
     expect(() => chunkInPowersOfTwo([1], 0)).toThrow(RangeError);
+    expect(() => chunkInPowersOfTwo([1], 0.5)).toThrow(RangeError);
     expect(() => chunkInPowersOfTwo([1], 2.5)).toThrow(RangeError);
   });
 });
