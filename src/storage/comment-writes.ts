@@ -203,6 +203,12 @@ function perHandle<R extends object>(make: () => RepeatedInsert<R>): (hooks: Dia
 
 const commentUpsertOf = perHandle(() => new RepeatedInsert(buildCommentUpsert));
 
+/** New comments: a plain insert of the same columns (see upsertComments). */
+export const buildCommentInsert = (db: Kysely<Database>, rows: readonly NewCommentRow[]) =>
+  db.insertInto('comments').values(rows);
+
+const commentInsertOf = perHandle(() => new RepeatedInsert(buildCommentInsert));
+
 /**
  * Theme and tumour-group rows go in slices of power-of-two sizes (chunkInPowersOfTwo), so once each
  * size is compiled every batch's child rows reuse it: one SQL kept per size, 1 up to 512 (ten sizes).
@@ -263,24 +269,37 @@ export async function upsertComments(
       .sort((a, b) => compareKeys(keyOf(a.row.source, a.row.external_id), keyOf(b.row.source, b.row.external_id)));
 
     const existing = await findExistingKeys(trx, hooks, pending);
-    const writtenKeys = new Set<string>();
+    const existed = (p: PendingComment) => existing.has(keyOf(p.row.source, p.row.external_id));
+    const perStatement = rowsPerStatement(hooks, COMMENT_COLUMNS);
+    // New keys go in as plain inserts: PostgreSQL's upsert inserts speculatively, which costs about
+    // half as much again per row. Under the write lock no writer can add these keys meanwhile; one
+    // that skipped the lock would fail this batch on the primary key, and its retry finds them.
+    const insert = commentInsertOf(hooks);
+    for (const part of chunk(
+      pending.filter((p) => !existed(p)),
+      perStatement,
+    )) {
+      await insert.execute(
+        trx,
+        part.map((p) => p.row),
+      );
+    }
+    const updatedKeys = new Set<string>();
     const upsert = commentUpsertOf(hooks);
-    for (const part of chunk(pending, rowsPerStatement(hooks, COMMENT_COLUMNS))) {
+    for (const part of chunk(pending.filter(existed), perStatement)) {
       const returned = await upsert.execute<{ source: string; external_id: string }>(
         trx,
         part.map((p) => p.row),
       );
-      for (const r of returned) writtenKeys.add(keyOf(r.source, r.external_id));
+      for (const r of returned) updatedKeys.add(keyOf(r.source, r.external_id));
     }
-    const written = pending.filter((p) => writtenKeys.has(keyOf(p.row.source, p.row.external_id)));
-    const existed = (p: PendingComment) => existing.has(keyOf(p.row.source, p.row.external_id));
+    const written = pending.filter((p) => !existed(p) || updatedKeys.has(keyOf(p.row.source, p.row.external_id)));
     await replaceChildRows(trx, hooks, written, existed);
-    let inserted = 0;
-    for (const p of written) if (!existed(p)) inserted += 1;
+    const inserted = pending.length - existing.size;
     return {
       inserted,
-      updated: written.length - inserted,
-      unchanged: pending.length - written.length,
+      updated: updatedKeys.size,
+      unchanged: existing.size - updatedKeys.size,
       forgotten: forgotten.size,
     };
   });

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCommentUpsert } from '../../../src/storage/comment-writes.js';
 import type { OpenedDatabase } from '../../../src/storage/dialect-hooks.js';
 import { migrationProvider } from '../../../src/storage/migrations/index.js';
 import { openStore } from '../../../src/storage/open-store.js';
@@ -124,12 +125,16 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     const first = syntheticComment('a', { simhash: '1111222233334444' });
     await writer.upsertComments([first, syntheticComment('b', { simhash: '5555666677778888' })]);
     await writer.upsertComments([{ ...first, text: 'edited, same SimHash' }]);
-    // One statement inserting one comment, changing one's SimHash and another's text alone.
-    await writer.upsertComments([
-      { ...first, text: 'edited again', simhash: '1111222233339999' },
-      syntheticComment('b', { simhash: '5555666677778888', text: 'b edited' }),
-      syntheticComment('c', { simhash: '9999888877776666' }),
-    ]);
+    // One upsert statement inserting one comment, changing one's SimHash and another's text alone
+    // (the store sends new keys as an insert of their own; a hand-written upsert may mix them).
+    await buildCommentUpsert(
+      reader.db,
+      [
+        { ...first, text: 'edited again', simhash: '1111222233339999' },
+        syntheticComment('b', { simhash: '5555666677778888', text: 'b edited' }),
+        syntheticComment('c', { simhash: '9999888877776666' }),
+      ].map(commentToRow),
+    ).execute();
     expect((await journal(reader)).slice(0, 2)).toEqual([
       { external_id: 'a', simhash: '1111222233334444' },
       { external_id: 'b', simhash: '5555666677778888' },
