@@ -225,6 +225,8 @@ const themeInsertOf = perHandle(() => new RepeatedInsert(buildThemeInsert, CHILD
 
 const tumourGroupInsertOf = perHandle(() => new RepeatedInsert(buildTumourGroupInsert, CHILD_ROW_COUNTS_KEPT));
 
+const rowOf = (p: PendingComment): NewCommentRow => p.row;
+
 function toPending(c: ProcessedComment): PendingComment {
   return { row: commentToRow(c), themes: distinctThemes(c.themes), tumourGroups: distinctTumourGroups(c.tumourGroups) };
 }
@@ -232,8 +234,9 @@ function toPending(c: ProcessedComment): PendingComment {
 /**
  * Upserts by (source, externalId). A key repeated within one call is written once (its last
  * occurrence), and counts once. Forgotten keys are dropped and duplicates decided inside the
- * transaction, after lockCommentWrites, so neither check can go stale before the write. Rows are
- * written in key order so concurrent writers of overlapping batches take row locks in the same order.
+ * transaction, after lockCommentWrites, so neither check can go stale before the write. New keys
+ * are inserted and existing ones upserted, each in key order, so concurrent writers of overlapping
+ * batches take row locks in the same order.
  * Once the transaction has committed, hooks.afterCommentUpsert does the dialect's upkeep.
  */
 export async function upsertComments(
@@ -271,33 +274,22 @@ export async function upsertComments(
     const existing = await findExistingKeys(trx, hooks, pending);
     const existed = (p: PendingComment) => existing.has(keyOf(p.row.source, p.row.external_id));
     const perStatement = rowsPerStatement(hooks, COMMENT_COLUMNS);
-    // New keys go in as plain inserts: PostgreSQL's upsert inserts speculatively, which costs about
-    // half as much again per row. Under the write lock no writer can add these keys meanwhile; one
+    // New keys go in as a plain insert: PostgreSQL's upsert inserts speculatively, which costs more
+    // per row (docs/BENCHMARKS.md). Under the write lock no writer can add these keys meanwhile; one
     // that skipped the lock would fail this batch on the primary key, and its retry finds them.
+    const fresh = pending.filter((p) => !existed(p));
     const insert = commentInsertOf(hooks);
-    for (const part of chunk(
-      pending.filter((p) => !existed(p)),
-      perStatement,
-    )) {
-      await insert.execute(
-        trx,
-        part.map((p) => p.row),
-      );
-    }
+    for (const part of chunk(fresh, perStatement)) await insert.execute(trx, part.map(rowOf));
     const updatedKeys = new Set<string>();
     const upsert = commentUpsertOf(hooks);
     for (const part of chunk(pending.filter(existed), perStatement)) {
-      const returned = await upsert.execute<{ source: string; external_id: string }>(
-        trx,
-        part.map((p) => p.row),
-      );
+      const returned = await upsert.execute<{ source: string; external_id: string }>(trx, part.map(rowOf));
       for (const r of returned) updatedKeys.add(keyOf(r.source, r.external_id));
     }
     const written = pending.filter((p) => !existed(p) || updatedKeys.has(keyOf(p.row.source, p.row.external_id)));
     await replaceChildRows(trx, hooks, written, existed);
-    const inserted = pending.length - existing.size;
     return {
-      inserted,
+      inserted: fresh.length,
       updated: updatedKeys.size,
       unchanged: existing.size - updatedKeys.size,
       forgotten: forgotten.size,
