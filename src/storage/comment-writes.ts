@@ -4,7 +4,7 @@
  */
 import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, UpdateObject } from 'kysely';
 import type { ProcessedComment, ThemeSentiment, TumourGroupId } from '../domain/model.js';
-import { chunk, chunkInPowersOfTwo, groupBy } from './chunk.js';
+import { chunk, groupBy } from './chunk.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import { forgottenIds } from './forgotten-ids.js';
 import { promoteDuplicatesOf } from './promote-duplicates.js';
@@ -119,15 +119,13 @@ async function replaceChildRows(
       }),
     ),
   );
-  const themeInsert = themeInsertOf(hooks);
-  for (const part of chunkInPowersOfTwo(themeRows, rowsPerStatement(hooks, 4))) await themeInsert.execute(trx, part);
+  await themeInsertOf(hooks).execute(trx, themeRows, rowsPerStatement(hooks, 4));
   const groupRows = written.flatMap((p) =>
     p.tumourGroups.map(
       (g): CommentTumourGroupsTable => ({ source: p.row.source, external_id: p.row.external_id, tumour_group: g }),
     ),
   );
-  const groupInsert = tumourGroupInsertOf(hooks);
-  for (const part of chunkInPowersOfTwo(groupRows, rowsPerStatement(hooks, 3))) await groupInsert.execute(trx, part);
+  await tumourGroupInsertOf(hooks).execute(trx, groupRows, rowsPerStatement(hooks, 3));
 }
 
 /**
@@ -209,21 +207,15 @@ export const buildCommentInsert = (db: Kysely<Database>, rows: readonly NewComme
 
 const commentInsertOf = perHandle(() => new RepeatedInsert(buildCommentInsert));
 
-/**
- * Theme and tumour-group rows go in slices of power-of-two sizes (chunkInPowersOfTwo), so once each
- * size is compiled every batch's child rows reuse it: one SQL kept per size, 1 up to 512 (ten sizes).
- */
-const CHILD_ROW_COUNTS_KEPT = Math.floor(Math.log2(MAX_ROWS_PER_STATEMENT)) + 1;
-
 export const buildThemeInsert = (db: Kysely<Database>, rows: readonly CommentThemesTable[]) =>
   db.insertInto('comment_themes').values(rows);
 
 export const buildTumourGroupInsert = (db: Kysely<Database>, rows: readonly CommentTumourGroupsTable[]) =>
   db.insertInto('comment_tumour_groups').values(rows);
 
-const themeInsertOf = perHandle(() => new RepeatedInsert(buildThemeInsert, CHILD_ROW_COUNTS_KEPT));
+const themeInsertOf = perHandle(() => new RepeatedInsert(buildThemeInsert, { varyingRowCounts: true }));
 
-const tumourGroupInsertOf = perHandle(() => new RepeatedInsert(buildTumourGroupInsert, CHILD_ROW_COUNTS_KEPT));
+const tumourGroupInsertOf = perHandle(() => new RepeatedInsert(buildTumourGroupInsert, { varyingRowCounts: true }));
 
 const rowOf = (p: PendingComment): NewCommentRow => p.row;
 
@@ -278,14 +270,13 @@ export async function upsertComments(
     // per row (docs/BENCHMARKS.md). Under the write lock no writer can add these keys meanwhile; one
     // that skipped the lock would fail this batch on the primary key, and its retry finds them.
     const fresh = pending.filter((p) => !existed(p));
-    const insert = commentInsertOf(hooks);
-    for (const part of chunk(fresh, perStatement)) await insert.execute(trx, part.map(rowOf));
-    const updatedKeys = new Set<string>();
-    const upsert = commentUpsertOf(hooks);
-    for (const part of chunk(pending.filter(existed), perStatement)) {
-      const returned = await upsert.execute<{ source: string; external_id: string }>(trx, part.map(rowOf));
-      for (const r of returned) updatedKeys.add(keyOf(r.source, r.external_id));
-    }
+    await commentInsertOf(hooks).execute(trx, fresh.map(rowOf), perStatement);
+    const updated = await commentUpsertOf(hooks).execute<{ source: string; external_id: string }>(
+      trx,
+      pending.filter(existed).map(rowOf),
+      perStatement,
+    );
+    const updatedKeys = new Set(updated.map((r) => keyOf(r.source, r.external_id)));
     const written = pending.filter((p) => !existed(p) || updatedKeys.has(keyOf(p.row.source, p.row.external_id)));
     await replaceChildRows(trx, hooks, written, existed);
     return {

@@ -7,12 +7,26 @@
  * in column order, which is checked when it is compiled, and only for rows with those same columns,
  * in that order, each a plain value (not undefined, which Kysely would leave out, nor an expression
  * it would build into the SQL). Anything else goes through Kysely as before.
+ *
+ * A caller whose row counts vary batch by batch (a batch's theme rows) asks for slices of
+ * power-of-two sizes (chunkInPowersOfTwo), so its statements still come in a few shapes, each
+ * compiled once: 560 rows go as 512, 32 and 16. One whose counts hold steady (a batch of comments)
+ * sends each batch whole, in one statement up to its limit.
  */
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { chunk, chunkInPowersOfTwo } from './chunk.js';
 import type { Database } from './schema.js';
 
-/** Row counts whose SQL is kept by default: a worker's batches come in one or two sizes, and each SQL is up to ~250 KB. */
-const KEPT_ROW_COUNTS = 4;
+export interface RepeatedInsertOptions {
+  /** Slice rows in powers of two so varying counts share a few shapes. Default false. */
+  readonly varyingRowCounts?: boolean;
+  /**
+   * Row counts whose SQL is kept, least recently used dropped first. Default: 4 for steady counts
+   * (a worker's batches come in one or two sizes, and each SQL is up to ~250 KB), 16 for varying
+   * ones (every power of two up to 32,768 rows, more than any bound-parameter limit allows).
+   */
+  readonly keptRowCounts?: number;
+}
 
 interface Compiled {
   readonly sql: string;
@@ -61,14 +75,30 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
 /** One per statement and store handle: the compiled SQL is the handle's dialect's. */
 export class RepeatedInsert<R extends object> {
   readonly #compiled = new Map<number, Compiled>();
+  readonly #slice: <T>(items: readonly T[], max: number) => T[][];
+  readonly #keptRowCounts: number;
 
   constructor(
     private readonly build: (db: Kysely<Database>, rows: readonly R[]) => Compilable<unknown>,
-    private readonly keptRowCounts = KEPT_ROW_COUNTS,
-  ) {}
+    { varyingRowCounts = false, keptRowCounts = varyingRowCounts ? 16 : 4 }: RepeatedInsertOptions = {},
+  ) {
+    this.#slice = varyingRowCounts ? chunkInPowersOfTwo : chunk;
+    this.#keptRowCounts = keptRowCounts;
+  }
 
-  /** Runs the insert for `rows` (at least one) on `db`, and returns what it returns. */
-  async execute<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
+  /**
+   * Runs the insert for `rows` on `db`, at most `maxRowsPerStatement` to a statement, and returns
+   * what its statements return, in order.
+   */
+  async execute<O>(db: Kysely<Database>, rows: readonly R[], maxRowsPerStatement: number): Promise<O[]> {
+    const returned: O[] = [];
+    for (const slice of this.#slice(rows, maxRowsPerStatement)) {
+      for (const row of await this.#executeSlice<O>(db, slice)) returned.push(row);
+    }
+    return returned;
+  }
+
+  async #executeSlice<O>(db: Kysely<Database>, rows: readonly R[]): Promise<O[]> {
     const values = rows as readonly Row[];
     const columns = sharedColumns(values);
     const known = this.#compiled.get(rows.length);
@@ -82,7 +112,8 @@ export class RepeatedInsert<R extends object> {
     if (columns !== undefined && sameItems(compiled.parameters, valuesOf(values, columns))) {
       this.#compiled.delete(rows.length);
       this.#compiled.set(rows.length, { sql: compiled.sql, columns });
-      if (this.#compiled.size > this.keptRowCounts) this.#compiled.delete(this.#compiled.keys().next().value as number);
+      if (this.#compiled.size > this.#keptRowCounts)
+        this.#compiled.delete(this.#compiled.keys().next().value as number);
     }
     return (await db.executeQuery<O>(compiled)).rows;
   }

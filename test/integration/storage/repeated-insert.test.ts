@@ -14,7 +14,7 @@ import {
   buildThemeInsert,
   buildTumourGroupInsert,
 } from '../../../src/storage/comment-writes.js';
-import { RepeatedInsert } from '../../../src/storage/repeated-insert.js';
+import { RepeatedInsert, type RepeatedInsertOptions } from '../../../src/storage/repeated-insert.js';
 import { commentToRow } from '../../../src/storage/row-mapping.js';
 import type { Database as Schema } from '../../../src/storage/schema.js';
 import { syntheticComment } from './synthetic-comment.js';
@@ -39,14 +39,16 @@ afterEach(async () => {
 });
 
 /** The insert under test, and how often Kysely was asked to build it. */
-function pairsInsert(keptRowCounts?: number) {
+function pairsInsert(options?: RepeatedInsertOptions) {
   const build = vi.fn((k: Kysely<Schema>, rows: readonly Pair[]) =>
     (k as unknown as Kysely<{ pairs: Pair }>).insertInto('pairs').values(rows).returning(['a', 'b']),
   );
-  return { build, insert: new RepeatedInsert<Pair>(build as never, keptRowCounts) };
+  return { build, insert: new RepeatedInsert<Pair>(build as never, options) };
 }
 
-const run = (insert: RepeatedInsert<Pair>, rows: Pair[]) => insert.execute<Pair>(db as unknown as Kysely<Schema>, rows);
+/** Up to 1,000 rows a statement: each of these batches goes whole. */
+const run = (insert: RepeatedInsert<Pair>, rows: Pair[]) =>
+  insert.execute<Pair>(db as unknown as Kysely<Schema>, rows, 1000);
 
 const stored = () => db.selectFrom('pairs').selectAll().orderBy('a').execute();
 
@@ -83,8 +85,20 @@ describe('RepeatedInsert', () => {
     ]);
   });
 
+  it('sends varying row counts in power-of-two slices within the limit, returning what they return in order', async () => {
+    const { build, insert } = pairsInsert({ varyingRowCounts: true });
+    const rows = (prefix: string) => Array.from({ length: 7 }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
+    const execute = (batch: Pair[]) => insert.execute<Pair>(db as unknown as Kysely<Schema>, batch, 5);
+    expect(await execute(rows('x'))).toEqual(rows('x'));
+    expect(build.mock.calls.map(([, sliced]) => sliced.length)).toEqual([4, 2, 1]);
+    expect(await execute(rows('y'))).toEqual(rows('y'));
+    expect(build).toHaveBeenCalledTimes(3);
+    expect(await execute([])).toEqual([]);
+    expect(await stored()).toHaveLength(14);
+  });
+
   it('keeps the SQL of as many row counts as it is given, dropping the least recently used', async () => {
-    const { build, insert } = pairsInsert(2);
+    const { build, insert } = pairsInsert({ keptRowCounts: 2 });
     const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
     await run(insert, rows('a', 1));
     await run(insert, rows('b', 2));
