@@ -201,12 +201,6 @@ function perHandle<R extends object>(make: () => RepeatedInsert<R>): (hooks: Dia
 
 const commentUpsertOf = perHandle(() => new RepeatedInsert(buildCommentUpsert));
 
-/** New comments: a plain insert of the same columns (see upsertComments). */
-export const buildCommentInsert = (db: Kysely<Database>, rows: readonly NewCommentRow[]) =>
-  db.insertInto('comments').values(rows);
-
-const commentInsertOf = perHandle(() => new RepeatedInsert(buildCommentInsert));
-
 export const buildThemeInsert = (db: Kysely<Database>, rows: readonly CommentThemesTable[]) =>
   db.insertInto('comment_themes').values(rows);
 
@@ -226,9 +220,8 @@ function toPending(c: ProcessedComment): PendingComment {
 /**
  * Upserts by (source, externalId). A key repeated within one call is written once (its last
  * occurrence), and counts once. Forgotten keys are dropped and duplicates decided inside the
- * transaction, after lockCommentWrites, so neither check can go stale before the write. New keys
- * are inserted and existing ones upserted, each in key order, so concurrent writers of overlapping
- * batches take row locks in the same order.
+ * transaction, after lockCommentWrites, so neither check can go stale before the write. Rows are
+ * written in key order so concurrent writers of overlapping batches take row locks in the same order.
  * Once the transaction has committed, hooks.afterCommentUpsert does the dialect's upkeep.
  */
 export async function upsertComments(
@@ -265,24 +258,20 @@ export async function upsertComments(
 
     const existing = await findExistingKeys(trx, hooks, pending);
     const existed = (p: PendingComment) => existing.has(keyOf(p.row.source, p.row.external_id));
-    const perStatement = rowsPerStatement(hooks, COMMENT_COLUMNS);
-    // New keys go in as a plain insert: PostgreSQL's upsert inserts speculatively, which costs more
-    // per row (docs/BENCHMARKS.md). Under the write lock no writer can add these keys meanwhile; one
-    // that skipped the lock would fail this batch on the primary key, and its retry finds them.
-    const fresh = pending.filter((p) => !existed(p));
-    await commentInsertOf(hooks).execute(trx, fresh.map(rowOf), perStatement);
-    const updated = await commentUpsertOf(hooks).execute<{ source: string; external_id: string }>(
+    const returned = await commentUpsertOf(hooks).execute<{ source: string; external_id: string }>(
       trx,
-      pending.filter(existed).map(rowOf),
-      perStatement,
+      pending.map(rowOf),
+      rowsPerStatement(hooks, COMMENT_COLUMNS),
     );
-    const updatedKeys = new Set(updated.map((r) => keyOf(r.source, r.external_id)));
-    const written = pending.filter((p) => !existed(p) || updatedKeys.has(keyOf(p.row.source, p.row.external_id)));
+    const writtenKeys = new Set(returned.map((r) => keyOf(r.source, r.external_id)));
+    const written = pending.filter((p) => writtenKeys.has(keyOf(p.row.source, p.row.external_id)));
     await replaceChildRows(trx, hooks, written, existed);
+    let inserted = 0;
+    for (const p of written) if (!existed(p)) inserted += 1;
     return {
-      inserted: fresh.length,
-      updated: updatedKeys.size,
-      unchanged: existing.size - updatedKeys.size,
+      inserted,
+      updated: written.length - inserted,
+      unchanged: pending.length - written.length,
       forgotten: forgotten.size,
     };
   });
