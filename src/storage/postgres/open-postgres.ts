@@ -12,6 +12,7 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
+import { namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 
 export interface OpenPostgresOptions {
@@ -117,7 +118,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingInserts(pool) }) });
   const statistics = new PlannerStatistics({
     ...plannerStatistics,
     lockKey: plannerStatisticsLockKey(activeSchema),
