@@ -7,10 +7,10 @@ import { redact } from '../domain/redaction/redact.js';
 import type { StageHandlers } from '../pipeline/stage.js';
 import { createStageHandlers } from '../pipeline/stage-handlers.js';
 import { loadAnalyser } from '../reference/load-analyser.js';
-import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { alertOptions } from './alert-settings.js';
 import { withDataMinimisation } from './minimisation-handlers.js';
+import { openConfiguredStore } from './open-configured-store.js';
 import { pipelineOptions } from './pipeline-settings.js';
 
 export interface Pipeline {
@@ -23,7 +23,7 @@ export interface Pipeline {
 /** Composes the store, connectors, analyser and stage handlers from the configuration. */
 export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+  const store = await openConfiguredStore(config, logger);
   if (config.authorHash.source === 'development-default') {
     logger.warn('CAREVOICE_AUTHOR_HASH_KEY is not set: author handles are hashed with a development key');
   }

@@ -48,6 +48,10 @@ export const configSchema = z.strictObject(
         .string({ error: databaseUrlExpected })
         .regex(/^postgres(ql)?:\/\/\S+$/, { error: databaseUrlExpected })
         .optional(),
+      /** PostgreSQL: send repeated bulk inserts as named (prepared) statements, parsed once per
+       *  connection. Turn off behind a pooler that cannot keep them (PgBouncer in transaction mode
+       *  before 1.21, or with max_prepared_statements = 0). @defaultValue true */
+      namedStatements: flag().default(true),
     }),
 
     /** Secret: HMAC key for author handles, only from CAREVOICE_AUTHOR_HASH_KEY. */

@@ -18,6 +18,8 @@ export interface OpenStoreOptions {
   postgresSchema?: string | undefined;
   /** PostgreSQL pool size. @defaultValue 10 */
   poolSize?: number | undefined;
+  /** PostgreSQL: send repeated bulk inserts as named statements (see named-inserts.ts). @defaultValue true */
+  postgresNamedStatements?: boolean | undefined;
   /** @defaultValue silent */
   logger?: Logger | undefined;
 }
@@ -34,6 +36,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       connectionString: databaseUrl,
       ...(options.postgresSchema !== undefined && { schema: options.postgresSchema }),
       ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
+      ...(options.postgresNamedStatements !== undefined && { namedStatements: options.postgresNamedStatements }),
       ...(logger !== undefined && { logger }),
     });
     logger?.info({ database: describeConnection(databaseUrl), schema: options.postgresSchema }, 'store: PostgreSQL');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { generateApiKey } from '../../api/auth/api-key.js';
-import { openStore } from '../../storage/open-store.js';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import type { Store } from '../../storage/store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { formatTable } from '../table.js';
@@ -9,7 +9,7 @@ import { formatTable } from '../table.js';
 
 async function withStore(name: string, fn: (store: Store) => Promise<void>): Promise<void> {
   const { config, logger } = loadCliContext(name);
-  const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+  const store = await openConfiguredStore(config, logger);
   try {
     await fn(store);
   } finally {

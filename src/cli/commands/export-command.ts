@@ -1,10 +1,10 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { assertExportDate, datesToCatchUp } from '../../export/catch-up-dates.js';
 import { exportAndRecord, lastExportedDate } from '../../export/export-runs.js';
 import type { ExportResult } from '../../export/write-export.js';
 import { londonDate } from '../../pipeline/process/period.js';
-import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { formatTable } from '../table.js';
 
@@ -22,7 +22,7 @@ export function registerExportCommand(program: Command): void {
       if (options.date !== undefined) assertExportDate(options.date);
       const interactive = process.stderr.isTTY === true && !options.json;
       const { config, logger } = loadCliContext('export', interactive ? { logLevel: 'warn' } : {});
-      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+      const store = await openConfiguredStore(config, logger);
       const bar = interactive
         ? new SingleBar({
             format: 'export {date} {bar} {value}/{total} comments | aggregates {aggregates}',

@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { isSourceId, SOURCE_IDS } from '../../connectors/registry.js';
 import { accountFreeExternalId } from '../../domain/privacy/account-free-id.js';
 import { hashAuthor } from '../../pipeline/collect/prepare-item.js';
-import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 
 function knownSource(value: string): string {
@@ -24,7 +24,7 @@ export function registerForgetCommand(program: Command): void {
       const { config, logger } = loadCliContext('forget');
       // The id as the source shows it (a Bluesky AT URI) maps to the account-free id that was stored.
       const externalId = accountFreeExternalId(givenId, (account) => hashAuthor(account, config.authorHash.key));
-      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+      const store = await openConfiguredStore(config, logger);
       try {
         const forgottenAt = new Date().toISOString();
         const deleted = await store.forgetComment(source, externalId, forgottenAt);

@@ -1,9 +1,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { formatImportSummary } from '../../import/import-summary.js';
 import { IMPORTERS, type ImporterName, runImport } from '../../import/run-import.js';
 import { loadThemeCrosswalk } from '../../reference/theme-crosswalk.js';
 import { loadTrustReference } from '../../reference/trust-reference.js';
-import { openStore } from '../../storage/open-store.js';
 import { refreshTriangulation } from '../../triangulation/refresh-triangulation.js';
 import { loadCliContext } from '../load-cli-config.js';
 
@@ -51,7 +51,7 @@ export function registerImportCommand(program: Command): void {
         options: { setting?: string; period?: string; year?: number; json?: boolean; triangulate: boolean },
       ) => {
         const { config, logger } = loadCliContext('import');
-        const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+        const store = await openConfiguredStore(config, logger);
         try {
           const summary = await runImport(
             { importer: name, path: file, setting: options.setting, period: options.period, year: options.year },

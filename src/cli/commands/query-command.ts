@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { SENTIMENT_LABELS, THEMES, TUMOUR_GROUPS } from '../../domain/model.js';
-import { openStore } from '../../storage/open-store.js';
 import type { Store } from '../../storage/store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { formatTable } from '../table.js';
@@ -225,7 +225,7 @@ export function registerQueryCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .action(async (subject: Subject, options: QueryOptions) => {
       const { config, logger } = loadCliContext('query');
-      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+      const store = await openConfiguredStore(config, logger);
       try {
         const context = { webhookConfigured: config.alerts.webhookUrl !== undefined };
         process.stdout.write(formatQuery(await runQuery(store, subject, options, context), options.format));

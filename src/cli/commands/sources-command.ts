@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { dryRunSource, type SourceDryRun } from '../../app/source-dry-run.js';
 import { listSources, type SourceRow } from '../../app/source-listing.js';
 import { SECRET_KEYS } from '../../config/config-schema.js';
@@ -6,7 +7,6 @@ import { createSourceConnector, isSourceId, SOURCE_IDS, type SourceId } from '..
 import { redact } from '../../domain/redaction/redact.js';
 import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
-import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { observedRedisUrlFor } from '../observed-redis.js';
 import { waitUntilReady } from '../redis-ready.js';
@@ -30,7 +30,7 @@ export function registerSourcesCommand(program: Command): void {
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('sources');
-      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+      const store = await openConfiguredStore(config, logger);
       const redisUrl = await observedRedisUrlFor(config);
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:sources` });
       connection.on('error', () => {});

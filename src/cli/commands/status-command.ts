@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { enabledSources } from '../../app/pipeline-settings.js';
 import { listSources, sourceStatusLines } from '../../app/source-listing.js';
 import { runView, statusReport } from '../../app/status-report.js';
 import { redactUrl } from '../../queue/connections.js';
 import { closeConnection, createProducerConnection } from '../../queue/index.js';
-import { openStore } from '../../storage/open-store.js';
 import { loadCliContext } from '../load-cli-config.js';
 import { observedRedisUrlFor } from '../observed-redis.js';
 import { waitUntilReady } from '../redis-ready.js';
@@ -20,7 +20,7 @@ export function registerStatusCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const { config, logger } = loadCliContext('status');
-      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.sqlitePath, logger });
+      const store = await openConfiguredStore(config, logger);
       const redisUrl = await observedRedisUrlFor(config);
       const connection = createProducerConnection({ url: redisUrl, name: `${config.redis.prefix}:status` });
       connection.on('error', () => {});

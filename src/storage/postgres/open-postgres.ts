@@ -24,6 +24,11 @@ export interface OpenPostgresOptions {
   poolSize?: number;
   /** How long to wait for a connection before giving up, in ms. @defaultValue 5000 */
   connectTimeoutMs?: number;
+  /**
+   * Send repeated bulk inserts as named statements, parsed once per connection (named-inserts.ts).
+   * Off for a pooler that cannot keep prepared statements across transactions. @defaultValue true
+   */
+  namedStatements?: boolean;
   /** Receives errors of idle pooled connections (which would otherwise crash the process) and planner statistics upkeep. */
   logger?: Logger;
   /** When the store checks whether its tables need analysing (see PlannerStatistics); tests shorten it. */
@@ -89,7 +94,15 @@ export function describeConnection(connectionString: string): string {
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<OpenedDatabase> {
-  const { connectionString, schema, poolSize = 10, connectTimeoutMs = 5000, logger, plannerStatistics } = options;
+  const {
+    connectionString,
+    schema,
+    poolSize = 10,
+    connectTimeoutMs = 5000,
+    namedStatements = true,
+    logger,
+    plannerStatistics,
+  } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
       `PostgreSQL schema name must match ${SCHEMA_NAME} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
@@ -118,7 +131,9 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingInserts(pool) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: namedStatements ? namingInserts(pool) : pool }),
+  });
   const statistics = new PlannerStatistics({
     ...plannerStatistics,
     lockKey: plannerStatisticsLockKey(activeSchema),

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InsertNames, namingInserts } from '../../../src/storage/postgres/named-inserts.js';
+import { openPostgres } from '../../../src/storage/postgres/open-postgres.js';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -81,4 +82,31 @@ describe('named bulk inserts on PostgreSQL', () => {
     const { rows } = await sql<{ n: string }>`select count(*) as n from missing_table`.execute(db);
     expect(Number(rows[0]!.n)).toBe(1);
   });
+
+  it.each([
+    [true, ['carevoice_insert_1']],
+    [false, []],
+  ])(
+    "names the store handle's repeated bulk inserts only when asked to (namedStatements: %s)",
+    async (namedStatements, expected) => {
+      const opened = await openPostgres({ connectionString: databaseUrl, schema, poolSize: 1, namedStatements });
+      try {
+        const store = opened.db as unknown as Kysely<Tables>;
+        // Long enough for the default threshold, sent more often than the default count before naming.
+        for (let batch = 0; batch < 4; batch++) {
+          const ids = Array.from({ length: 500 }, (_, i) => 10_000 + batch * 500 + i);
+          await store
+            .insertInto('items')
+            .values(ids.map((id) => ({ id, label: `item ${id}` })))
+            .execute();
+        }
+        const { rows } = await sql<{
+          name: string;
+        }>`select name from pg_prepared_statements where not from_sql`.execute(store);
+        expect(rows.map((r) => r.name)).toEqual(expected);
+      } finally {
+        await opened.db.destroy();
+      }
+    },
+  );
 });
