@@ -12,7 +12,7 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
-import { namingInserts } from './named-inserts.js';
+import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 
 export interface OpenPostgresOptions {
@@ -82,6 +82,13 @@ export function postgresHooks(schema: string | undefined, statistics?: PlannerSt
   };
 }
 
+const warnNamingStopped = (logger: Logger | undefined) => (error: Error) =>
+  logger?.warn(
+    { err: error },
+    'PostgreSQL did not keep a prepared statement (a connection pooler in between?): bulk inserts go unnamed from now on; ' +
+      'set CAREVOICE_DATABASE_NAMED_STATEMENTS=false to skip the failed first try',
+  );
+
 /** The connection string with any password masked, for error messages and logs. */
 export function describeConnection(connectionString: string): string {
   try {
@@ -132,7 +139,9 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     );
   }
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: namedStatements ? namingInserts(pool) : pool }),
+    dialect: new PostgresDialect({
+      pool: namedStatements ? namingInserts(pool, new InsertNames(), { onStopped: warnNamingStopped(logger) }) : pool,
+    }),
   });
   const statistics = new PlannerStatistics({
     ...plannerStatistics,

@@ -1,8 +1,8 @@
 /**
  * Bulk inserts sent as named statements (src/storage/postgres/named-inserts.ts) on a real server:
- * parsed once per connection, the same rows written as unnamed, and a failure leaving nothing behind
- * that breaks the next send. Each case has a fresh schema and a one-connection pool, so every
- * statement runs in the session whose prepared statements are read.
+ * prepared once per connection and run under the name, the same rows and results as unnamed sends,
+ * and nothing left behind by a failure that breaks the next send. Each case has a fresh schema and a
+ * one-connection pool, so every statement runs in the session whose prepared statements are read.
  */
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -19,12 +19,22 @@ interface Tables {
 
 let schema: string;
 let db: Kysely<Tables>;
+let stopped: Error[];
 
 beforeEach(async () => {
   schema = `named_inserts_${randomBytes(4).toString('hex')}`;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: `-c search_path=${schema}` });
+  stopped = [];
+  // No idle timeout: a slow test must not lose its session, and with it the prepared statements.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 1,
+    idleTimeoutMillis: 0,
+    options: `-c search_path=${schema}`,
+  });
   const names = new InsertNames({ minLength: 30, sentBeforeNaming: 1 });
-  db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: namingInserts(pool, names) }) });
+  db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: namingInserts(pool, names, { onStopped: (error) => stopped.push(error) }) }),
+  });
   await sql`create schema ${sql.id(schema)}`.execute(db);
   await sql`create table items (id integer primary key, label text not null)`.execute(db);
 });
@@ -38,40 +48,66 @@ const insertItems = (ids: readonly number[]) =>
   db
     .insertInto('items')
     .values(ids.map((id) => ({ id, label: `item ${id}` })))
+    .returning(['id', 'label'])
     .execute();
 
-const prepared = async (): Promise<string[]> =>
+/** The session's statements prepared through the protocol, and how often each ran. */
+const prepared = async (): Promise<{ name: string; runs: number }[]> =>
   (
-    await sql<{ name: string }>`select name from pg_prepared_statements where not from_sql order by name`.execute(db)
-  ).rows.map((r) => r.name);
+    await sql<{ name: string; runs: string }>`select name, generic_plans + custom_plans as runs
+      from pg_prepared_statements where not from_sql order by name`.execute(db)
+  ).rows.map((r) => ({ name: r.name, runs: Number(r.runs) }));
+
+const storedIds = async (): Promise<number[]> =>
+  (await sql<{ id: number }>`select id from items order by id`.execute(db)).rows.map((r) => r.id);
 
 describe('named bulk inserts on PostgreSQL', () => {
-  it('prepares a repeated insert once in the session and writes the same rows as unnamed sends', async () => {
-    await insertItems([1, 2]);
+  it('prepares a repeated insert once in the session, runs it under its name, and answers as unnamed sends do', async () => {
+    const first = await insertItems([1, 2]);
     expect(await prepared()).toEqual([]);
-    await insertItems([3, 4]);
-    await insertItems([5, 6]);
-    expect(await prepared()).toEqual(['carevoice_insert_1']);
-    const { rows } = await sql<{ id: number; label: string }>`select id, label from items order by id`.execute(db);
-    expect(rows).toEqual([1, 2, 3, 4, 5, 6].map((id) => ({ id, label: `item ${id}` })));
+    const second = await insertItems([3, 4]);
+    const third = await insertItems([5, 6]);
+    expect(await prepared()).toEqual([{ name: 'carevoice_insert_1', runs: 2 }]);
+    expect([first, second, third]).toEqual([
+      [
+        { id: 1, label: 'item 1' },
+        { id: 2, label: 'item 2' },
+      ],
+      [
+        { id: 3, label: 'item 3' },
+        { id: 4, label: 'item 4' },
+      ],
+      [
+        { id: 5, label: 'item 5' },
+        { id: 6, label: 'item 6' },
+      ],
+    ]);
+    const counted = await db
+      .insertInto('items')
+      .values([7, 8].map((id) => ({ id, label: `item ${id}` })))
+      .executeTakeFirstOrThrow();
+    expect(counted.numInsertedOrUpdatedRows).toBe(2n);
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('goes on working after a named insert fails, in a transaction or not', async () => {
     await insertItems([1, 2]);
     await insertItems([3, 4]);
+    expect((await prepared()).map((p) => p.name)).toEqual(['carevoice_insert_1']);
     await expect(insertItems([3, 5])).rejects.toThrow(/duplicate key value violates unique constraint/);
     await expect(
       db.transaction().execute(async (trx) => {
         await trx
           .insertInto('items')
           .values([7, 8].map((id) => ({ id, label: `item ${id}` })))
+          .returning(['id', 'label'])
           .execute();
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     await insertItems([5, 6]);
-    const { rows } = await sql<{ id: number }>`select id from items order by id`.execute(db);
-    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(stopped).toEqual([]);
   });
 
   it("reports the server's own error each time a named insert cannot be parsed", async () => {
@@ -81,6 +117,43 @@ describe('named bulk inserts on PostgreSQL', () => {
     await intoMissing();
     const { rows } = await sql<{ n: string }>`select count(*) as n from missing_table`.execute(db);
     expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('recovers when a column it returns changes type under it (cached plan must not change result type)', async () => {
+    await insertItems([1, 2]);
+    await insertItems([3, 4]);
+    await sql`alter table items alter column label type varchar(100)`.execute(db);
+    await expect(insertItems([5, 6])).rejects.toThrow(/cached plan must not change result type/);
+    expect(await insertItems([7, 8])).toEqual([
+      { id: 7, label: 'item 7' },
+      { id: 8, label: 'item 8' },
+    ]);
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 7, 8]);
+  });
+
+  it('recovers when node-postgres could not bind the values of a named insert', async () => {
+    const circular: Record<string, unknown> = {};
+    circular['self'] = circular;
+    const insertOne = (id: number, label: unknown) =>
+      sql`insert into items (id, label) values (${id}, ${label})`.execute(db);
+    await insertOne(1, 'item 1');
+    await insertOne(2, 'item 2');
+    await expect(insertOne(3, circular)).rejects.toThrow(/circular/i);
+    await insertOne(4, 'item 4');
+    expect(await storedIds()).toEqual([1, 2, 4]);
+  });
+
+  it('stops naming, and goes on unnamed, where the server does not keep prepared statements', async () => {
+    await insertItems([1, 2]);
+    await insertItems([3, 4]);
+    // What a pooler in transaction mode does to a client: the next statement runs in a session that never saw the name.
+    await sql`deallocate all`.execute(db);
+    await expect(insertItems([5, 6])).rejects.toThrow(/prepared statement "carevoice_insert_1" does not exist/);
+    expect(stopped.map((e) => (e as Error & { code?: string }).code)).toEqual(['26000']);
+    await insertItems([5, 6]);
+    await insertItems([7, 8]);
+    expect(await prepared()).toEqual([]);
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it.each([

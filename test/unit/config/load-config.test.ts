@@ -97,6 +97,7 @@ describe('loadConfig', () => {
         CAREVOICE_LOG_LEVEL: 'warn',
         REDIS_URL: 'redis://:pw@redis.internal:6379/0',
         DATABASE_URL: 'postgres://carevoice@db/carevoice',
+        CAREVOICE_DATABASE_NAMED_STATEMENTS: 'off',
         CAREVOICE_DATA_DIR: '/var/lib/carevoice',
         CAREVOICE_REDIS_PREFIX: '',
       },
@@ -108,6 +109,7 @@ describe('loadConfig', () => {
     expect(config.redis.url).toBe('redis://:pw@redis.internal:6379/0');
     expect(config.redis.prefix).toBe('{carevoice}');
     expect(config.database.url).toBe('postgres://carevoice@db/carevoice');
+    expect(config.database.namedStatements).toBe(false);
     expect(config.sqlitePath).toBe('/var/lib/carevoice/carevoice.sqlite');
   });
 
