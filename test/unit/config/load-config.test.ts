@@ -33,6 +33,17 @@ describe('loadConfig', () => {
     expect(configSchema.parse(JSON.parse(BASE))).toEqual(configSchema.parse({}));
   });
 
+  it('ships a defaults file that states every default, not only agrees with them', () => {
+    const leafPaths = (value: unknown, prefix = ''): string[] =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, inner]) => leafPaths(inner, `${prefix}${key}.`))
+        : value === undefined
+          ? []
+          : [prefix.slice(0, -1)];
+    const stated = new Set(leafPaths(JSON.parse(BASE)));
+    expect(leafPaths(configSchema.parse({})).filter((path) => !stated.has(path))).toEqual([]);
+  });
+
   it('resolves paths against cwd and derives the SQLite file from dataDir', () => {
     const { config } = load({ 'config/carevoice.json': BASE });
     expect(config.dataDir).toBe('/srv/carevoice/data');
