@@ -49,8 +49,9 @@ export const configSchema = z.strictObject(
         .regex(/^postgres(ql)?:\/\/\S+$/, { error: databaseUrlExpected })
         .optional(),
       /** PostgreSQL: send repeated bulk inserts as named (prepared) statements, parsed once per
-       *  connection. Turn off behind a pooler that cannot keep them (PgBouncer in transaction mode
-       *  before 1.21, or with max_prepared_statements = 0). @defaultValue true */
+       *  connection. Behind a pooler that cannot keep them (PgBouncer in transaction mode before
+       *  1.21, or with max_prepared_statements = 0) the store stops naming after one failed send;
+       *  off skips that failure. @defaultValue true */
       namedStatements: flag().default(true),
     }),
 

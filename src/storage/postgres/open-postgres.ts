@@ -26,7 +26,8 @@ export interface OpenPostgresOptions {
   connectTimeoutMs?: number;
   /**
    * Send repeated bulk inserts as named statements, parsed once per connection (named-inserts.ts).
-   * Off for a pooler that cannot keep prepared statements across transactions. @defaultValue true
+   * Behind a pooler that cannot keep prepared statements, naming stops after one failed send; off
+   * skips that failure. @defaultValue true
    */
   namedStatements?: boolean;
   /** Receives errors of idle pooled connections (which would otherwise crash the process) and planner statistics upkeep. */
@@ -82,6 +83,7 @@ export function postgresHooks(schema: string | undefined, statistics?: PlannerSt
   };
 }
 
+/** Said once per pool, when naming stops (see named-inserts.ts). */
 const warnNamingStopped = (logger: Logger | undefined) => (error: Error) =>
   logger?.warn(
     { err: error },
