@@ -88,7 +88,7 @@ const warnNamingStopped = (logger: Logger | undefined) => (error: Error) =>
   logger?.warn(
     { err: error },
     'PostgreSQL did not keep a prepared statement (a connection pooler in between?): bulk inserts go unnamed from now on; ' +
-      'set CAREVOICE_DATABASE_NAMED_STATEMENTS=false to skip the failed first try',
+      'set CAREVOICE_DATABASE_NAMED_STATEMENTS=false to skip that failed send',
   );
 
 /** The connection string with any password masked, for error messages and logs. */
