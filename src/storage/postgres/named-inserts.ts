@@ -10,16 +10,20 @@
  * made for its values); short statements cost little to parse; a text seen once (an import's last
  * partial slice) would only hold server memory. What is named is capped per pool by its length in
  * all: a named statement keeps its plan in every connection that ran it until that connection
- * closes, about 40 bytes of server memory per character of SQL (1.7 MB for a 200-row upsert).
+ * closes, about 40 bytes of server memory per character of SQL (1.7 MB for a 200-row upsert), so
+ * each connection holds at most about 20 MB of them (a worker's usual few, about 100 KB of SQL, 4 MB).
+ * A name is made from a hash of its text, so a name found on a server connection holds that very
+ * text whichever process prepared it (behind a pooler, connections are shared).
  *
  * node-postgres parses a name once per connection and never again, so a named statement that goes
  * bad stays bad on its connection: a column in its RETURNING list changed type by another process
  * ("cached plan must not change result type"), or values it could not bind (it then closes the
- * statement but still counts it as parsed). So a connection on which a named send failed is closed
- * when it is released, not pooled again. A pooler that does not keep prepared statements (PgBouncer in
+ * statement but still counts it as parsed). So a connection on which a named send failed sends
+ * everything unnamed until it is released, and is then closed, not pooled again. A pooler that does not keep prepared statements (PgBouncer in
  * transaction mode without prepared statement support) shows up as a name missing or already taken
  * on the server: naming then stops for the pool, and the store goes on with unnamed statements.
  */
+import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
@@ -35,6 +39,10 @@ export interface NamedInsertOptions {
 }
 
 const INSERT = /^\s*insert\s/i;
+
+/** The name `sql` goes under: the same text has the same name in every process, another text another. */
+export const insertNameOf = (sql: string): string =>
+  `carevoice_insert_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
 
 /** SQLSTATEs of a name the server does not hold as node-postgres believes: invalid_sql_statement_name, duplicate_prepared_statement. */
 const NAME_NOT_KEPT = new Set(['26000', '42P05']);
@@ -83,7 +91,7 @@ export class InsertNames {
       if (this.#sends.size > this.#maxCounted) this.#sends.delete(this.#sends.keys().next().value as string);
       return undefined;
     }
-    const name = `carevoice_insert_${this.#names.size + 1}`;
+    const name = insertNameOf(sql);
     this.#names.set(sql, name);
     this.#namedLength += sql.length;
     return name;
@@ -108,7 +116,7 @@ class NamingClient implements PostgresPoolClient {
   readonly #client: pg.PoolClient;
   readonly #names: InsertNames;
   readonly #events: NamingEvents;
-  /** A named send failed: the connection may hold a statement that no longer works, so it is closed on release. */
+  /** A named send failed: the connection may hold a statement that no longer works, so it sends unnamed and is closed on release. */
   #closeOnRelease = false;
 
   constructor(client: pg.PoolClient, names: InsertNames, events: NamingEvents) {
@@ -124,7 +132,7 @@ class NamingClient implements PostgresPoolClient {
     if (typeof sqlOrCursor !== 'string') return this.#client.query(sqlOrCursor as unknown as pg.Submittable);
     // pg reads the values without changing them (Kysely has already copied them for it).
     const values = parameters as unknown[] | undefined;
-    const name = this.#names.nameFor(sqlOrCursor);
+    const name = this.#closeOnRelease ? undefined : this.#names.nameFor(sqlOrCursor);
     if (name === undefined) return this.#client.query(sqlOrCursor, values);
     return this.#client.query({ name, text: sqlOrCursor, values }).catch((error: unknown) => {
       this.#closeOnRelease = true;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InsertNames, namingInserts } from '../../../src/storage/postgres/named-inserts.js';
+import { InsertNames, insertNameOf, namingInserts } from '../../../src/storage/postgres/named-inserts.js';
 import { openPostgres } from '../../../src/storage/postgres/open-postgres.js';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -51,6 +51,20 @@ const insertItems = (ids: readonly number[]) =>
     .returning(['id', 'label'])
     .execute();
 
+/** The name insertItems' statement for `rows` rows goes under. */
+const itemsInsertName = (rows: number): string =>
+  insertNameOf(
+    db
+      .insertInto('items')
+      .values(Array.from({ length: rows }, (_, i) => ({ id: i, label: '' })))
+      .returning(['id', 'label'])
+      .compile().sql,
+  );
+
+/** The server process behind the pool's one connection: another one means the connection was replaced. */
+const backendPid = async (): Promise<number> =>
+  (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+
 /** The session's statements prepared through the protocol, and how often each ran. */
 const prepared = async (): Promise<{ name: string; runs: number }[]> =>
   (
@@ -67,7 +81,7 @@ describe('named bulk inserts on PostgreSQL', () => {
     expect(await prepared()).toEqual([]);
     const second = await insertItems([3, 4]);
     const third = await insertItems([5, 6]);
-    expect(await prepared()).toEqual([{ name: 'carevoice_insert_1', runs: 2 }]);
+    expect(await prepared()).toEqual([{ name: itemsInsertName(2), runs: 2 }]);
     expect([first, second, third]).toEqual([
       [
         { id: 1, label: 'item 1' },
@@ -90,23 +104,34 @@ describe('named bulk inserts on PostgreSQL', () => {
     expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('goes on working after a named insert fails, in a transaction or not', async () => {
+  it('replaces the connection after a named insert fails, in a transaction or not, and goes on working', async () => {
     await insertItems([1, 2]);
     await insertItems([3, 4]);
-    expect((await prepared()).map((p) => p.name)).toEqual(['carevoice_insert_1']);
+    expect((await prepared()).map((p) => p.name)).toEqual([itemsInsertName(2)]);
+    const firstPid = await backendPid();
     await expect(insertItems([3, 5])).rejects.toThrow(/duplicate key value violates unique constraint/);
+    const secondPid = await backendPid();
+    expect(secondPid).not.toBe(firstPid);
+    await insertItems([7, 8]);
+    await insertItems([9, 10]);
     await expect(
       db.transaction().execute(async (trx) => {
+        const row = (id: number) => ({ id, label: `item ${id}` });
         await trx
           .insertInto('items')
-          .values([7, 8].map((id) => ({ id, label: `item ${id}` })))
+          .values([row(11), row(12)])
           .returning(['id', 'label'])
           .execute();
-        throw new Error('rolled back');
+        await trx
+          .insertInto('items')
+          .values([row(11), row(13)])
+          .returning(['id', 'label'])
+          .execute();
       }),
-    ).rejects.toThrow('rolled back');
+    ).rejects.toThrow(/duplicate key value violates unique constraint/);
+    expect(await backendPid()).not.toBe(secondPid);
     await insertItems([5, 6]);
-    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(stopped).toEqual([]);
   });
 
@@ -115,8 +140,12 @@ describe('named bulk inserts on PostgreSQL', () => {
     for (let i = 0; i < 3; i++) await expect(intoMissing()).rejects.toThrow(/relation "missing_table" does not exist/);
     await sql`create table missing_table (id integer, label text)`.execute(db);
     await intoMissing();
+    await intoMissing();
+    expect((await prepared()).map((p) => p.name)).toEqual([
+      insertNameOf('insert into missing_table (id, label) values ($1, $2)'),
+    ]);
     const { rows } = await sql<{ n: string }>`select count(*) as n from missing_table`.execute(db);
-    expect(Number(rows[0]!.n)).toBe(1);
+    expect(Number(rows[0]!.n)).toBe(2);
   });
 
   it('recovers when a column it returns changes type under it (cached plan must not change result type)', async () => {
@@ -141,6 +170,30 @@ describe('named bulk inserts on PostgreSQL', () => {
     await expect(insertOne(3, circular)).rejects.toThrow(/circular/i);
     await insertOne(4, 'item 4');
     expect(await storedIds()).toEqual([1, 2, 4]);
+    expect(stopped).toEqual([]);
+  });
+
+  it('sends the rest of a transaction unnamed after a named send in it failed to bind', async () => {
+    const circular: Record<string, unknown> = {};
+    circular['self'] = circular;
+    await insertItems([1, 2]);
+    await insertItems([3, 4]);
+    await db.transaction().execute(async (trx) => {
+      const insert = (label: unknown) =>
+        trx
+          .insertInto('items')
+          .values([
+            { id: 5, label: label as string },
+            { id: 6, label: 'item 6' },
+          ])
+          .returning(['id', 'label'])
+          .execute();
+      // Caught, so the transaction goes on: the statement pg closed must not be bound again.
+      await expect(insert(circular)).rejects.toThrow(/circular/i);
+      await insert('item 5');
+    });
+    expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(stopped).toEqual([]);
   });
 
   it('stops naming, and goes on unnamed, where the server does not keep prepared statements', async () => {
@@ -148,7 +201,7 @@ describe('named bulk inserts on PostgreSQL', () => {
     await insertItems([3, 4]);
     // What a pooler in transaction mode does to a client: the next statement runs in a session that never saw the name.
     await sql`deallocate all`.execute(db);
-    await expect(insertItems([5, 6])).rejects.toThrow(/prepared statement "carevoice_insert_1" does not exist/);
+    await expect(insertItems([5, 6])).rejects.toThrow(`prepared statement "${itemsInsertName(2)}" does not exist`);
     expect(stopped.map((e) => (e as Error & { code?: string }).code)).toEqual(['26000']);
     await insertItems([5, 6]);
     await insertItems([7, 8]);
@@ -157,8 +210,8 @@ describe('named bulk inserts on PostgreSQL', () => {
   });
 
   it.each([
-    [true, ['carevoice_insert_1']],
-    [false, []],
+    [true, 1],
+    [false, 0],
   ])(
     "names the store handle's repeated bulk inserts only when asked to (namedStatements: %s)",
     async (namedStatements, expected) => {
@@ -176,7 +229,8 @@ describe('named bulk inserts on PostgreSQL', () => {
         const { rows } = await sql<{
           name: string;
         }>`select name from pg_prepared_statements where not from_sql`.execute(store);
-        expect(rows.map((r) => r.name)).toEqual(expected);
+        expect(rows).toHaveLength(expected);
+        for (const { name } of rows) expect(name).toMatch(/^carevoice_insert_[0-9a-f]{32}$/);
       } finally {
         await opened.db.destroy();
       }
