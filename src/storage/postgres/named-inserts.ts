@@ -19,9 +19,10 @@
  * bad stays bad on its connection: a column in its RETURNING list changed type by another process
  * ("cached plan must not change result type"), or values it could not bind (it then closes the
  * statement but still counts it as parsed). So a connection on which a named send failed sends
- * everything unnamed until it is released, and is then closed, not pooled again. A pooler that does not keep prepared statements (PgBouncer in
- * transaction mode without prepared statement support) shows up as a name missing or already taken
- * on the server: naming then stops for the pool, and the store goes on with unnamed statements.
+ * everything unnamed until it is released, and is then closed, not pooled again. A pooler that does
+ * not keep prepared statements (PgBouncer in transaction mode without prepared statement support)
+ * shows up as a name missing or already taken on the server: naming then stops for the pool, and
+ * the store goes on with unnamed statements.
  */
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
