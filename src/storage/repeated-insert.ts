@@ -15,6 +15,7 @@
  */
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import { chunk, chunkInPowersOfTwo } from './chunk.js';
+import { setMostRecent } from './recently-used.js';
 import type { Database } from './schema.js';
 
 export interface RepeatedInsertOptions {
@@ -103,17 +104,12 @@ export class RepeatedInsert<R extends object> {
     const columns = sharedColumns(values);
     const known = this.#compiled.get(rows.length);
     if (columns !== undefined && known !== undefined && sameItems(columns, known.columns)) {
-      // Kept most recently used last, so the first key is the one to drop.
-      this.#compiled.delete(rows.length);
-      this.#compiled.set(rows.length, known);
+      setMostRecent(this.#compiled, rows.length, known, this.#keptRowCounts);
       return (await db.executeQuery<O>(CompiledQuery.raw(known.sql, valuesOf(values, columns)))).rows;
     }
     const compiled = this.build(db, rows).compile();
     if (columns !== undefined && sameItems(compiled.parameters, valuesOf(values, columns))) {
-      this.#compiled.delete(rows.length);
-      this.#compiled.set(rows.length, { sql: compiled.sql, columns });
-      if (this.#compiled.size > this.#keptRowCounts)
-        this.#compiled.delete(this.#compiled.keys().next().value as number);
+      setMostRecent(this.#compiled, rows.length, { sql: compiled.sql, columns }, this.#keptRowCounts);
     }
     return (await db.executeQuery<O>(compiled)).rows;
   }

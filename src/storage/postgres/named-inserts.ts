@@ -27,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { setMostRecent } from '../recently-used.js';
 
 export interface NamedInsertOptions {
   /** Shortest SQL text to name, in characters. @defaultValue 4096 */
@@ -57,7 +58,7 @@ export class InsertNames {
   readonly #names = new Map<string, string>();
   #namedLength = 0;
   #stopped = false;
-  /** Sends so far of texts not yet named; a Map iterates oldest first, and a send re-inserts. */
+  /** Sends so far of texts not yet named, least recently sent first. */
   readonly #sends = new Map<string, number>();
 
   constructor(options: NamedInsertOptions = {}) {
@@ -86,12 +87,11 @@ export class InsertNames {
       return undefined;
     }
     const sends = (this.#sends.get(sql) ?? 0) + 1;
-    this.#sends.delete(sql);
     if (sends <= this.#sentBeforeNaming) {
-      this.#sends.set(sql, sends);
-      if (this.#sends.size > this.#maxCounted) this.#sends.delete(this.#sends.keys().next().value as string);
+      setMostRecent(this.#sends, sql, sends, this.#maxCounted);
       return undefined;
     }
+    this.#sends.delete(sql);
     const name = insertNameOf(sql);
     this.#names.set(sql, name);
     this.#namedLength += sql.length;

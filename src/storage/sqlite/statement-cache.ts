@@ -7,6 +7,7 @@
  */
 import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
+import { setMostRecent } from '../recently-used.js';
 
 /** Enough for every statement shape the write path repeats; rarer shapes are simply prepared again. */
 export const DEFAULT_STATEMENT_CACHE_SIZE = 64;
@@ -18,7 +19,6 @@ export function cachingStatements(
   if (!Number.isInteger(capacity) || capacity < 0) {
     throw new RangeError(`statement cache capacity must be a non-negative integer, got ${capacity}`);
   }
-  // A Map iterates in insertion order: re-inserting on every hit makes its first key the least recent.
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => {
@@ -28,15 +28,12 @@ export function cachingStatements(
     prepare(sql: string): SqliteStatement {
       const cached = cache.get(sql);
       if (cached !== undefined) {
-        cache.delete(sql);
-        cache.set(sql, cached);
+        setMostRecent(cache, sql, cached, capacity);
         // A statement mid-iteration (a streamed read) cannot be run again until it finishes.
         return (cached.busy ? handle.prepare(sql) : cached) as SqliteStatement;
       }
       const statement = handle.prepare(sql);
-      if (capacity === 0) return statement as SqliteStatement;
-      cache.set(sql, statement);
-      if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+      setMostRecent(cache, sql, statement, capacity);
       return statement as SqliteStatement;
     },
   };
