@@ -80,12 +80,12 @@ export class InsertNames {
 
   /** The name to send `sql` under, or undefined to send it unnamed; counts this send. */
   nameFor(sql: string): string | undefined {
-    if (this.#stopped) return undefined;
+    // Every query of the pool comes through here: the cheap checks first, so a select, begin or
+    // commit is never hashed into the maps.
+    if (this.#stopped || sql.length < this.#minLength || !INSERT.test(sql)) return undefined;
     const named = this.#names.get(sql);
     if (named !== undefined) return named;
-    if (sql.length < this.#minLength || this.#namedLength + sql.length > this.#maxNamedLength || !INSERT.test(sql)) {
-      return undefined;
-    }
+    if (this.#namedLength + sql.length > this.#maxNamedLength) return undefined;
     const sends = (this.#sends.get(sql) ?? 0) + 1;
     if (sends <= this.#sentBeforeNaming) {
       setMostRecent(this.#sends, sql, sends, this.#maxCounted);
