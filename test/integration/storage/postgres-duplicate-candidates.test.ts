@@ -125,8 +125,8 @@ describe('PostgreSQL duplicate candidates from the SimHash journal', () => {
     const first = syntheticComment('a', { simhash: '1111222233334444' });
     await writer.upsertComments([first, syntheticComment('b', { simhash: '5555666677778888' })]);
     await writer.upsertComments([{ ...first, text: 'edited, same SimHash' }]);
-    // One upsert statement inserting one comment, changing one's SimHash and another's text alone
-    // (the store sends new keys as an insert of their own; a hand-written upsert may mix them).
+    // One upsert statement inserting one comment, changing one's SimHash and another's text alone,
+    // written directly so the case holds however the store splits its writes into statements.
     await buildCommentUpsert(
       reader.db,
       [

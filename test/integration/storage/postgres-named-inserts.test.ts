@@ -51,6 +51,10 @@ const insertItems = (ids: readonly number[]) =>
     .returning(['id', 'label'])
     .execute();
 
+/** A value node-postgres cannot turn into a parameter (JSON.stringify throws on it). */
+const circular: Record<string, unknown> = {};
+circular['self'] = circular;
+
 /** The name insertItems' statement for `rows` rows goes under. */
 const itemsInsertName = (rows: number): string =>
   insertNameOf(
@@ -161,8 +165,6 @@ describe('named bulk inserts on PostgreSQL', () => {
   });
 
   it('recovers when node-postgres could not bind the values of a named insert', async () => {
-    const circular: Record<string, unknown> = {};
-    circular['self'] = circular;
     const insertOne = (id: number, label: unknown) =>
       sql`insert into items (id, label) values (${id}, ${label})`.execute(db);
     await insertOne(1, 'item 1');
@@ -174,8 +176,6 @@ describe('named bulk inserts on PostgreSQL', () => {
   });
 
   it('sends the rest of a transaction unnamed after a named send in it failed to bind', async () => {
-    const circular: Record<string, unknown> = {};
-    circular['self'] = circular;
     await insertItems([1, 2]);
     await insertItems([3, 4]);
     await db.transaction().execute(async (trx) => {

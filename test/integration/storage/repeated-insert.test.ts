@@ -45,6 +45,10 @@ function pairsInsert(options?: RepeatedInsertOptions) {
 const run = (insert: RepeatedInsert<Pair>, rows: Pair[]) =>
   insert.execute<Pair>(db as unknown as Kysely<Schema>, rows, 1000);
 
+/** `n` rows, their keys starting with `prefix`. */
+const pairs = (prefix: string, n: number): Pair[] =>
+  Array.from({ length: n }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
+
 const stored = () => db.selectFrom('pairs').selectAll().orderBy('a').execute();
 
 describe('RepeatedInsert', () => {
@@ -82,11 +86,10 @@ describe('RepeatedInsert', () => {
 
   it('sends varying row counts in power-of-two slices within the limit, returning what they return in order', async () => {
     const { build, insert } = pairsInsert({ varyingRowCounts: true });
-    const rows = (prefix: string) => Array.from({ length: 7 }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
     const execute = (batch: Pair[]) => insert.execute<Pair>(db as unknown as Kysely<Schema>, batch, 5);
-    expect(await execute(rows('x'))).toEqual(rows('x'));
+    expect(await execute(pairs('x', 7))).toEqual(pairs('x', 7));
     expect(build.mock.calls.map(([, sliced]) => sliced.length)).toEqual([4, 2, 1]);
-    expect(await execute(rows('y'))).toEqual(rows('y'));
+    expect(await execute(pairs('y', 7))).toEqual(pairs('y', 7));
     expect(build).toHaveBeenCalledTimes(3);
     expect(await execute([])).toEqual([]);
     expect(await stored()).toHaveLength(14);
@@ -94,15 +97,14 @@ describe('RepeatedInsert', () => {
 
   it('keeps the SQL of as many row counts as it is given, dropping the least recently used', async () => {
     const { build, insert } = pairsInsert({ keptRowCounts: 2 });
-    const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ a: `${prefix}${i}`, b: i }));
-    await run(insert, rows('a', 1));
-    await run(insert, rows('b', 2));
-    await run(insert, rows('c', 1)); // reused, and now the most recent
+    await run(insert, pairs('a', 1));
+    await run(insert, pairs('b', 2));
+    await run(insert, pairs('c', 1)); // reused, and now the most recent
     expect(build).toHaveBeenCalledTimes(2);
-    await run(insert, rows('d', 3)); // a third count: the two-row SQL goes
-    await run(insert, rows('e', 1)); // still kept
+    await run(insert, pairs('d', 3)); // a third count: the two-row SQL goes
+    await run(insert, pairs('e', 1)); // still kept
     expect(build).toHaveBeenCalledTimes(3);
-    await run(insert, rows('f', 2)); // built again
+    await run(insert, pairs('f', 2)); // built again
     expect(build).toHaveBeenCalledTimes(4);
     expect(await stored()).toHaveLength(10);
   });
