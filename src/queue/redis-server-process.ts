@@ -16,6 +16,12 @@ export interface RedisServerOptions {
   maxmemoryPolicy?: string;
   /** Append-only file, so queued jobs survive a restart. @defaultValue true */
   appendOnly?: boolean;
+  /**
+   * How often the append-only file is synced to disk. `always`: a job Redis acknowledged survives a
+   * crash of its host too, which the collect stage relies on (see persistence-check.ts).
+   * @defaultValue `always`
+   */
+  appendFsync?: 'always' | 'everysec' | 'no';
   /** Binary name or path. @defaultValue `redis-server` */
   binary?: string;
   /** Longest wait for the server to answer PING. @defaultValue 10000 */
@@ -71,6 +77,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     '--dir', options.dir,
     '--maxmemory-policy', options.maxmemoryPolicy ?? 'noeviction',
     '--appendonly', options.appendOnly === false ? 'no' : 'yes',
+    '--appendfsync', options.appendFsync ?? 'always',
     '--logfile', 'redis.log',
     '--daemonize', 'no',
     ...(options.extraArgs ?? []),

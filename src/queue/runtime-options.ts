@@ -37,7 +37,7 @@ export interface RuntimeOptions {
   retention?: { completed?: Partial<KeepFinished>; failed?: Partial<KeepFinished> };
   /** Approximate cap on each queue's events stream (BullMQ's default is 10,000). @defaultValue 2000 */
   eventsMaxLen?: number;
-  /** Check Redis's eviction policy before starting workers. @defaultValue true */
+  /** Check Redis's eviction policy (and warn about its persistence) before starting workers. @defaultValue true */
   preflight?: boolean;
   /** Collect holds off while the process backlog is high. @defaultValue on, 500 / 250 jobs, 1000 ms */
   backpressure?: Partial<BackpressureOptions>;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { StageName } from '../pipeline/stage.js';
 import { BackpressureGate } from './backpressure-gate.js';
 import { rememberQueues } from './known-queues.js';
+import { persistenceWarning, readPersistence } from './persistence-check.js';
 import { assertNoEviction } from './preflight.js';
 import { processBacklogJobs } from './process-backlog.js';
 import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
@@ -50,12 +51,17 @@ export interface StageRunner {
 
 /**
  * Starts one BullMQ worker per stage queue (one per source for collect), each validating payloads
- * and running the registered handler. Refuses to start against a Redis that may evict keys.
+ * and running the registered handler. Refuses to start against a Redis that may evict keys, and warns
+ * when Redis's persistence settings can lose acknowledged jobs.
  */
 export async function startStageRunner(options: StageRunnerOptions): Promise<StageRunner> {
   const resolved = resolveRuntimeOptions(options);
   const { connection, registry, logger } = options;
-  if (resolved.preflight) await assertNoEviction(connection, describeConnection(connection));
+  if (resolved.preflight) {
+    await assertNoEviction(connection, describeConnection(connection));
+    const warning = persistenceWarning(await readPersistence(connection), describeConnection(connection));
+    if (warning) logger.warn({ code: 'redis_persistence' }, warning);
+  }
   const stages = new Set(options.stages ?? registry.stages);
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
   await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));

@@ -8,15 +8,17 @@ import { assertNoEviction, readEvictionPolicy } from '../../../src/queue/preflig
 import { type RunningRedisServer, startRedisServer } from '../../../src/queue/redis-server-process.js';
 import { createStageRegistry } from '../../../src/queue/registry.js';
 import { startStageRunner } from '../../../src/queue/stage-runner.js';
-import { freshPrefix, handlersWith, openConnectionsFor, quietLogger } from './support/redis-kit.js';
+import { capturingLogger, freshPrefix, handlersWith, openConnectionsFor, quietLogger } from './support/redis-kit.js';
 
 // Private servers on spare ports: the shared Redis's configuration is never touched.
 let dir: string;
 let evicting: RunningRedisServer;
 let noConfig: RunningRedisServer;
+let syncedEverySecond: RunningRedisServer;
+let syncedAlways: RunningRedisServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cv-preflight-'));
-  [evicting, noConfig] = await Promise.all([
+  [evicting, noConfig, syncedEverySecond, syncedAlways] = await Promise.all([
     startRedisServer({ dir: join(dir, 'lru'), maxmemoryPolicy: 'allkeys-lru', appendOnly: false }),
     // CONFIG renamed away, as on many managed services: the check must fall back to INFO.
     startRedisServer({
@@ -24,10 +26,13 @@ beforeAll(async () => {
       appendOnly: false,
       extraArgs: ['--rename-command', 'CONFIG', '""'],
     }),
+    startRedisServer({ dir: join(dir, 'everysec'), appendFsync: 'everysec' }),
+    // The default, as `carevoice start` runs its private server.
+    startRedisServer({ dir: join(dir, 'always') }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([evicting?.stop(), noConfig?.stop()]);
+  await Promise.all([evicting?.stop(), noConfig?.stop(), syncedEverySecond?.stop(), syncedAlways?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,5 +80,32 @@ describe('preflight', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('warns at start-up when Redis can lose acknowledged jobs, and not when every write is synced', async () => {
+    const persistenceWarnings = async (server: RunningRedisServer) => {
+      const connection = new Redis(server.url, { maxRetriesPerRequest: null });
+      const { logger, lines } = capturingLogger();
+      try {
+        const runner = await startStageRunner({
+          connection,
+          prefix: freshPrefix(),
+          registry: createStageRegistry(handlersWith({})),
+          sources: ['alpha'],
+          logger,
+        });
+        await runner.close();
+        return lines.filter((line) => line['code'] === 'redis_persistence').map((line) => String(line['msg']));
+      } finally {
+        connection.disconnect();
+      }
+    };
+    const [warning, ...more] = await persistenceWarnings(syncedEverySecond);
+    expect(warning).toContain(`Redis at 127.0.0.1:${syncedEverySecond.port} syncs its append-only file`);
+    expect(warning).toContain('appendfsync "everysec"');
+    expect(more).toEqual([]);
+    expect(await persistenceWarnings(syncedAlways)).toEqual([]);
+    // Without CONFIG the settings are unknown: no warning rather than a wrong one.
+    expect(await persistenceWarnings(noConfig)).toEqual([]);
   });
 });
