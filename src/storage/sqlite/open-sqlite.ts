@@ -1,6 +1,9 @@
 /**
- * Opens the embedded SQLite store file. WAL lets readers (API) run beside the writer (workers);
- * synchronous=NORMAL is durable across process crashes in WAL mode and much faster than FULL.
+ * Opens the embedded SQLite store file. WAL lets readers (API) run beside the writer (workers).
+ * synchronous=FULL syncs the WAL at every commit, so a committed batch survives a crash of the
+ * host, not only of the process: Redis marks the batch's job done once the commit returns, and a
+ * batch lost after that would never be written again. It cost 2% of the store work in
+ * `bench/compare-store-writes.ts` against NORMAL (docs/RELIABILITY.md).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -112,7 +115,7 @@ export function openSqlite(options: OpenSqliteOptions): OpenedDatabase {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     handle = new SqliteDatabase(path);
     handle.pragma('journal_mode = WAL');
-    handle.pragma('synchronous = NORMAL');
+    handle.pragma('synchronous = FULL');
     handle.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
     // Zero: waits for the write lock happen in writeTransaction, on the event loop (see beginImmediate).
     handle.pragma('busy_timeout = 0');
