@@ -17,17 +17,20 @@ import {
   fileCollect,
   fileSourceEnv,
   idDiscrepancies,
+  type StoreTarget,
   storedCount,
   storedIds,
   unfinishedJobs,
   withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
+import { createPostgresSchema } from './support/postgres-schema.js';
 import { isAlive, killTree } from './support/process-tree.js';
 
 /**
- * A private redis-server (append-only file, spare port) that the test stops and starts: Redis going
- * away mid-run, coming back on the same files, and a Redis that may evict keys.
+ * A private redis-server (append-only file synced at every write, spare port) that the test stops,
+ * kills and starts: Redis going away mid-run, coming back on the same files, and a Redis that may
+ * evict keys.
  */
 
 const COMMENTS = 3000;
@@ -57,58 +60,89 @@ async function startRedis(maxmemoryPolicy = 'noeviction'): Promise<void> {
   redis = await startRedisServer({ dir: redisDir, port, maxmemoryPolicy });
 }
 
-function cli(args: string[], extra: Record<string, string> = {}, configPath?: string): NodeCli {
-  const env = configPath
-    ? fileSourceEnv(ws, configPath, { REDIS_URL: url, ...extra })
-    : ws.env({ REDIS_URL: url, ...extra });
-  const running = startNodeCli(args, ws.dir, env);
+function cli(args: string[]): NodeCli {
+  const running = startNodeCli(args, ws.dir, ws.env({ REDIS_URL: url }));
   started.push(running);
   return running;
 }
 
-describe('Redis restarted mid-run', () => {
-  it('stopped (SIGTERM) while a worker processes, started again on the same folder and port: nothing lost or doubled', async () => {
-    await timedCase(
-      'Redis restarted mid-run',
-      `${COMMENTS} comments in batches of 50; private redis-server (appendonly yes) stopped with SIGTERM once some are stored, restarted on the same dir and port 1 s later; the worker is not restarted`,
-      async () => {
-        await startRedis();
-        const configPath = await writeConfig(ws, {
-          queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
-        });
-        await dropFile(ws, 'outage.jsonl', `${goodLines('outage', COMMENTS).join('\n')}\n`);
-        const worker = cli(['worker', 'collect', 'process'], {}, configPath);
-        await worker.waitForStderr('"msg":"started"');
-        await enqueueFrom(url, ws.prefix, 'collect', [fileCollect('outage')]);
-        let atStop = 0;
-        await eventually(
-          async () => {
-            atStop = await storedCount(ws.sqlitePath);
-            return atStop > 0;
-          },
-          'the worker stored something',
-          30_000,
-        );
-        await redis!.stop();
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const duringOutage = await storedCount(ws.sqlitePath);
-        await startRedis();
+interface RestartCase {
+  name: string;
+  /** SIGTERM: Redis flushes its append-only file and exits; SIGKILL: a crash, nothing flushed on the way out. */
+  signal: 'SIGTERM' | 'SIGKILL';
+  store: 'SQLite' | 'PostgreSQL';
+}
 
-        await eventually(
-          async () => (await unfinishedJobs(url, ws.prefix)) === 0 && (await storedCount(ws.sqlitePath)) >= COMMENTS,
-          'every comment stored after the restart',
-          60_000,
-        );
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `outage-${n}`);
-        const stored = await withStore(ws.sqlitePath, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(await failedJobs(url, ws.prefix)).toBe(0);
-        expect(worker.child.exitCode).toBeNull();
-        worker.child.kill('SIGTERM');
-        await worker.exited;
-        return `${atStop} stored when Redis stopped, ${duringOutage} a second later; the same worker resumed on its own: ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
-      },
-    );
+const RESTART_CASES: RestartCase[] = [
+  { name: 'Redis restarted mid-run', signal: 'SIGTERM', store: 'SQLite' },
+  { name: 'Redis killed mid-run', signal: 'SIGKILL', store: 'SQLite' },
+  { name: 'Redis killed mid-run, PostgreSQL', signal: 'SIGKILL', store: 'PostgreSQL' },
+];
+
+describe('Redis stopped or killed mid-run', () => {
+  it.each(RESTART_CASES)('$name: started again on the same folder and port, nothing lost or doubled', async (c) => {
+    // Each case its own prefix, inbox and store, so no job id or file of another case is seen.
+    const caseWs = await createCliWorkspace();
+    const pgSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
+    const target: StoreTarget = pgSchema ? pgSchema.storeOptions : caseWs.sqlitePath;
+    try {
+      await timedCase(
+        c.name,
+        `${COMMENTS} comments in batches of 50, ${c.store} store; private redis-server (appendonly yes, appendfsync always) ${c.signal === 'SIGKILL' ? 'killed with SIGKILL' : 'stopped with SIGTERM'} once some are stored, restarted on the same dir and port 1 s later; the worker is not restarted`,
+        async () => {
+          if (!redis) await startRedis();
+          const configPath = await writeConfig(caseWs, {
+            queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
+          });
+          await dropFile(caseWs, 'outage.jsonl', `${goodLines('outage', COMMENTS).join('\n')}\n`);
+          const extra: Record<string, string> = {
+            REDIS_URL: url,
+            ...(pgSchema ? { DATABASE_URL: pgSchema.databaseUrl } : {}),
+          };
+          const worker = startNodeCli(
+            ['worker', 'collect', 'process'],
+            caseWs.dir,
+            fileSourceEnv(caseWs, configPath, extra),
+          );
+          started.push(worker);
+          await worker.waitForStderr('"msg":"started"');
+          await enqueueFrom(url, caseWs.prefix, 'collect', [fileCollect('outage')]);
+          let atStop = 0;
+          await eventually(
+            async () => {
+              atStop = await storedCount(target);
+              return atStop > 0;
+            },
+            'the worker stored something',
+            30_000,
+          );
+          // stop() waits for the exit either way; after SIGKILL its own SIGTERM finds nothing left to stop.
+          if (c.signal === 'SIGKILL') process.kill(redis!.pid, 'SIGKILL');
+          await redis!.stop();
+          redis = undefined;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          const duringOutage = await storedCount(target);
+          await startRedis();
+
+          await eventually(
+            async () => (await unfinishedJobs(url, caseWs.prefix)) === 0 && (await storedCount(target)) >= COMMENTS,
+            'every comment stored after the restart',
+            60_000,
+          );
+          const ids = Array.from({ length: COMMENTS }, (_, n) => `outage-${n}`);
+          const stored = await withStore(target, (store) => storedIds(store, 'file'));
+          expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+          expect(await failedJobs(url, caseWs.prefix)).toBe(0);
+          expect(worker.child.exitCode).toBeNull();
+          worker.child.kill('SIGTERM');
+          await worker.exited;
+          return `${atStop} stored when Redis ${c.signal === 'SIGKILL' ? 'was killed' : 'stopped'}, ${duringOutage} a second later; the same worker resumed on its own: ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+        },
+      );
+    } finally {
+      await caseWs.cleanup();
+      await pgSchema?.drop();
+    }
   });
 });
 

@@ -32,22 +32,12 @@ const GRACE_MS = 300;
 const NO_GRACE_MS = 0;
 
 let ws: CliWorkspace;
-let configPath: string;
 let pgSchema: PostgresSchema;
 const started: NodeCli[] = [];
 
 beforeAll(async () => {
   ws = await createCliWorkspace();
   pgSchema = await createPostgresSchema();
-  configPath = await writeConfig(ws, {
-    queue: {
-      processBatchSize: 50,
-      concurrency: { process: 1 },
-      backoffMs: 100,
-      shutdownGraceMs: GRACE_MS,
-      ...FAST_STALL,
-    },
-  });
 });
 afterAll(async () => {
   for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
@@ -55,15 +45,16 @@ afterAll(async () => {
   await pgSchema.drop();
 });
 
-function worker(config = configPath, extraEnv: Record<string, string> = {}): NodeCli {
+function worker(config: string, extraEnv: Record<string, string> = {}): NodeCli {
   const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, fileSourceEnv(ws, config, extraEnv));
   started.push(cli);
   return cli;
 }
 
-async function drained(expected: number, target: StoreTarget = ws.sqlitePath): Promise<void> {
+async function drained(workspace: CliWorkspace, expected: number, target: StoreTarget): Promise<void> {
   await eventually(
-    async () => (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 && (await storedCount(target)) >= expected,
+    async () =>
+      (await unfinishedJobs(TEST_REDIS_URL, workspace.prefix)) === 0 && (await storedCount(target)) >= expected,
     `all ${expected} comments stored and the queues empty`,
     60_000,
   );
@@ -73,42 +64,69 @@ async function drained(expected: number, target: StoreTarget = ws.sqlitePath): P
 const pgEnv = () => ({ DATABASE_URL: pgSchema.databaseUrl });
 
 describe('a worker process killed or stopped mid-batch', () => {
-  it('kill -9 mid-batch, then a new worker: every comment stored exactly once', async () => {
-    await timedCase(
-      'kill -9 mid-batch',
-      `${COMMENTS} comments in batches of 50; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
-      async () => {
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `crash-${n}`);
-        await dropFile(ws, 'crash.jsonl', `${goodLines('crash', COMMENTS).join('\n')}\n`);
-        const first = worker();
-        await first.waitForStderr('"msg":"started"', 45_000);
-        await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('crash')]);
-        let atKill = 0;
-        await eventually(
-          async () => {
-            atKill = await storedCount(ws.sqlitePath);
-            return atKill > 0;
-          },
-          'the first worker stored something',
-          30_000,
-        );
-        killTree(first.child.pid!);
-        const killed = await first.exited;
-        expect(killed.signal).toBe('SIGKILL');
-        expect(atKill).toBeLessThan(COMMENTS);
-
-        const second = worker();
-        await second.waitForStderr('"msg":"started"', 45_000);
-        await drained(COMMENTS);
-        const stored = await withStore(ws.sqlitePath, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(stored).toHaveLength(COMMENTS);
-        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
-        second.child.kill('SIGTERM');
-        await second.exited;
-        return `${atKill} stored at the kill; after the restart ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+  it.each([
+    { name: 'kill -9 mid-batch', store: 'SQLite' },
+    { name: 'kill -9 mid-batch, PostgreSQL', store: 'PostgreSQL' },
+  ] as const)('$name, then a new worker: every comment stored exactly once', async (c) => {
+    // Its own prefix, inbox and store: no job id, file or comment of another case is seen.
+    const caseWs = await createCliWorkspace();
+    const caseConfig = await writeConfig(caseWs, {
+      queue: {
+        processBatchSize: 50,
+        concurrency: { process: 1 },
+        backoffMs: 100,
+        shutdownGraceMs: GRACE_MS,
+        ...FAST_STALL,
       },
-    );
+    });
+    const caseSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
+    const target: StoreTarget = caseSchema ? caseSchema.storeOptions : caseWs.sqlitePath;
+    const env: Record<string, string> = caseSchema ? { DATABASE_URL: caseSchema.databaseUrl } : {};
+    const caseWorker = () => {
+      const cli = startNodeCli(['worker', 'collect', 'process'], caseWs.dir, fileSourceEnv(caseWs, caseConfig, env));
+      started.push(cli);
+      return cli;
+    };
+    try {
+      await timedCase(
+        c.name,
+        `${COMMENTS} comments in batches of 50, ${c.store} store; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
+        async () => {
+          const ids = Array.from({ length: COMMENTS }, (_, n) => `crash-${n}`);
+          await dropFile(caseWs, 'crash.jsonl', `${goodLines('crash', COMMENTS).join('\n')}\n`);
+          const first = caseWorker();
+          await first.waitForStderr('"msg":"started"', 45_000);
+          await enqueueFrom(TEST_REDIS_URL, caseWs.prefix, 'collect', [fileCollect('crash')]);
+          let atKill = 0;
+          await eventually(
+            async () => {
+              atKill = await storedCount(target);
+              return atKill > 0;
+            },
+            'the first worker stored something',
+            30_000,
+          );
+          killTree(first.child.pid!);
+          const killed = await first.exited;
+          expect(killed.signal).toBe('SIGKILL');
+          expect(atKill).toBeLessThan(COMMENTS);
+
+          const second = caseWorker();
+          await second.waitForStderr('"msg":"started"', 45_000);
+          await drained(caseWs, COMMENTS, target);
+          const stored = await withStore(target, (store) => storedIds(store, 'file'));
+          expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+          expect(stored).toHaveLength(COMMENTS);
+          expect(await failedJobs(TEST_REDIS_URL, caseWs.prefix)).toBe(0);
+          second.child.kill('SIGTERM');
+          await second.exited;
+          return `${atKill} stored at the kill; after the restart ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+        },
+      );
+    } finally {
+      await caseWs.cleanup();
+      await caseSchema?.drop();
+    }
   });
 
   it('SIGTERM mid-job: the worker exits within its grace period and the job completes in another worker', async () => {
@@ -147,7 +165,7 @@ describe('a worker process killed or stopped mid-batch', () => {
 
         const second = worker(bigBatches, pgEnv());
         await second.waitForStderr('"msg":"started"', 45_000);
-        await drained(COMMENTS, pgSchema.storeOptions);
+        await drained(ws, COMMENTS, pgSchema.storeOptions);
         const ids = Array.from({ length: COMMENTS }, (_, n) => `term-${n}`);
         const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
         expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
