@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
+import { eventually } from '../integration/queue/support/redis-kit.js';
+import { type CuttableProxy, startCuttableProxy } from './support/cuttable-proxy.js';
+import { goodLines } from './support/inbox-records.js';
+import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { timedCase } from './support/outcomes.js';
+import {
+  activeProcessJobs,
+  dropFile,
+  enqueueFrom,
+  FAST_STALL,
+  failedJobs,
+  fileCollect,
+  fileSourceEnv,
+  idDiscrepancies,
+  storedCount,
+  storedIds,
+  unfinishedJobs,
+  unfinishedOf,
+  withStore,
+  writeConfig,
+} from './support/pipeline-harness.js';
+import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
+import { isAlive, killTree } from './support/process-tree.js';
+
+/**
+ * A network partition: one worker cut off from Redis in the middle of a batch while another still
+ * reaches it. The cut worker's locks expire, the other worker takes its batches over, and when the
+ * cut heals the first worker's late commands (a lock renewal, a job completion) reach Redis after
+ * the batch has been run elsewhere.
+ */
+
+const COMMENTS = 3000;
+/** Longer than the lock (FAST_STALL: 1.5 s) and the stalled check after it (0.5 s). */
+const PARTITION_MS = 4000;
+
+let ws: CliWorkspace;
+let pgSchema: PostgresSchema;
+let proxy: CuttableProxy;
+const started: NodeCli[] = [];
+
+beforeAll(async () => {
+  ws = await createCliWorkspace();
+  pgSchema = await createPostgresSchema();
+  const redis = new URL(TEST_REDIS_URL);
+  proxy = await startCuttableProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+});
+afterAll(async () => {
+  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await proxy.close();
+  await ws.cleanup();
+  await pgSchema.drop();
+});
+
+function worker(configPath: string, redisUrl: string): NodeCli {
+  const env = fileSourceEnv(ws, configPath, { REDIS_URL: redisUrl, DATABASE_URL: pgSchema.databaseUrl });
+  const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, env);
+  started.push(cli);
+  return cli;
+}
+
+describe('a worker cut off from Redis', () => {
+  it('mid-batch, while another worker still reaches Redis: every comment stored once, no job failed', async () => {
+    await timedCase(
+      'worker partitioned from Redis',
+      `${COMMENTS} comments in batches of 50, PostgreSQL store; the first worker reaches Redis through a proxy that stops passing bytes either way (nothing closed) while it has a batch active; a second worker, connected directly, is started; the cut heals after ${PARTITION_MS / 1000} s`,
+      async () => {
+        const configPath = await writeConfig(ws, {
+          queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
+        });
+        await dropFile(ws, 'partition.jsonl', `${goodLines('partition', COMMENTS).join('\n')}\n`);
+        const cutOff = worker(configPath, `redis://127.0.0.1:${proxy.port}`);
+        await cutOff.waitForStderr('"msg":"started"', 45_000);
+        await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('partition')]);
+        await eventually(
+          async () => (await storedCount(pgSchema.storeOptions)) > 0,
+          'the first worker stored something',
+          30_000,
+        );
+        // Cut while the first worker, the only one yet, holds a batch: read back after the cut, so a
+        // completion in flight when it fell is not taken for a batch cut short.
+        let cutShort: string[] = [];
+        for (let attempt = 0; cutShort.length === 0; attempt++) {
+          if (attempt > 0) {
+            proxy.heal();
+            await new Promise((resolve) => setTimeout(resolve, 100 + 50 * attempt));
+          }
+          if (attempt === 50) throw new Error('the first worker never held a batch when the cut fell');
+          proxy.cut();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          cutShort = await activeProcessJobs(TEST_REDIS_URL, ws.prefix);
+        }
+        const atCut = await storedCount(pgSchema.storeOptions);
+        const cutAt = Date.now();
+        const direct = worker(configPath, TEST_REDIS_URL);
+        await direct.waitForStderr('"msg":"started"', 45_000);
+        await eventually(
+          async () => (await unfinishedOf(TEST_REDIS_URL, ws.prefix, cutShort)).length === 0,
+          'the batches cut short completed by the second worker',
+          30_000,
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, PARTITION_MS - (Date.now() - cutAt))));
+        proxy.heal();
+
+        await eventually(
+          async () =>
+            (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 &&
+            (await storedCount(pgSchema.storeOptions)) >= COMMENTS,
+          'every comment stored and the queues empty',
+          60_000,
+        );
+        const ids = Array.from({ length: COMMENTS }, (_, n) => `partition-${n}`);
+        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
+        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        // The second worker found the cut worker's batches stalled and ran them again.
+        for (const jobId of cutShort) expect(direct.stderr()).toContain(`"jobId":"${jobId}","msg":"job stalled`);
+        // The cut worker's late word on them, once its bytes flowed again, was refused: the lock was no longer its.
+        const refused = cutShort.filter((jobId) => cutOff.stderr().includes(`Missing lock for job ${jobId}.`));
+        expect(refused).toEqual(cutShort);
+        // Both workers go on once the cut heals.
+        expect(cutOff.child.exitCode).toBeNull();
+        expect(direct.child.exitCode).toBeNull();
+        for (const cli of [cutOff, direct]) {
+          cli.child.kill('SIGTERM');
+          await cli.exited;
+        }
+        return `${atCut} stored when the cut fell, ${cutShort.length} batch(es) held by the cut worker; the second worker found them stalled and completed them; after the cut healed, Redis refused the cut worker's late completion of ${refused.length} of them (missing lock); ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
+      },
+    );
+  });
+});
