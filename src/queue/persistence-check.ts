@@ -4,24 +4,38 @@ import type { RedisCommandRunner } from './preflight.js';
  * Start-up check of how Redis keeps queued jobs on disk. The collect stage moves a source's cursor in
  * the store once Redis has acknowledged the page's process jobs, so a job Redis acknowledged and then
  * lost is a batch of comments never fetched again. Redis loses acknowledged writes when it keeps no
- * append-only file (all of them at a restart), or when it syncs that file less often than every write
- * (`appendfsync everysec`: up to a second of them when its host crashes; a crash of the redis-server
- * process alone loses nothing, since the file's writes are already with the kernel).
+ * append-only file (everything since its last snapshot, if it takes any, when it crashes), or when it
+ * syncs that file less often than at every write (`appendfsync everysec`: the last second or two
+ * when its host crashes, and even when only the process does while a slow disk holds back its writes).
+ * Replicas are another matter: a failover can lose acknowledged writes whatever these settings say.
  */
 
 export interface RedisPersistence {
-  /** `appendonly`, or undefined when CONFIG GET is not allowed. */
+  /** `appendonly` (from CONFIG GET, else INFO persistence), or undefined when neither tells. */
   appendOnly?: boolean;
   /** `appendfsync` (`always`, `everysec` or `no`), or undefined when CONFIG GET is not allowed. */
   appendFsync?: string;
+  /** `no-appendfsync-on-rewrite`: no syncs at all while the file is rewritten, whatever `appendfsync` says. */
+  noFsyncOnRewrite?: boolean;
 }
 
 async function configValue(redis: RedisCommandRunner, name: string): Promise<string | undefined> {
   try {
     const reply = await redis.call('CONFIG', 'GET', name);
-    return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]) : undefined;
+    return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]).toLowerCase() : undefined;
   } catch {
-    // CONFIG is often disabled or renamed on managed Redis: the settings are then unknown, not wrong.
+    // CONFIG is often disabled or renamed on managed Redis: INFO may still tell part of it.
+    return undefined;
+  }
+}
+
+/** `aof_enabled` from `INFO persistence`, or undefined. */
+async function aofEnabledFromInfo(redis: RedisCommandRunner): Promise<boolean | undefined> {
+  try {
+    const info = await redis.call('INFO', 'persistence');
+    const match = typeof info === 'string' ? /^aof_enabled:(\d)/m.exec(info) : null;
+    return match ? match[1] === '1' : undefined;
+  } catch {
     return undefined;
   }
 }
@@ -29,36 +43,46 @@ async function configValue(redis: RedisCommandRunner, name: string): Promise<str
 export async function readPersistence(redis: RedisCommandRunner): Promise<RedisPersistence> {
   const appendOnly = await configValue(redis, 'appendonly');
   const appendFsync = await configValue(redis, 'appendfsync');
+  const noFsyncOnRewrite = await configValue(redis, 'no-appendfsync-on-rewrite');
   const persistence: RedisPersistence = {};
-  if (appendOnly !== undefined) persistence.appendOnly = appendOnly.toLowerCase() === 'yes';
-  if (appendFsync !== undefined) persistence.appendFsync = appendFsync.toLowerCase();
+  const aof = appendOnly !== undefined ? appendOnly === 'yes' : await aofEnabledFromInfo(redis);
+  if (aof !== undefined) persistence.appendOnly = aof;
+  if (appendFsync !== undefined) persistence.appendFsync = appendFsync;
+  if (noFsyncOnRewrite !== undefined) persistence.noFsyncOnRewrite = noFsyncOnRewrite === 'yes';
   return persistence;
 }
 
 const FIX =
-  'Run Redis with `appendonly yes` and `appendfsync always` (`redis-cli CONFIG SET appendonly yes`, ' +
-  '`CONFIG SET appendfsync always`, then `CONFIG REWRITE` to keep them), as docker-compose.yml does.';
+  'Run Redis with `appendonly yes`, `appendfsync always` and `no-appendfsync-on-rewrite no`, as ' +
+  'docker-compose.yml does: `redis-cli CONFIG SET appendfsync always` changes a running server, and the ' +
+  'same lines in redis.conf (or on its command line) keep them.';
 
 /** Why these settings can lose queued comments, or undefined when they cannot (or are unknown). */
 export function persistenceWarning(persistence: RedisPersistence, serverLabel: string): string | undefined {
+  const lost = 'including batches of comments whose source has already moved on, which are not fetched again. ';
   if (persistence.appendOnly === false) {
     return (
-      `Redis at ${serverLabel} keeps no append-only file: if it restarts, every queued job is lost, ` +
-      'including batches of comments whose source has already moved on, which are not fetched again. ' +
-      FIX
+      `Redis at ${serverLabel} keeps no append-only file: if it crashes, the jobs queued since its last ` +
+      `snapshot are lost (all of them if it takes none), ${lost}${FIX}`
     );
   }
-  if (
-    persistence.appendOnly === true &&
-    persistence.appendFsync !== undefined &&
-    persistence.appendFsync !== 'always'
-  ) {
+  if (persistence.appendOnly !== true) return undefined;
+  if (persistence.appendFsync !== undefined && persistence.appendFsync !== 'always') {
     return (
-      `Redis at ${serverLabel} syncs its append-only file with appendfsync "${persistence.appendFsync}": if its ` +
-      'host crashes (power loss, kernel panic), the jobs of the last moments before it can be lost, including ' +
-      'batches of comments whose source has already moved on, which are not fetched again. ' +
-      FIX
+      `Redis at ${serverLabel} syncs its append-only file with appendfsync "${persistence.appendFsync}": if ` +
+      `its host crashes (power loss, kernel panic), the jobs of the last second or two before it can be lost, ${lost}${FIX}`
+    );
+  }
+  if (persistence.noFsyncOnRewrite === true) {
+    return (
+      `Redis at ${serverLabel} runs with no-appendfsync-on-rewrite "yes": while it rewrites its append-only ` +
+      `file it syncs nothing, and a crash of its host then can lose the jobs of the last seconds, ${lost}${FIX}`
     );
   }
   return undefined;
+}
+
+/** Said at start-up when the file is on but how often it is synced cannot be read. */
+export function persistenceUnchecked(persistence: RedisPersistence): boolean {
+  return persistence.appendOnly === true && persistence.appendFsync === undefined;
 }

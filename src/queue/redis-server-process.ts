@@ -36,6 +36,8 @@ export interface RunningRedisServer {
   pid: number;
   /** Stops the server (SIGTERM, so it flushes its AOF; SIGKILL after 5 s). Safe to call twice. */
   stop(): Promise<void>;
+  /** Ends the server at once (SIGKILL), as a crash would, and resolves once it has exited. */
+  crash(): Promise<void>;
 }
 
 /** The absolute path of an executable on PATH, or undefined. */
@@ -101,6 +103,11 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     url,
     port,
     pid: child.pid ?? -1,
+    crash() {
+      process.off('exit', killOnExit);
+      child.kill('SIGKILL');
+      return exited;
+    },
     stop() {
       stopping ??= (async () => {
         process.off('exit', killOnExit);

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { StageName } from '../pipeline/stage.js';
 import { BackpressureGate } from './backpressure-gate.js';
 import { rememberQueues } from './known-queues.js';
-import { persistenceWarning, readPersistence } from './persistence-check.js';
+import { persistenceUnchecked, persistenceWarning, readPersistence } from './persistence-check.js';
 import { assertNoEviction } from './preflight.js';
 import { processBacklogJobs } from './process-backlog.js';
 import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
@@ -59,8 +59,15 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
   const { connection, registry, logger } = options;
   if (resolved.preflight) {
     await assertNoEviction(connection, describeConnection(connection));
-    const warning = persistenceWarning(await readPersistence(connection), describeConnection(connection));
+    const persistence = await readPersistence(connection);
+    const warning = persistenceWarning(persistence, describeConnection(connection));
     if (warning) logger.warn({ code: 'redis_persistence' }, warning);
+    else if (persistenceUnchecked(persistence)) {
+      logger.info(
+        { code: 'redis_persistence_unchecked' },
+        'Redis keeps an append-only file, but CONFIG GET is not allowed, so whether it syncs it at every write (appendfsync always) is not checked',
+      );
+    }
   }
   const stages = new Set(options.stages ?? registry.stages);
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));

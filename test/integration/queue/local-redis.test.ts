@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe('ensureRedis', () => {
-  it('starts a private noeviction, append-only server under <dataDir>/redis and stops it', async () => {
+  it('starts a private noeviction, append-only server synced at every write under <dataDir>/redis and stops it', async () => {
     const redis = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
     try {
       expect(redis.privateServer).toBe(true);
@@ -28,6 +28,7 @@ describe('ensureRedis', () => {
       try {
         expect(await client.call('CONFIG', 'GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
         expect(await client.call('CONFIG', 'GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+        expect(await client.call('CONFIG', 'GET', 'appendfsync')).toEqual(['appendfsync', 'always']);
         expect(await client.call('CONFIG', 'GET', 'dir')).toEqual(['dir', join(dataDir, 'redis')]);
       } finally {
         client.disconnect();

@@ -16,9 +16,10 @@ let evicting: RunningRedisServer;
 let noConfig: RunningRedisServer;
 let syncedEverySecond: RunningRedisServer;
 let syncedAlways: RunningRedisServer;
+let noConfigWithAof: RunningRedisServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cv-preflight-'));
-  [evicting, noConfig, syncedEverySecond, syncedAlways] = await Promise.all([
+  [evicting, noConfig, syncedEverySecond, syncedAlways, noConfigWithAof] = await Promise.all([
     startRedisServer({ dir: join(dir, 'lru'), maxmemoryPolicy: 'allkeys-lru', appendOnly: false }),
     // CONFIG renamed away, as on many managed services: the check must fall back to INFO.
     startRedisServer({
@@ -29,10 +30,17 @@ beforeAll(async () => {
     startRedisServer({ dir: join(dir, 'everysec'), appendFsync: 'everysec' }),
     // The default, as `carevoice start` runs its private server.
     startRedisServer({ dir: join(dir, 'always') }),
+    startRedisServer({ dir: join(dir, 'no-config-aof'), extraArgs: ['--rename-command', 'CONFIG', '""'] }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([evicting?.stop(), noConfig?.stop(), syncedEverySecond?.stop(), syncedAlways?.stop()]);
+  await Promise.all([
+    evicting?.stop(),
+    noConfig?.stop(),
+    syncedEverySecond?.stop(),
+    syncedAlways?.stop(),
+    noConfigWithAof?.stop(),
+  ]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -83,7 +91,7 @@ describe('preflight', () => {
   });
 
   it('warns at start-up when Redis can lose acknowledged jobs, and not when every write is synced', async () => {
-    const persistenceWarnings = async (server: RunningRedisServer) => {
+    const persistenceLines = async (server: RunningRedisServer, code = 'redis_persistence') => {
       const connection = new Redis(server.url, { maxRetriesPerRequest: null });
       const { logger, lines } = capturingLogger();
       try {
@@ -95,17 +103,22 @@ describe('preflight', () => {
           logger,
         });
         await runner.close();
-        return lines.filter((line) => line['code'] === 'redis_persistence').map((line) => String(line['msg']));
+        return lines.filter((line) => line['code'] === code).map((line) => String(line['msg']));
       } finally {
         connection.disconnect();
       }
     };
-    const [warning, ...more] = await persistenceWarnings(syncedEverySecond);
+    const [warning, ...more] = await persistenceLines(syncedEverySecond);
     expect(warning).toContain(`Redis at 127.0.0.1:${syncedEverySecond.port} syncs its append-only file`);
     expect(warning).toContain('appendfsync "everysec"');
     expect(more).toEqual([]);
-    expect(await persistenceWarnings(syncedAlways)).toEqual([]);
-    // Without CONFIG the settings are unknown: no warning rather than a wrong one.
-    expect(await persistenceWarnings(noConfig)).toEqual([]);
+    expect(await persistenceLines(syncedAlways)).toEqual([]);
+    // Without CONFIG, INFO still tells that this one keeps no append-only file.
+    const [withoutConfig] = await persistenceLines(noConfig);
+    expect(withoutConfig).toContain('keeps no append-only file');
+    // With the file on and CONFIG not allowed, how often it is synced is unknown, and said so.
+    expect(await persistenceLines(noConfigWithAof)).toEqual([]);
+    const [unchecked] = await persistenceLines(noConfigWithAof, 'redis_persistence_unchecked');
+    expect(unchecked).toContain('is not checked');
   });
 });
