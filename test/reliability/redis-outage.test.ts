@@ -7,7 +7,7 @@ import { freePort, type RunningRedisServer, startRedisServer } from '../../src/q
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { goodLines } from './support/inbox-records.js';
-import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   dropFile,
@@ -24,7 +24,7 @@ import {
   withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
-import { createPostgresSchema } from './support/postgres-schema.js';
+import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
 import { isAlive, killTree } from './support/process-tree.js';
 
 /**
@@ -83,9 +83,10 @@ describe('Redis stopped or killed mid-run', () => {
   it.each(RESTART_CASES)('$name: started again on the same folder and port, nothing lost or doubled', async (c) => {
     // Each case its own prefix, inbox and store, so no job id or file of another case is seen.
     const caseWs = await createCliWorkspace();
-    const pgSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
-    const target: StoreTarget = pgSchema ? pgSchema.storeOptions : caseWs.sqlitePath;
+    let pgSchema: PostgresSchema | undefined;
     try {
+      pgSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
+      const target: StoreTarget = pgSchema ? pgSchema.storeOptions : caseWs.sqlitePath;
       await timedCase(
         c.name,
         `${COMMENTS} comments in batches of 50, ${c.store} store; private redis-server (appendonly yes, appendfsync always) ${c.signal === 'SIGKILL' ? 'killed with SIGKILL' : 'stopped with SIGTERM'} once some are stored, restarted on the same dir and port 1 s later; the worker is not restarted`,
@@ -116,9 +117,8 @@ describe('Redis stopped or killed mid-run', () => {
             'the worker stored something',
             30_000,
           );
-          // stop() waits for the exit either way; after SIGKILL its own SIGTERM finds nothing left to stop.
-          if (c.signal === 'SIGKILL') process.kill(redis!.pid, 'SIGKILL');
-          await redis!.stop();
+          if (c.signal === 'SIGKILL') await redis!.crash();
+          else await redis!.stop();
           redis = undefined;
           await new Promise((resolve) => setTimeout(resolve, 1000));
           const duringOutage = await storedCount(target);
@@ -140,6 +140,8 @@ describe('Redis stopped or killed mid-run', () => {
         },
       );
     } finally {
+      // A failed case's worker still runs: stop it before its folder and schema go.
+      await killStillRunning(started);
       await caseWs.cleanup();
       await pgSchema?.drop();
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { goodLines } from './support/inbox-records.js';
-import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
@@ -79,15 +79,16 @@ describe('a worker process killed or stopped mid-batch', () => {
         ...FAST_STALL,
       },
     });
-    const caseSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
-    const target: StoreTarget = caseSchema ? caseSchema.storeOptions : caseWs.sqlitePath;
-    const env: Record<string, string> = caseSchema ? { DATABASE_URL: caseSchema.databaseUrl } : {};
-    const caseWorker = () => {
-      const cli = startNodeCli(['worker', 'collect', 'process'], caseWs.dir, fileSourceEnv(caseWs, caseConfig, env));
-      started.push(cli);
-      return cli;
-    };
+    let caseSchema: PostgresSchema | undefined;
     try {
+      caseSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
+      const target: StoreTarget = caseSchema ? caseSchema.storeOptions : caseWs.sqlitePath;
+      const env: Record<string, string> = caseSchema ? { DATABASE_URL: caseSchema.databaseUrl } : {};
+      const caseWorker = () => {
+        const cli = startNodeCli(['worker', 'collect', 'process'], caseWs.dir, fileSourceEnv(caseWs, caseConfig, env));
+        started.push(cli);
+        return cli;
+      };
       await timedCase(
         c.name,
         `${COMMENTS} comments in batches of 50, ${c.store} store; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
@@ -124,6 +125,8 @@ describe('a worker process killed or stopped mid-batch', () => {
         },
       );
     } finally {
+      // A failed case's worker still runs: stop it before its folder and schema go.
+      await killStillRunning(started);
       await caseWs.cleanup();
       await caseSchema?.drop();
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../../../src/config/paths.js';
 import type { CliResult } from '../../integration/cli/support/cli-process.js';
+import { isAlive, killTree } from './process-tree.js';
 
 /**
  * The CLI as one node process (`node --import tsx`), as the built `carevoice` binary runs. The tsx
@@ -56,4 +57,14 @@ export function startNodeCli(args: readonly string[], cwd: string, env: Record<s
     }
   };
   return { child, stderr: () => stderr, waitForStderr, exited };
+}
+
+/** Kills (SIGKILL, with their children) those of `clis` still running and waits for them to exit. */
+export async function killStillRunning(clis: readonly NodeCli[]): Promise<void> {
+  for (const cli of clis) {
+    if (cli.child.pid && isAlive(cli.child.pid)) {
+      killTree(cli.child.pid);
+      await cli.exited;
+    }
+  }
 }
