@@ -54,8 +54,8 @@ export async function readPersistence(redis: RedisCommandRunner): Promise<RedisP
 
 const FIX =
   'Run Redis with `appendonly yes`, `appendfsync always` and `no-appendfsync-on-rewrite no`, as ' +
-  'docker-compose.yml does: `redis-cli CONFIG SET appendfsync always` changes a running server, and the ' +
-  'same lines in redis.conf (or on its command line) keep them.';
+  'docker-compose.yml does: `redis-cli CONFIG SET appendonly yes` and `CONFIG SET appendfsync always` ' +
+  'change a running server, and the same lines in redis.conf (or on its command line) keep them.';
 
 /** Why these settings can lose queued comments, or undefined when they cannot (or are unknown). */
 export function persistenceWarning(persistence: RedisPersistence, serverLabel: string): string | undefined {
