@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { type CuttableProxy, startCuttableProxy } from './support/cuttable-proxy.js';
+import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
 import { goodLines } from './support/inbox-records.js';
 import { type NodeCli, startNodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';

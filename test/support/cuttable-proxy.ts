@@ -2,13 +2,16 @@ import { createConnection, createServer, type Socket } from 'node:net';
 
 /**
  * A TCP proxy in front of one server that the test can cut and heal: a network partition between
- * the processes that connect through it and the server, while everyone else still reaches it. A
- * cut drops nothing and closes nothing: bytes stop flowing either way, as when packets are lost,
- * and what was sent meanwhile arrives, late, once the cut heals.
+ * the processes that connect through it and the server, while everyone else still reaches it.
  */
 export interface CuttableProxy {
   port: number;
-  cut(): void;
+  /**
+   * `silent`: nothing is closed, bytes stop flowing either way, as when packets are lost, and what
+   * was sent meanwhile arrives, late, once the cut heals. `reset`: every connection is closed and
+   * new ones are closed as soon as they open, as when the server has gone away.
+   */
+  cut(how?: 'silent' | 'reset'): void;
   heal(): void;
   close(): Promise<void>;
 }
@@ -16,26 +19,35 @@ export interface CuttableProxy {
 interface Pair {
   client: Socket;
   upstream: Socket;
+  /** Piped both ways; joining twice would send every byte twice. */
+  flowing: boolean;
 }
 
-function join({ client, upstream }: Pair): void {
-  client.pipe(upstream);
-  upstream.pipe(client);
+function join(pair: Pair): void {
+  if (pair.flowing) return;
+  pair.client.pipe(pair.upstream);
+  pair.upstream.pipe(pair.client);
+  pair.flowing = true;
 }
 
-function part({ client, upstream }: Pair): void {
-  client.unpipe(upstream);
-  upstream.unpipe(client);
+function part(pair: Pair): void {
+  pair.client.unpipe(pair.upstream);
+  pair.upstream.unpipe(pair.client);
   // Unpiped streams would otherwise go on reading into their buffers; paused, the kernel holds the bytes.
-  client.pause();
-  upstream.pause();
+  pair.client.pause();
+  pair.upstream.pause();
+  pair.flowing = false;
 }
 
 export async function startCuttableProxy(target: { host: string; port: number }): Promise<CuttableProxy> {
   const pairs = new Set<Pair>();
-  let cut = false;
+  let cut: 'silent' | 'reset' | undefined;
   const server = createServer((client) => {
-    const pair: Pair = { client, upstream: createConnection(target) };
+    if (cut === 'reset') {
+      client.destroy();
+      return;
+    }
+    const pair: Pair = { client, upstream: createConnection(target), flowing: false };
     pairs.add(pair);
     for (const socket of [pair.client, pair.upstream]) {
       // A peer gone is the other side's business; the proxy only closes the pair.
@@ -46,7 +58,7 @@ export async function startCuttableProxy(target: { host: string; port: number })
         pairs.delete(pair);
       });
     }
-    if (cut) part(pair);
+    if (cut === 'silent') part(pair);
     else join(pair);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,12 +66,18 @@ export async function startCuttableProxy(target: { host: string; port: number })
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     port,
-    cut() {
-      cut = true;
-      for (const pair of pairs) part(pair);
+    cut(how = 'silent') {
+      cut = how;
+      for (const pair of pairs) {
+        if (how === 'silent') part(pair);
+        else {
+          pair.client.destroy();
+          pair.upstream.destroy();
+        }
+      }
     },
     heal() {
-      cut = false;
+      cut = undefined;
       for (const pair of pairs) join(pair);
     },
     close() {
