@@ -12,6 +12,7 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
+import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 
@@ -123,7 +124,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     connectionTimeoutMillis: connectTimeoutMs,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
-  pool.on('error', (error) => logger?.error({ err: error }, 'idle PostgreSQL connection failed'));
+  handleConnectionErrors(pool, logger);
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();

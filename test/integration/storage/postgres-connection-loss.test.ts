@@ -1,0 +1,59 @@
+/**
+ * A PostgreSQL connection that breaks while checked out, between two queries of a transaction (the
+ * server restarted, the network failed): the transaction fails, the process lives on, and the pool
+ * serves the next write on a fresh connection. The break comes from a proxy that closes every
+ * connection it carries.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPostgres } from '../../../src/storage/postgres/open-postgres.js';
+import type { Database } from '../../../src/storage/schema.js';
+import { type CuttableProxy, startCuttableProxy } from '../../support/cuttable-proxy.js';
+
+const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `connection_loss_${randomBytes(4).toString('hex')}`;
+
+let proxy: CuttableProxy;
+let db: Kysely<Database>;
+const logged: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  const server = new URL(databaseUrl);
+  proxy = await startCuttableProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  const throughProxy = new URL(databaseUrl);
+  throughProxy.port = String(proxy.port);
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+  ({ db } = await openPostgres({ connectionString: throughProxy.toString(), schema, poolSize: 2, logger }));
+  await sql`create table items (id integer primary key)`.execute(db);
+});
+afterAll(async () => {
+  await db?.destroy();
+  await proxy?.close();
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade`);
+  await admin.end();
+});
+
+it('fails the transaction whose connection broke between queries, and writes again once the server is back', async () => {
+  const items = sql.table('items');
+  const transaction = db.transaction().execute(async (trx) => {
+    await sql`insert into ${items} (id) values (1)`.execute(trx);
+    // Between two queries the connection has no query of its own to fail: the error arrives as an
+    // event on the checked-out client, which must not go unheard.
+    proxy.cut('reset');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sql`insert into ${items} (id) values (2)`.execute(trx);
+  });
+  await expect(transaction).rejects.toThrow();
+  expect(logged.map((line) => line['msg'])).toContain('PostgreSQL connection lost while in use');
+
+  proxy.heal();
+  await sql`insert into ${items} (id) values (3)`.execute(db);
+  const rows = await sql<{ id: number }>`select id from ${items} order by id`.execute(db);
+  // The broken transaction left nothing behind.
+  expect(rows.rows.map((row) => row.id)).toEqual([3]);
+});
