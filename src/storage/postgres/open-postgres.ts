@@ -31,7 +31,7 @@ export interface OpenPostgresOptions {
    * skips that failure. @defaultValue true
    */
   namedStatements?: boolean;
-  /** Receives errors of idle pooled connections (which would otherwise crash the process) and planner statistics upkeep. */
+  /** Receives errors of pooled connections, idle or in use (which would otherwise crash the process), and planner statistics upkeep. */
   logger?: Logger;
   /** When the store checks whether its tables need analysing (see PlannerStatistics); tests shorten it. */
   plannerStatistics?: PlannerStatisticsTiming;
@@ -122,6 +122,10 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: connectTimeoutMs,
+    // A connection whose peer went silent (no reset, no close) is otherwise waited on for ever: with
+    // probes the kernel gives up on it, and the query on it fails and its job is retried.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
   handleConnectionErrors(pool, logger);

@@ -1,8 +1,8 @@
 /**
- * A PostgreSQL connection that breaks while checked out, between two queries of a transaction (the
- * server restarted, the network failed): the transaction fails, the process lives on, and the pool
- * serves the next write on a fresh connection. The break comes from a proxy that closes every
- * connection it carries.
+ * A PostgreSQL connection that breaks while checked out (the server restarted, the network failed),
+ * between two queries of a transaction or during one: the transaction fails, the process lives on,
+ * and the pool serves the next write on a fresh connection. The break comes from a proxy that closes
+ * every connection it carries.
  */
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
@@ -42,8 +42,7 @@ it('fails the transaction whose connection broke between queries, and writes aga
   const items = sql.table('items');
   const transaction = db.transaction().execute(async (trx) => {
     await sql`insert into ${items} (id) values (1)`.execute(trx);
-    // Between two queries the connection has no query of its own to fail: the error arrives as an
-    // event on the checked-out client, which must not go unheard.
+    // The break arrives as an 'error' event on the checked-out client, which must not go unheard.
     proxy.cut('reset');
     await new Promise((resolve) => setTimeout(resolve, 200));
     await sql`insert into ${items} (id) values (2)`.execute(trx);
@@ -56,4 +55,16 @@ it('fails the transaction whose connection broke between queries, and writes aga
   const rows = await sql<{ id: number }>`select id from ${items} order by id`.execute(db);
   // The broken transaction left nothing behind.
   expect(rows.rows.map((row) => row.id)).toEqual([3]);
+});
+
+it('fails a query whose connection breaks while it runs, and runs the next on a fresh connection', async () => {
+  logged.length = 0;
+  const running = sql`select pg_sleep(1)`.execute(db);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  proxy.cut('reset');
+  await expect(running).rejects.toThrow();
+  expect(logged.map((line) => line['msg'])).toContain('PostgreSQL connection lost while in use');
+  proxy.heal();
+  const answer = await sql<{ one: number }>`select 1 as one`.execute(db);
+  expect(answer.rows).toEqual([{ one: 1 }]);
 });
