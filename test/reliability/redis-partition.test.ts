@@ -3,7 +3,7 @@ import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integr
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
 import { goodLines } from './support/inbox-records.js';
-import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { expectRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
@@ -74,7 +74,10 @@ describe('a worker cut off from Redis', () => {
         await cutOff.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('partition')]);
         await eventually(
-          async () => (await storedCount(pgSchema.storeOptions)) > 0,
+          async () => {
+            expectRunning(cutOff);
+            return (await storedCount(pgSchema.storeOptions)) > 0;
+          },
           'the first worker stored something',
           30_000,
         );
@@ -96,7 +99,10 @@ describe('a worker cut off from Redis', () => {
         const direct = worker(configPath, TEST_REDIS_URL);
         await direct.waitForStderr('"msg":"started"', 45_000);
         await eventually(
-          async () => (await unfinishedOf(TEST_REDIS_URL, ws.prefix, cutShort)).length === 0,
+          async () => {
+            expectRunning(direct);
+            return (await unfinishedOf(TEST_REDIS_URL, ws.prefix, cutShort)).length === 0;
+          },
           'the batches cut short completed by the second worker',
           30_000,
         );
@@ -104,9 +110,14 @@ describe('a worker cut off from Redis', () => {
         proxy.heal();
 
         await eventually(
-          async () =>
-            (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 &&
-            (await storedCount(pgSchema.storeOptions)) >= COMMENTS,
+          async () => {
+            expectRunning(cutOff);
+            expectRunning(direct);
+            return (
+              (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 &&
+              (await storedCount(pgSchema.storeOptions)) >= COMMENTS
+            );
+          },
           'every comment stored and the queues empty',
           60_000,
         );

@@ -8,8 +8,9 @@ export interface CuttableProxy {
   port: number;
   /**
    * `silent`: nothing is closed, bytes stop flowing either way, as when packets are lost, and what
-   * was sent meanwhile arrives, late, once the cut heals. `reset`: every connection is closed and
-   * new ones are closed as soon as they open, as when the server has gone away.
+   * was sent meanwhile arrives, late, once the cut heals (a new connection still opens, where a real
+   * partition would lose its handshake). `reset`: every connection is closed and new ones are closed
+   * as soon as they open, as when the server has gone away.
    */
   cut(how?: 'silent' | 'reset'): void;
   heal(): void;
@@ -42,12 +43,13 @@ function part(pair: Pair): void {
 export async function startCuttableProxy(target: { host: string; port: number }): Promise<CuttableProxy> {
   const pairs = new Set<Pair>();
   let cut: 'silent' | 'reset' | undefined;
-  const server = createServer((client) => {
+  const server = createServer({ noDelay: true }, (client) => {
     if (cut === 'reset') {
       client.destroy();
       return;
     }
-    const pair: Pair = { client, upstream: createConnection(target), flowing: false };
+    // No Nagle delays: the cases time locks and stalls in hundreds of milliseconds.
+    const pair: Pair = { client, upstream: createConnection({ ...target, noDelay: true }), flowing: false };
     pairs.add(pair);
     for (const socket of [pair.client, pair.upstream]) {
       // A peer gone is the other side's business; the proxy only closes the pair.
@@ -61,6 +63,8 @@ export async function startCuttableProxy(target: { host: string; port: number })
     if (cut === 'silent') part(pair);
     else join(pair);
   });
+  // An accept that fails (out of file descriptors, say) fails the case, not the test process.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -68,3 +68,11 @@ export async function killStillRunning(clis: readonly NodeCli[]): Promise<void> 
     }
   }
 }
+
+/** Throws, with the end of its stderr, if `cli` has exited: a wait on it would otherwise only time out. */
+export function expectRunning(cli: NodeCli): void {
+  const { exitCode, signalCode } = cli.child;
+  if (exitCode !== null || signalCode !== null) {
+    throw new Error(`the worker exited (${exitCode ?? signalCode}):\n${cli.stderr().slice(-3000)}`);
+  }
+}
