@@ -1,4 +1,4 @@
-import type { RedisCommandRunner } from './preflight.js';
+import { configValueFromReply, type RedisCommandRunner } from './preflight.js';
 
 /**
  * Start-up check of how Redis keeps queued jobs on disk. The collect stage moves a source's cursor in
@@ -21,8 +21,7 @@ export interface RedisPersistence {
 
 async function configValue(redis: RedisCommandRunner, name: string): Promise<string | undefined> {
   try {
-    const reply = await redis.call('CONFIG', 'GET', name);
-    return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]).toLowerCase() : undefined;
+    return configValueFromReply(await redis.call('CONFIG', 'GET', name), name)?.toLowerCase();
   } catch {
     // CONFIG is often disabled or renamed on managed Redis: INFO may still tell part of it.
     return undefined;

@@ -10,13 +10,18 @@ export interface RedisCommandRunner {
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 
-/** Reads the policy from a `CONFIG GET maxmemory-policy` reply (a flat [name, value] array). */
-export function policyFromConfigReply(reply: unknown): string | undefined {
+/** The value of `name` in a `CONFIG GET` reply (a flat [name, value, ...] array). */
+export function configValueFromReply(reply: unknown, name: string): string | undefined {
   if (!Array.isArray(reply)) return undefined;
   for (let i = 0; i + 1 < reply.length; i += 2) {
-    if (String(reply[i]).toLowerCase() === 'maxmemory-policy') return String(reply[i + 1]);
+    if (String(reply[i]).toLowerCase() === name) return String(reply[i + 1]);
   }
   return undefined;
+}
+
+/** Reads the policy from a `CONFIG GET maxmemory-policy` reply. */
+export function policyFromConfigReply(reply: unknown): string | undefined {
+  return configValueFromReply(reply, 'maxmemory-policy');
 }
 
 /** Reads the policy from `INFO memory` text (`maxmemory_policy:noeviction`). */

@@ -58,9 +58,10 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
   const resolved = resolveRuntimeOptions(options);
   const { connection, registry, logger } = options;
   if (resolved.preflight) {
-    await assertNoEviction(connection, describeConnection(connection));
+    const server = describeConnection(connection);
+    await assertNoEviction(connection, server);
     const persistence = await readPersistence(connection);
-    const warning = persistenceWarning(persistence, describeConnection(connection));
+    const warning = persistenceWarning(persistence, server);
     if (warning) logger.warn({ code: 'redis_persistence' }, warning);
     else if (persistenceUnchecked(persistence)) {
       logger.info(
