@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { goodLines, goodText } from './support/inbox-records.js';
-import { type NodeCli, startNodeCli } from './support/node-cli.js';
+import { type NodeCli, startNodeCli, stderrLinesWith } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   dropFile,
@@ -91,10 +91,7 @@ describe.each(STORES)('the same work delivered twice, $store store', ({ store, s
         const stored = await withStore(target, (store) => storedIds(store, 'file'));
         expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
         // Two runs of the batch: the first inserts, the redelivery finds everything unchanged.
-        const runs = worker
-          .stderr()
-          .split('\n')
-          .filter((line) => line.includes('"batchId":"twice-0"'));
+        const runs = stderrLinesWith(worker, '"batchId":"twice-0"');
         expect(runs).toHaveLength(2);
         expect(runs[1]).toContain(`"updated":0,"unchanged":${BATCH}`);
         return `3 deliveries → ${stored.length} comments stored (the redelivery under a new id found all ${BATCH} unchanged; the repeated id was not run again)`;

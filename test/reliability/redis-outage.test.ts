@@ -5,27 +5,27 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningRedisServer, startRedisServer } from '../../src/queue/redis-server-process.js';
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
-import { eventually } from '../integration/queue/support/redis-kit.js';
 import { goodLines } from './support/inbox-records.js';
 import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
+  drained,
   dropFile,
   enqueueFrom,
-  FAST_STALL,
   failedJobs,
   fileCollect,
-  fileSourceEnv,
+  firstStored,
   idDiscrepancies,
+  SMALL_BATCHES,
   type StoreTarget,
+  startFileWorker,
   storedCount,
   storedIds,
-  unfinishedJobs,
   withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
-import { isAlive, killTree } from './support/process-tree.js';
+import { killTree } from './support/process-tree.js';
 
 /**
  * A private redis-server (append-only file synced at every write, spare port) that the test stops,
@@ -49,7 +49,7 @@ beforeAll(async () => {
   url = `redis://127.0.0.1:${port}`;
 });
 afterAll(async () => {
-  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await killStillRunning(started);
   await redis?.stop();
   await ws.cleanup();
   await rm(redisDir, { recursive: true, force: true });
@@ -92,31 +92,16 @@ describe('Redis stopped or killed mid-run', () => {
         `${COMMENTS} comments in batches of 50, ${c.store} store; private redis-server (appendonly yes, appendfsync always) ${c.signal === 'SIGKILL' ? 'killed with SIGKILL' : 'stopped with SIGTERM'} once some are stored, restarted on the same dir and port 1 s later; the worker is not restarted`,
         async () => {
           if (!redis) await startRedis();
-          const configPath = await writeConfig(caseWs, {
-            queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
-          });
+          const configPath = await writeConfig(caseWs, { queue: SMALL_BATCHES });
           await dropFile(caseWs, 'outage.jsonl', `${goodLines('outage', COMMENTS).join('\n')}\n`);
           const extra: Record<string, string> = {
             REDIS_URL: url,
             ...(pgSchema ? { DATABASE_URL: pgSchema.databaseUrl } : {}),
           };
-          const worker = startNodeCli(
-            ['worker', 'collect', 'process'],
-            caseWs.dir,
-            fileSourceEnv(caseWs, configPath, extra),
-          );
-          started.push(worker);
+          const worker = startFileWorker(caseWs, configPath, started, extra);
           await worker.waitForStderr('"msg":"started"');
           await enqueueFrom(url, caseWs.prefix, 'collect', [fileCollect('outage')]);
-          let atStop = 0;
-          await eventually(
-            async () => {
-              atStop = await storedCount(target);
-              return atStop > 0;
-            },
-            'the worker stored something',
-            30_000,
-          );
+          const atStop = await firstStored(target, [worker]);
           if (c.signal === 'SIGKILL') await redis!.crash();
           else await redis!.stop();
           redis = undefined;
@@ -124,11 +109,7 @@ describe('Redis stopped or killed mid-run', () => {
           const duringOutage = await storedCount(target);
           await startRedis();
 
-          await eventually(
-            async () => (await unfinishedJobs(url, caseWs.prefix)) === 0 && (await storedCount(target)) >= COMMENTS,
-            'every comment stored after the restart',
-            60_000,
-          );
+          await drained(url, caseWs.prefix, target, COMMENTS, [worker]);
           const ids = Array.from({ length: COMMENTS }, (_, n) => `outage-${n}`);
           const stored = await withStore(target, (store) => storedIds(store, 'file'));
           expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });

@@ -3,26 +3,26 @@ import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integr
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
 import { goodLines } from './support/inbox-records.js';
-import { expectRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
+import { expectRunning, killStillRunning, type NodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
+  drained,
   dropFile,
   enqueueFrom,
-  FAST_STALL,
   failedJobs,
   fileCollect,
-  fileSourceEnv,
+  firstStored,
   idDiscrepancies,
+  SMALL_BATCHES,
+  startFileWorker,
   storedCount,
   storedIds,
-  unfinishedJobs,
   unfinishedOf,
   withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
-import { isAlive, killTree } from './support/process-tree.js';
 
 /**
  * A network partition: one worker cut off from Redis in the middle of a batch while another still
@@ -43,22 +43,17 @@ const started: NodeCli[] = [];
 beforeAll(async () => {
   ws = await createCliWorkspace();
   pgSchema = await createPostgresSchema();
-  const redis = new URL(TEST_REDIS_URL);
-  proxy = await startCuttableProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+  proxy = await startCuttableProxy(TEST_REDIS_URL);
 });
 afterAll(async () => {
-  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await killStillRunning(started);
   await proxy.close();
   await ws.cleanup();
   await pgSchema.drop();
 });
 
-function worker(configPath: string, redisUrl: string): NodeCli {
-  const env = fileSourceEnv(ws, configPath, { REDIS_URL: redisUrl, DATABASE_URL: pgSchema.databaseUrl });
-  const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, env);
-  started.push(cli);
-  return cli;
-}
+const worker = (configPath: string, redisUrl: string): NodeCli =>
+  startFileWorker(ws, configPath, started, { REDIS_URL: redisUrl, DATABASE_URL: pgSchema.databaseUrl });
 
 describe('a worker cut off from Redis', () => {
   it('mid-batch, while another worker still reaches Redis: every comment stored once, no job failed', async () => {
@@ -66,21 +61,12 @@ describe('a worker cut off from Redis', () => {
       'worker partitioned from Redis',
       `${COMMENTS} comments in batches of 50, PostgreSQL store; the first worker reaches Redis through a proxy that stops passing bytes either way (nothing closed) while it has a batch active; a second worker, connected directly, is started; the cut heals after ${PARTITION_MS / 1000} s`,
       async () => {
-        const configPath = await writeConfig(ws, {
-          queue: { processBatchSize: 50, concurrency: { process: 1 }, backoffMs: 100, ...FAST_STALL },
-        });
+        const configPath = await writeConfig(ws, { queue: SMALL_BATCHES });
         await dropFile(ws, 'partition.jsonl', `${goodLines('partition', COMMENTS).join('\n')}\n`);
-        const cutOff = worker(configPath, `redis://127.0.0.1:${proxy.port}`);
+        const cutOff = worker(configPath, proxy.through(TEST_REDIS_URL));
         await cutOff.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('partition')]);
-        await eventually(
-          async () => {
-            expectRunning(cutOff);
-            return (await storedCount(pgSchema.storeOptions)) > 0;
-          },
-          'the first worker stored something',
-          30_000,
-        );
+        await firstStored(pgSchema.storeOptions, [cutOff]);
         // Cut while the first worker, the only one yet, holds a batch: read back after the cut, so a
         // completion in flight when it fell is not taken for a batch cut short.
         let cutShort: string[] = [];
@@ -109,18 +95,7 @@ describe('a worker cut off from Redis', () => {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, PARTITION_MS - (Date.now() - cutAt))));
         proxy.heal();
 
-        await eventually(
-          async () => {
-            expectRunning(cutOff);
-            expectRunning(direct);
-            return (
-              (await unfinishedJobs(TEST_REDIS_URL, ws.prefix)) === 0 &&
-              (await storedCount(pgSchema.storeOptions)) >= COMMENTS
-            );
-          },
-          'every comment stored and the queues empty',
-          60_000,
-        );
+        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [cutOff, direct]);
         const ids = Array.from({ length: COMMENTS }, (_, n) => `partition-${n}`);
         const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
         expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });

@@ -2,27 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { goodLines } from './support/inbox-records.js';
-import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
+import { killStillRunning, type NodeCli } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
+  drained,
   dropFile,
   enqueueFrom,
   FAST_STALL,
   failedJobs,
   fileCollect,
-  fileSourceEnv,
+  firstStored,
   idDiscrepancies,
+  SMALL_BATCHES,
   type StoreTarget,
-  storedCount,
+  startFileWorker,
   storedIds,
-  unfinishedJobs,
   unfinishedOf,
   withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
-import { isAlive, killTree } from './support/process-tree.js';
+import { killTree } from './support/process-tree.js';
 
 /** Worker processes that die hard (kill -9) or are asked to stop (SIGTERM) in the middle of their work. */
 
@@ -40,25 +41,10 @@ beforeAll(async () => {
   pgSchema = await createPostgresSchema();
 });
 afterAll(async () => {
-  for (const cli of started) if (cli.child.pid && isAlive(cli.child.pid)) killTree(cli.child.pid);
+  await killStillRunning(started);
   await ws.cleanup();
   await pgSchema.drop();
 });
-
-function worker(config: string, extraEnv: Record<string, string> = {}): NodeCli {
-  const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, fileSourceEnv(ws, config, extraEnv));
-  started.push(cli);
-  return cli;
-}
-
-async function drained(workspace: CliWorkspace, expected: number, target: StoreTarget): Promise<void> {
-  await eventually(
-    async () =>
-      (await unfinishedJobs(TEST_REDIS_URL, workspace.prefix)) === 0 && (await storedCount(target)) >= expected,
-    `all ${expected} comments stored and the queues empty`,
-    60_000,
-  );
-}
 
 /** The PostgreSQL store: its writes yield to the event loop, so a signal can land inside a batch. */
 const pgEnv = () => ({ DATABASE_URL: pgSchema.databaseUrl });
@@ -70,25 +56,13 @@ describe('a worker process killed or stopped mid-batch', () => {
   ] as const)('$name, then a new worker: every comment stored exactly once', async (c) => {
     // Its own prefix, inbox and store: no job id, file or comment of another case is seen.
     const caseWs = await createCliWorkspace();
-    const caseConfig = await writeConfig(caseWs, {
-      queue: {
-        processBatchSize: 50,
-        concurrency: { process: 1 },
-        backoffMs: 100,
-        shutdownGraceMs: GRACE_MS,
-        ...FAST_STALL,
-      },
-    });
+    const caseConfig = await writeConfig(caseWs, { queue: { ...SMALL_BATCHES, shutdownGraceMs: GRACE_MS } });
     let caseSchema: PostgresSchema | undefined;
     try {
       caseSchema = c.store === 'PostgreSQL' ? await createPostgresSchema() : undefined;
       const target: StoreTarget = caseSchema ? caseSchema.storeOptions : caseWs.sqlitePath;
       const env: Record<string, string> = caseSchema ? { DATABASE_URL: caseSchema.databaseUrl } : {};
-      const caseWorker = () => {
-        const cli = startNodeCli(['worker', 'collect', 'process'], caseWs.dir, fileSourceEnv(caseWs, caseConfig, env));
-        started.push(cli);
-        return cli;
-      };
+      const caseWorker = () => startFileWorker(caseWs, caseConfig, started, env);
       await timedCase(
         c.name,
         `${COMMENTS} comments in batches of 50, ${c.store} store; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
@@ -98,15 +72,7 @@ describe('a worker process killed or stopped mid-batch', () => {
           const first = caseWorker();
           await first.waitForStderr('"msg":"started"', 45_000);
           await enqueueFrom(TEST_REDIS_URL, caseWs.prefix, 'collect', [fileCollect('crash')]);
-          let atKill = 0;
-          await eventually(
-            async () => {
-              atKill = await storedCount(target);
-              return atKill > 0;
-            },
-            'the first worker stored something',
-            30_000,
-          );
+          const atKill = await firstStored(target, [first]);
           killTree(first.child.pid!);
           const killed = await first.exited;
           expect(killed.signal).toBe('SIGKILL');
@@ -114,7 +80,7 @@ describe('a worker process killed or stopped mid-batch', () => {
 
           const second = caseWorker();
           await second.waitForStderr('"msg":"started"', 45_000);
-          await drained(caseWs, COMMENTS, target);
+          await drained(TEST_REDIS_URL, caseWs.prefix, target, COMMENTS, [second]);
           const stored = await withStore(target, (store) => storedIds(store, 'file'));
           expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
           expect(stored).toHaveLength(COMMENTS);
@@ -145,7 +111,7 @@ describe('a worker process killed or stopped mid-batch', () => {
           'big-batches.json',
         );
         await dropFile(ws, 'term.jsonl', `${goodLines('term', COMMENTS).join('\n')}\n`);
-        const first = worker(bigBatches, pgEnv());
+        const first = startFileWorker(ws, bigBatches, started, pgEnv());
         await first.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('term')]);
         await eventually(
@@ -166,9 +132,9 @@ describe('a worker process killed or stopped mid-batch', () => {
         const interrupted = await activeProcessJobs(TEST_REDIS_URL, ws.prefix);
         expect(interrupted.length).toBeGreaterThan(0);
 
-        const second = worker(bigBatches, pgEnv());
+        const second = startFileWorker(ws, bigBatches, started, pgEnv());
         await second.waitForStderr('"msg":"started"', 45_000);
-        await drained(ws, COMMENTS, pgSchema.storeOptions);
+        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [second]);
         const ids = Array.from({ length: COMMENTS }, (_, n) => `term-${n}`);
         const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
         expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });

@@ -6,6 +6,8 @@ import { createConnection, createServer, type Socket } from 'node:net';
  */
 export interface CuttableProxy {
   port: number;
+  /** `url` (one of the proxied server's: path, user and options kept) pointed at the proxy instead. */
+  through(url: string): string;
   /**
    * `silent`: nothing is closed, bytes stop flowing either way, as when packets are lost, and what
    * was sent meanwhile arrives, late, once the cut heals (a new connection still opens, where a real
@@ -40,10 +42,15 @@ function part(pair: Pair): void {
   pair.flowing = false;
 }
 
-export async function startCuttableProxy(target: { host: string; port: number }): Promise<CuttableProxy> {
+const DEFAULT_PORTS: Record<string, number> = { 'redis:': 6379, 'postgres:': 5432, 'postgresql:': 5432 };
+
+/** Starts a proxy in front of the server `serverUrl` names (redis:// or postgres://). */
+export async function startCuttableProxy(serverUrl: string): Promise<CuttableProxy> {
+  const server = new URL(serverUrl);
+  const target = { host: server.hostname, port: Number(server.port || DEFAULT_PORTS[server.protocol]) };
   const pairs = new Set<Pair>();
   let cut: 'silent' | 'reset' | undefined;
-  const server = createServer({ noDelay: true }, (client) => {
+  const listener = createServer({ noDelay: true }, (client) => {
     if (cut === 'reset') {
       client.destroy();
       return;
@@ -64,12 +71,18 @@ export async function startCuttableProxy(target: { host: string; port: number })
     else join(pair);
   });
   // An accept that fails (out of file descriptors, say) fails the case, not the test process.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
+  listener.on('error', () => undefined);
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const address = listener.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     port,
+    through(url) {
+      const proxied = new URL(url);
+      proxied.hostname = '127.0.0.1';
+      proxied.port = String(port);
+      return proxied.toString();
+    },
     cut(how = 'silent') {
       cut = how;
       for (const pair of pairs) {
@@ -89,7 +102,7 @@ export async function startCuttableProxy(target: { host: string; port: number })
         pair.client.destroy();
         pair.upstream.destroy();
       }
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => listener.close(() => resolve()));
     },
   };
 }

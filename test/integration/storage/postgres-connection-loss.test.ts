@@ -21,12 +21,9 @@ let db: Kysely<Database>;
 const logged: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  const server = new URL(databaseUrl);
-  proxy = await startCuttableProxy({ host: server.hostname, port: Number(server.port || 5432) });
-  const throughProxy = new URL(databaseUrl);
-  throughProxy.port = String(proxy.port);
+  proxy = await startCuttableProxy(databaseUrl);
   const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
-  ({ db } = await openPostgres({ connectionString: throughProxy.toString(), schema, poolSize: 2, logger }));
+  ({ db } = await openPostgres({ connectionString: proxy.through(databaseUrl), schema, poolSize: 2, logger }));
   await sql`create table items (id integer primary key)`.execute(db);
 });
 afterAll(async () => {

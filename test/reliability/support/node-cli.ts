@@ -76,3 +76,11 @@ export function expectRunning(cli: NodeCli): void {
     throw new Error(`the worker exited (${exitCode ?? signalCode}):\n${cli.stderr().slice(-3000)}`);
   }
 }
+
+/** The lines of `cli`'s stderr so far that contain `text`. */
+export function stderrLinesWith(cli: NodeCli, text: string): string[] {
+  return cli
+    .stderr()
+    .split('\n')
+    .filter((line) => line.includes(text));
+}

@@ -11,11 +11,25 @@ import { resolveRuntimeOptions } from '../../../src/queue/runtime-options.js';
 import { type OpenStoreOptions, openStore } from '../../../src/storage/open-store.js';
 import type { Store } from '../../../src/storage/store.js';
 import type { CliWorkspace } from '../../integration/cli/support/cli-workspace.js';
+import { eventually } from '../../integration/queue/support/redis-kit.js';
+import { expectRunning, type NodeCli, startNodeCli } from './node-cli.js';
 
 /** What the reliability cases share: a worker configuration file, enqueueing from outside, and reading back. */
 
 /** Settings that make a dead worker's job come back in about a second rather than a minute. */
 export const FAST_STALL = { lockDurationMs: 1500, stalledIntervalMs: 500 } as const;
+
+/**
+ * Queue settings for the cases that break something mid-run: batches of 50 one at a time, so a run
+ * of thousands of comments has many batches for a kill or a cut to land among, quick retries, and
+ * FAST_STALL.
+ */
+export const SMALL_BATCHES = {
+  processBatchSize: 50,
+  concurrency: { process: 1 },
+  backoffMs: 100,
+  ...FAST_STALL,
+} as const;
 
 /** Writes `name` (default `reliability.json`) (layered over the defaults) into the workspace and returns its path. */
 export async function writeConfig(
@@ -37,6 +51,18 @@ export function fileSourceEnv(ws: CliWorkspace, configPath: string, extra: Recor
     LOG_LEVEL: 'info',
     ...extra,
   });
+}
+
+/** Starts `carevoice worker collect process` on `ws`'s file source and adds it to `started`, for cleanup. */
+export function startFileWorker(
+  ws: CliWorkspace,
+  configPath: string,
+  started: NodeCli[],
+  extraEnv: Record<string, string> = {},
+): NodeCli {
+  const cli = startNodeCli(['worker', 'collect', 'process'], ws.dir, fileSourceEnv(ws, configPath, extraEnv));
+  started.push(cli);
+  return cli;
 }
 
 export async function dropFile(ws: CliWorkspace, name: string, content: string | Buffer): Promise<void> {
@@ -164,4 +190,37 @@ export async function unfinishedOf(url: string, prefix: string, jobIds: readonly
   } finally {
     redis.disconnect();
   }
+}
+
+/** Waits until `target` holds a comment, and returns how many it holds then; fails at once if one of `running` exits. */
+export async function firstStored(target: StoreTarget, running: readonly NodeCli[] = []): Promise<number> {
+  let count = 0;
+  await eventually(
+    async () => {
+      for (const cli of running) expectRunning(cli);
+      count = await storedCount(target);
+      return count > 0;
+    },
+    'a worker stored something',
+    30_000,
+  );
+  return count;
+}
+
+/** Waits until `target` holds `expected` comments and the prefix's queues are empty; fails at once if one of `running` exits. */
+export async function drained(
+  url: string,
+  prefix: string,
+  target: StoreTarget,
+  expected: number,
+  running: readonly NodeCli[] = [],
+): Promise<void> {
+  await eventually(
+    async () => {
+      for (const cli of running) expectRunning(cli);
+      return (await unfinishedJobs(url, prefix)) === 0 && (await storedCount(target)) >= expected;
+    },
+    `all ${expected} comments stored and the queues empty`,
+    60_000,
+  );
 }
