@@ -9,6 +9,7 @@ export function openConfiguredStore(config: Config, logger: Logger): Promise<Sto
     databaseUrl: config.database.url,
     sqlitePath: config.sqlitePath,
     postgresNamedStatements: config.database.namedStatements,
+    postgresWriteIdleTimeoutMs: config.database.writeIdleTimeoutMs,
     logger,
   });
 }

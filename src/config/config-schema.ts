@@ -20,6 +20,7 @@ import { SOURCE_SECRET_KEYS, sourcesSchema } from './source-schemas.js';
 
 const redisUrlExpected = 'a redis:// or rediss:// URL';
 const databaseUrlExpected = 'a postgres:// or postgresql:// URL';
+const writeIdleTimeoutExpected = '0, or a whole number of milliseconds from 1000 to 86400000';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -53,6 +54,15 @@ export const configSchema = z.strictObject(
        *  1.21, or with max_prepared_statements = 0) the store stops naming after one failed send;
        *  off skips that failure. @defaultValue true */
       namedStatements: flag().default(true),
+      /** PostgreSQL: how long a write transaction may wait idle on its process before the server ends
+       *  it and releases its locks (a worker cut off mid-write would otherwise hold up every other
+       *  writer until the server's TCP keepalive notices, hours). 0 leaves it to the server's own
+       *  idle_in_transaction_session_timeout. @defaultValue 60000 */
+      writeIdleTimeoutMs: z
+        .number({ error: writeIdleTimeoutExpected })
+        .int({ error: writeIdleTimeoutExpected })
+        .refine((ms) => ms === 0 || (ms >= 1000 && ms <= 86_400_000), { error: writeIdleTimeoutExpected })
+        .default(60_000),
     }),
 
     /** Secret: HMAC key for author handles, only from CAREVOICE_AUTHOR_HASH_KEY. */

@@ -20,6 +20,8 @@ export interface OpenStoreOptions {
   poolSize?: number | undefined;
   /** PostgreSQL: send repeated bulk inserts as named statements (see named-inserts.ts). @defaultValue true */
   postgresNamedStatements?: boolean | undefined;
+  /** PostgreSQL: how long a write transaction may sit idle before the server ends it, in ms (see open-postgres.ts). @defaultValue 60,000 */
+  postgresWriteIdleTimeoutMs?: number | undefined;
   /** @defaultValue silent */
   logger?: Logger | undefined;
 }
@@ -37,6 +39,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ...(options.postgresSchema !== undefined && { schema: options.postgresSchema }),
       ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
       ...(options.postgresNamedStatements !== undefined && { namedStatements: options.postgresNamedStatements }),
+      ...(options.postgresWriteIdleTimeoutMs !== undefined && {
+        writeIdleTimeoutMs: options.postgresWriteIdleTimeoutMs,
+      }),
       ...(logger !== undefined && { logger }),
     });
     logger?.info({ database: describeConnection(databaseUrl), schema: options.postgresSchema }, 'store: PostgreSQL');

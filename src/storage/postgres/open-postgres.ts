@@ -35,6 +35,12 @@ export interface OpenPostgresOptions {
   logger?: Logger;
   /** When the store checks whether its tables need analysing (see PlannerStatistics); tests shorten it. */
   plannerStatistics?: PlannerStatisticsTiming;
+  /**
+   * How long a write transaction may sit idle, waiting on this process, before the server ends its
+   * session and its locks go, in ms; 0 leaves it to the server's own setting (see idleLimit).
+   * @defaultValue 60,000
+   */
+  writeIdleTimeoutMs?: number;
 }
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -52,16 +58,43 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
   return Number(rows[0]?.last ?? 0);
 }
 
+/** The default of OpenPostgresOptions.writeIdleTimeoutMs. */
+export const DEFAULT_WRITE_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * A writer cut off from the server mid-transaction (a silent network partition, a host gone without
+ * closing its connections) leaves its session idle in the transaction, holding its locks: the comment
+ * write lock, which every other comment writer then waits on, or the rows it changed. The server
+ * notices only when its TCP keepalive gives up, two hours and more with Linux's defaults. With an
+ * idle timeout the server ends such a session after `ms` and its locks go; the cut-off writer's
+ * transaction fails when it is heard from again, and its job is retried. Set for the transaction
+ * only, so it also holds behind a pooler that shares server connections between clients. 0 sends
+ * nothing: the server's own setting applies (by default, none).
+ */
+function idleLimit(ms: number) {
+  return ms === 0 ? undefined : sql`select set_config('idle_in_transaction_session_timeout', ${String(ms)}, true)`;
+}
+
 /**
  * `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). A write
  * transaction that rolls back rewinds the handle's reading of the journal to where it began, as on
  * SQLite; PostgreSQL never numbers two rows alike, but a lookup inside it may have raised the
  * reading past rows of its own that are gone, and the high-water mark then falls below it.
  */
-export function postgresHooks(schema: string | undefined, statistics?: PlannerStatistics): DialectHooks {
+export function postgresHooks(
+  schema: string | undefined,
+  statistics?: PlannerStatistics,
+  writeIdleTimeoutMs = DEFAULT_WRITE_IDLE_TIMEOUT_MS,
+): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
+  const limitIdle = idleLimit(writeIdleTimeoutMs);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
-    candidates.rewindingOnFailure(() => db.transaction().execute(fn));
+    candidates.rewindingOnFailure(() =>
+      db.transaction().execute(async (trx) => {
+        await limitIdle?.execute(trx);
+        return fn(trx);
+      }),
+    );
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
@@ -112,10 +145,17 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     namedStatements = true,
     logger,
     plannerStatistics,
+    writeIdleTimeoutMs = DEFAULT_WRITE_IDLE_TIMEOUT_MS,
   } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
       `PostgreSQL schema name must match ${SCHEMA_NAME} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
+    );
+  }
+  // PostgreSQL takes the timeout as a 32-bit count of milliseconds.
+  if (!Number.isInteger(writeIdleTimeoutMs) || writeIdleTimeoutMs < 0 || writeIdleTimeoutMs > 2 ** 31 - 1) {
+    throw new InvalidStoreInputError(
+      `write idle timeout must be a whole number of milliseconds from 0 to ${2 ** 31 - 1}, got ${writeIdleTimeoutMs}`,
     );
   }
   const pool = new pg.Pool({
@@ -155,7 +195,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     lockKey: plannerStatisticsLockKey(activeSchema),
     logger,
   });
-  return { db, hooks: postgresHooks(activeSchema, statistics) };
+  return { db, hooks: postgresHooks(activeSchema, statistics, writeIdleTimeoutMs) };
 }
 
 /**

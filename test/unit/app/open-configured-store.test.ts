@@ -10,7 +10,7 @@ describe('openConfiguredStore', () => {
   it.each([true, false])('opens the configured store with named statements %s', async (namedStatements) => {
     const logger = pino({ level: 'silent' });
     const config = {
-      database: { url: 'postgres://carevoice@db/carevoice', namedStatements },
+      database: { url: 'postgres://carevoice@db/carevoice', namedStatements, writeIdleTimeoutMs: 5000 },
       sqlitePath: '/var/lib/carevoice/carevoice.sqlite',
     } as Config;
     await openConfiguredStore(config, logger);
@@ -18,6 +18,7 @@ describe('openConfiguredStore', () => {
       databaseUrl: 'postgres://carevoice@db/carevoice',
       sqlitePath: '/var/lib/carevoice/carevoice.sqlite',
       postgresNamedStatements: namedStatements,
+      postgresWriteIdleTimeoutMs: 5000,
       logger,
     });
   });

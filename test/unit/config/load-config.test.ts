@@ -109,6 +109,7 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://:pw@redis.internal:6379/0',
         DATABASE_URL: 'postgres://carevoice@db/carevoice',
         CAREVOICE_DATABASE_NAMED_STATEMENTS: 'off',
+        CAREVOICE_DATABASE_WRITE_IDLE_TIMEOUT_MS: '5000',
         CAREVOICE_DATA_DIR: '/var/lib/carevoice',
         CAREVOICE_REDIS_PREFIX: '',
       },
@@ -121,6 +122,7 @@ describe('loadConfig', () => {
     expect(config.redis.prefix).toBe('{carevoice}');
     expect(config.database.url).toBe('postgres://carevoice@db/carevoice');
     expect(config.database.namedStatements).toBe(false);
+    expect(config.database.writeIdleTimeoutMs).toBe(5000);
     expect(config.sqlitePath).toBe('/var/lib/carevoice/carevoice.sqlite');
   });
 
@@ -155,6 +157,24 @@ describe('loadConfig', () => {
     expect(error.message).toContain(
       '  - sources.sample.count: expected a positive integer, found "ten" (from CAREVOICE_SAMPLE_COUNT)',
     );
+  });
+
+  it.each([500, 86_400_001, 1500.5, -1])('rejects a write idle timeout of %s ms', (ms) => {
+    const error = problems({
+      'config/carevoice.json': BASE,
+      'config/local.json': { database: { writeIdleTimeoutMs: ms } },
+    });
+    expect(error.issues.map((i) => `${i.path}: ${i.problem}`)).toEqual([
+      `database.writeIdleTimeoutMs: expected 0, or a whole number of milliseconds from 1000 to 86400000, found ${ms}`,
+    ]);
+  });
+
+  it.each([0, 1000, 86_400_000])('takes a write idle timeout of %s ms', (ms) => {
+    const { config } = load({
+      'config/carevoice.json': BASE,
+      'config/local.json': { database: { writeIdleTimeoutMs: ms } },
+    });
+    expect(config.database.writeIdleTimeoutMs).toBe(ms);
   });
 
   it('rejects a section given as the wrong kind of value', () => {
