@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WRITE_IDLE_TIMEOUT_MS } from '../storage/postgres/write-idle-timeout.js';
 import { ALERT_SECRET_KEYS, alertsSchema } from './alert-schema.js';
 import {
   flag,
@@ -8,6 +9,7 @@ import {
   positiveInteger,
   schedule,
   section,
+  zeroOrIntegerFrom,
 } from './schema-parts.js';
 import { SOURCE_SECRET_KEYS, sourcesSchema } from './source-schemas.js';
 
@@ -20,7 +22,6 @@ import { SOURCE_SECRET_KEYS, sourcesSchema } from './source-schemas.js';
 
 const redisUrlExpected = 'a redis:// or rediss:// URL';
 const databaseUrlExpected = 'a postgres:// or postgresql:// URL';
-const writeIdleTimeoutExpected = '0, or a whole number of milliseconds from 1000 to 86400000';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,15 +55,13 @@ export const configSchema = z.strictObject(
        *  1.21, or with max_prepared_statements = 0) the store stops naming after one failed send;
        *  off skips that failure. @defaultValue true */
       namedStatements: flag().default(true),
-      /** PostgreSQL: how long a write transaction may wait idle on its process before the server ends
-       *  it and releases its locks (a worker cut off mid-write would otherwise hold up every other
-       *  writer until the server's TCP keepalive notices, hours). 0 leaves it to the server's own
-       *  idle_in_transaction_session_timeout. @defaultValue 60000 */
-      writeIdleTimeoutMs: z
-        .number({ error: writeIdleTimeoutExpected })
-        .int({ error: writeIdleTimeoutExpected })
-        .refine((ms) => ms === 0 || (ms >= 1000 && ms <= 86_400_000), { error: writeIdleTimeoutExpected })
-        .default(60_000),
+      /** PostgreSQL: how long a transaction holding locks may wait idle on its process between two
+       *  statements before the server ends it and its locks go (a worker cut off mid-write would
+       *  otherwise hold up every other writer until the server's TCP keepalive notices, hours). 0
+       *  leaves the server's own idle_in_transaction_session_timeout. @defaultValue 60000 */
+      writeIdleTimeoutMs: zeroOrIntegerFrom(WRITE_IDLE_TIMEOUT_MS.min, WRITE_IDLE_TIMEOUT_MS.max).default(
+        WRITE_IDLE_TIMEOUT_MS.default,
+      ),
     }),
 
     /** Secret: HMAC key for author handles, only from CAREVOICE_AUTHOR_HASH_KEY. */

@@ -13,6 +13,14 @@ export function integer(expected: string, min: number, max = Number.MAX_SAFE_INT
 export const positiveInteger = () => integer('a positive integer', 1);
 export const nonNegativeInteger = () => integer('a non-negative integer', 0);
 export const integerFrom = (min: number, max: number) => integer(`an integer from ${min} to ${max}`, min, max);
+/** 0 (off), or an integer from min to max. */
+export function zeroOrIntegerFrom(min: number, max: number) {
+  const expected = `0, or an integer from ${min} to ${max}`;
+  return z
+    .number({ error: expected })
+    .int({ error: expected })
+    .refine((n) => n === 0 || (n >= min && n <= max), { error: expected });
+}
 export const flag = () => z.boolean({ error: 'true or false' });
 export const nonEmptyText = (expected: string) => z.string({ error: expected }).trim().min(1, { error: expected });
 

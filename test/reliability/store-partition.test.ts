@@ -4,7 +4,7 @@ import { commentWriteLockKey } from '../../src/storage/postgres/advisory-lock-ke
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
 import { goodLines } from './support/inbox-records.js';
-import { expectRunning, killStillRunning, type NodeCli, stderrLinesWith } from './support/node-cli.js';
+import { expectRunning, killStillRunning, type NodeCli, startNodeCli, stderrLinesWith } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   drained,
@@ -12,6 +12,7 @@ import {
   enqueueFrom,
   failedJobs,
   fileCollect,
+  fileSourceEnv,
   firstStored,
   idDiscrepancies,
   SMALL_BATCHES,
@@ -59,16 +60,27 @@ afterAll(async () => {
   await pgSchema.drop();
 });
 
-/** The application name of the session holding the schema's comment write lock, if any. */
-async function writeLockHolder(): Promise<string | undefined> {
+interface LockHolder {
+  /** pg_stat_activity.application_name of the session holding the lock. */
+  app: string;
+  state: string;
+  /** How long the session has been in that state, by the server's clock. */
+  stateMs: number;
+}
+
+/** The session holding the schema's comment write lock, if any. */
+async function writeLockHolder(): Promise<LockHolder | undefined> {
   // A bigint advisory key shows in pg_locks as its high and low 32 bits.
   const key = BigInt.asUintN(64, BigInt(commentWriteLockKey(pgSchema.name)));
-  const { rows } = await observer.query<{ application_name: string }>(
-    `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+  const { rows } = await observer.query<{ app: string; state: string; state_ms: number }>(
+    `select a.application_name as app, a.state,
+            extract(epoch from clock_timestamp() - a.state_change) * 1000 as state_ms
+       from pg_locks l join pg_stat_activity a on a.pid = l.pid
       where l.locktype = 'advisory' and l.granted and l.objsubid = 1 and l.classid = $1::oid and l.objid = $2::oid`,
     [String(key >> 32n), String(key & 0xffff_ffffn)],
   );
-  return rows[0]?.application_name;
+  const row = rows[0];
+  return row && { app: row.app, state: row.state, stateMs: Number(row.state_ms) };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +89,7 @@ describe('a worker cut off from PostgreSQL', () => {
   it('silently, while it holds the comment write lock: the server ends its transaction, the other worker goes on, every comment stored once', async () => {
     await timedCase(
       'worker partitioned from PostgreSQL',
-      `${COMMENTS} comments in batches of 50, two workers; the first reaches PostgreSQL through a proxy that stops passing bytes either way (nothing closed) while that worker holds the comment write lock; database.writeIdleTimeoutMs ${WRITE_IDLE_TIMEOUT_MS}; the cut heals after ${PARTITION_MS / 1000} s`,
+      `${COMMENTS} comments in batches of 50, two workers; the first (process jobs only) reaches PostgreSQL through a proxy that stops passing bytes either way (nothing closed) while that worker holds the comment write lock; database.writeIdleTimeoutMs ${WRITE_IDLE_TIMEOUT_MS}; the cut heals after ${PARTITION_MS / 1000} s`,
       async () => {
         const configPath = await writeConfig(ws, {
           queue: SMALL_BATCHES,
@@ -86,43 +98,56 @@ describe('a worker cut off from PostgreSQL', () => {
         await dropFile(ws, 'store-partition.jsonl', `${goodLines('store-partition', COMMENTS).join('\n')}\n`);
         const cutOffUrl = new URL(proxy.through(pgSchema.databaseUrl));
         cutOffUrl.searchParams.set('application_name', CUT_OFF_APP);
-        const cutOff = startFileWorker(ws, configPath, started, { DATABASE_URL: cutOffUrl.toString() });
+        // Process jobs only: a collect page it held during the cut would hold up the second worker's supply.
+        const cutOff = startNodeCli(
+          ['worker', 'process'],
+          ws.dir,
+          fileSourceEnv(ws, configPath, { DATABASE_URL: cutOffUrl.toString() }),
+        );
+        started.push(cutOff);
         const direct = startFileWorker(ws, configPath, started, { DATABASE_URL: pgSchema.databaseUrl });
         for (const worker of [cutOff, direct]) await worker.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('store-partition')]);
         await firstStored(pgSchema.storeOptions, [cutOff, direct]);
 
         // Cut while the first worker holds the lock: read back after the cut, since a commit in flight
-        // when it fell may have released the lock already. Held after the cut, it stays held.
+        // when it fell may have released the lock already. Held after the cut, it stays held, and the
+        // server counts the transaction's idle time from the worker's last statement before the cut.
         let tries = 0;
-        let cutAt = 0;
-        for (;;) {
+        let held: LockHolder | undefined;
+        const givingUpAt = Date.now() + 30_000;
+        while (held === undefined) {
           expectRunning(cutOff);
           expectRunning(direct);
-          if ((await writeLockHolder()) !== CUT_OFF_APP) continue;
+          if (Date.now() > givingUpAt)
+            throw new Error(`the cut never fell while the first worker held the write lock (${tries} tries)`);
+          if ((await writeLockHolder())?.app !== CUT_OFF_APP) {
+            await pause(5);
+            continue;
+          }
           tries += 1;
           proxy.cut('silent');
-          cutAt = Date.now();
           await pause(200);
-          if ((await writeLockHolder()) === CUT_OFF_APP) break;
-          proxy.heal();
-          if (tries === 50) throw new Error('the cut never fell while the first worker held the write lock');
+          const after = await writeLockHolder();
+          if (after?.app === CUT_OFF_APP && after.state === 'idle in transaction') held = after;
+          else proxy.heal();
         }
+        const confirmedAt = Date.now();
         const atCut = await storedCount(pgSchema.storeOptions);
 
-        // The server ends the idle transaction and the lock goes, well within the cut.
-        let releasedAfterMs: number | undefined;
-        while (Date.now() - cutAt < PARTITION_MS) {
-          if ((await writeLockHolder()) !== CUT_OFF_APP) {
-            releasedAfterMs = Date.now() - cutAt;
+        // The server ends the idle transaction, and the lock goes, once it has been idle for the timeout.
+        let idleWhenEndedMs: number | undefined;
+        while (Date.now() - confirmedAt < PARTITION_MS) {
+          if ((await writeLockHolder())?.app !== CUT_OFF_APP) {
+            idleWhenEndedMs = held.stateMs + (Date.now() - confirmedAt);
             break;
           }
           await pause(20);
         }
-        if (releasedAfterMs === undefined) {
+        if (idleWhenEndedMs === undefined) {
           throw new Error(`the cut-off worker still held the write lock ${PARTITION_MS / 1000} s after the cut`);
         }
-        await pause(Math.max(0, PARTITION_MS - (Date.now() - cutAt)));
+        await pause(Math.max(0, PARTITION_MS - (Date.now() - confirmedAt)));
         const beforeHeal = await storedCount(pgSchema.storeOptions);
         proxy.heal();
 
@@ -131,11 +156,11 @@ describe('a worker cut off from PostgreSQL', () => {
         const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
         expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
         expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
-        // Ended by the server's idle timeout, which counts from the worker's last word before the cut.
-        expect(releasedAfterMs).toBeGreaterThan(WRITE_IDLE_TIMEOUT_MS - 200);
+        // Ended by the server's idle timeout, not before (20 ms polls, and a few ms between the two clocks' readings).
+        expect(idleWhenEndedMs).toBeGreaterThan(WRITE_IDLE_TIMEOUT_MS - 50);
         // The second worker stored batches while the first was still cut off.
         expect(beforeHeal).toBeGreaterThan(atCut);
-        // The cut-off worker's batch failed once it was heard from again, and ran again.
+        // The cut-off worker's batch failed once it was heard from again, and ran again (it runs process jobs only).
         const failedAttempts = stderrLinesWith(cutOff, '"msg":"job attempt failed"').length;
         expect(failedAttempts).toBeGreaterThan(0);
         expect(cutOff.child.exitCode).toBeNull();
@@ -144,7 +169,7 @@ describe('a worker cut off from PostgreSQL', () => {
           worker.child.kill('SIGTERM');
           await worker.exited;
         }
-        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction and the lock went ${(releasedAfterMs / 1000).toFixed(1)} s after the cut; the second worker stored ${beforeHeal - atCut} more before the cut healed; the cut-off worker's ${failedAttempts} failed attempt(s) ran again; ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
+        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction, and the lock went, once it had been idle ${(idleWhenEndedMs / 1000).toFixed(1)} s; the second worker stored ${beforeHeal - atCut} more before the cut healed; the cut-off worker's ${failedAttempts} failed attempt(s) ran again; ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
       },
     );
   });

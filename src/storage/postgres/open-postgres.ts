@@ -15,6 +15,13 @@ import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-k
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
+import { transactionLimitingIdle } from './transaction-limiting-idle.js';
+import {
+  checkWriteIdleTimeoutMs,
+  idleTimeoutSetting,
+  selectWithSetting,
+  WRITE_IDLE_TIMEOUT_MS,
+} from './write-idle-timeout.js';
 
 export interface OpenPostgresOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -36,9 +43,9 @@ export interface OpenPostgresOptions {
   /** When the store checks whether its tables need analysing (see PlannerStatistics); tests shorten it. */
   plannerStatistics?: PlannerStatisticsTiming;
   /**
-   * How long a write transaction may sit idle, waiting on this process, before the server ends its
-   * session and its locks go, in ms; 0 leaves it to the server's own setting (see idleLimit).
-   * @defaultValue 60,000
+   * How long a transaction holding locks may wait idle on this process between two statements
+   * before the server ends its session, in ms; 0 leaves the server's own setting
+   * (write-idle-timeout.ts). @defaultValue 60,000
    */
   writeIdleTimeoutMs?: number;
 }
@@ -58,23 +65,6 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
   return Number(rows[0]?.last ?? 0);
 }
 
-/** The default of OpenPostgresOptions.writeIdleTimeoutMs. */
-export const DEFAULT_WRITE_IDLE_TIMEOUT_MS = 60_000;
-
-/**
- * A writer cut off from the server mid-transaction (a silent network partition, a host gone without
- * closing its connections) leaves its session idle in the transaction, holding its locks: the comment
- * write lock, which every other comment writer then waits on, or the rows it changed. The server
- * notices only when its TCP keepalive gives up, two hours and more with Linux's defaults. With an
- * idle timeout the server ends such a session after `ms` and its locks go; the cut-off writer's
- * transaction fails when it is heard from again, and its job is retried. Set for the transaction
- * only, so it also holds behind a pooler that shares server connections between clients. 0 sends
- * nothing: the server's own setting applies (by default, none).
- */
-function idleLimit(ms: number) {
-  return ms === 0 ? undefined : sql`select set_config('idle_in_transaction_session_timeout', ${String(ms)}, true)`;
-}
-
 /**
  * `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). A write
  * transaction that rolls back rewinds the handle's reading of the journal to where it began, as on
@@ -84,17 +74,12 @@ function idleLimit(ms: number) {
 export function postgresHooks(
   schema: string | undefined,
   statistics?: PlannerStatistics,
-  writeIdleTimeoutMs = DEFAULT_WRITE_IDLE_TIMEOUT_MS,
+  writeIdleTimeoutMs: number = WRITE_IDLE_TIMEOUT_MS.default,
 ): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
-  const limitIdle = idleLimit(writeIdleTimeoutMs);
+  const idleTimeout = idleTimeoutSetting(writeIdleTimeoutMs);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
-    candidates.rewindingOnFailure(() =>
-      db.transaction().execute(async (trx) => {
-        await limitIdle?.execute(trx);
-        return fn(trx);
-      }),
-    );
+    candidates.rewindingOnFailure(() => transactionLimitingIdle(db, idleTimeout, fn));
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
@@ -102,9 +87,12 @@ export function postgresHooks(
     // Read committed would otherwise let a forget or a duplicate's original commit between a
     // writer's check and its insert. An advisory lock rather than a table lock: a table lock strong
     // enough to exclude other writers also waits for autovacuum and autoanalyze of the table, which
-    // a bulk load triggers again and again. Held to commit; readers never take it.
+    // a bulk load triggers again and again. Held to commit; readers never take it. Every holder
+    // limits its idle time, migrations included, which take it outside writeTransaction.
     lockCommentWrites: async (trx) => {
-      await sql`select pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`.execute(trx);
+      await selectWithSetting(idleTimeout, sql`pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`).execute(
+        trx,
+      );
     },
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
     warmDuplicateLookup: (db) => candidates.warm(db),
@@ -145,19 +133,14 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     namedStatements = true,
     logger,
     plannerStatistics,
-    writeIdleTimeoutMs = DEFAULT_WRITE_IDLE_TIMEOUT_MS,
+    writeIdleTimeoutMs = WRITE_IDLE_TIMEOUT_MS.default,
   } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
       `PostgreSQL schema name must match ${SCHEMA_NAME} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
     );
   }
-  // PostgreSQL takes the timeout as a 32-bit count of milliseconds.
-  if (!Number.isInteger(writeIdleTimeoutMs) || writeIdleTimeoutMs < 0 || writeIdleTimeoutMs > 2 ** 31 - 1) {
-    throw new InvalidStoreInputError(
-      `write idle timeout must be a whole number of milliseconds from 0 to ${2 ** 31 - 1}, got ${writeIdleTimeoutMs}`,
-    );
-  }
+  checkWriteIdleTimeoutMs(writeIdleTimeoutMs);
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -193,6 +176,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
   const statistics = new PlannerStatistics({
     ...plannerStatistics,
     lockKey: plannerStatisticsLockKey(activeSchema),
+    idleTimeoutMs: writeIdleTimeoutMs,
     logger,
   });
   return { db, hooks: postgresHooks(activeSchema, statistics, writeIdleTimeoutMs) };

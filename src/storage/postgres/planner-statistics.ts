@@ -10,9 +10,10 @@
  * store leaves it alone rather than analyse the same tables twice (a table whose own
  * autovacuum_enabled is off on such a server is not covered).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../schema.js';
+import { idleTimeoutSetting, selectWithSetting, WRITE_IDLE_TIMEOUT_MS } from './write-idle-timeout.js';
 
 /**
  * The tables an ingestion grows, by one to several rows per comment. The write path's statements are
@@ -63,6 +64,8 @@ export interface PlannerStatisticsTiming {
 export interface PlannerStatisticsOptions extends PlannerStatisticsTiming {
   /** Advisory lock key (bigint as a string) shared by every process that writes the schema. */
   lockKey: string;
+  /** The transaction's idle limit while it holds the lock (write-idle-timeout.ts). @defaultValue 60,000 */
+  idleTimeoutMs?: number;
   logger?: Logger | undefined;
 }
 
@@ -72,6 +75,7 @@ export interface PlannerStatisticsOptions extends PlannerStatisticsTiming {
  */
 export class PlannerStatistics {
   readonly #lockKey: string;
+  readonly #idleTimeout: RawBuilder<string> | undefined;
   readonly #logger: Logger | undefined;
   readonly #checkIntervalMs: number;
   readonly #lockTimeoutMs: number;
@@ -82,6 +86,7 @@ export class PlannerStatistics {
 
   constructor(options: PlannerStatisticsOptions) {
     this.#lockKey = options.lockKey;
+    this.#idleTimeout = idleTimeoutSetting(options.idleTimeoutMs ?? WRITE_IDLE_TIMEOUT_MS.default);
     this.#logger = options.logger;
     this.#checkIntervalMs = options.checkIntervalMs ?? 5000;
     this.#lockTimeoutMs = options.lockTimeoutMs ?? 1000;
@@ -108,9 +113,10 @@ export class PlannerStatistics {
     await db.transaction().execute(async (trx) => {
       // Another process analysing the schema right now: skip rather than queue behind it (its
       // ANALYZE resets the counts this one would act on).
-      const { rows } = await sql<{
-        locked: boolean;
-      }>`select pg_try_advisory_xact_lock(${this.#lockKey}::bigint) as locked`.execute(trx);
+      const { rows } = await selectWithSetting<{ locked: boolean }>(
+        this.#idleTimeout,
+        sql`pg_try_advisory_xact_lock(${this.#lockKey}::bigint) as locked`,
+      ).execute(trx);
       if (!rows[0]?.locked) {
         this.#logger?.debug('planner statistics: another process is analysing these tables; check skipped');
         return;

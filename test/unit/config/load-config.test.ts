@@ -165,7 +165,7 @@ describe('loadConfig', () => {
       'config/local.json': { database: { writeIdleTimeoutMs: ms } },
     });
     expect(error.issues.map((i) => `${i.path}: ${i.problem}`)).toEqual([
-      `database.writeIdleTimeoutMs: expected 0, or a whole number of milliseconds from 1000 to 86400000, found ${ms}`,
+      `database.writeIdleTimeoutMs: expected 0, or an integer from 1000 to 86400000, found ${ms}`,
     ]);
   });
 

@@ -1,0 +1,52 @@
+/**
+ * How long a transaction that holds locks may wait idle on its process between two statements
+ * before the server ends its session (PostgreSQL's `idle_in_transaction_session_timeout`).
+ *
+ * A process cut off from the server mid-transaction (a silent network partition, a host gone
+ * without closing its connections) leaves its session idle in the transaction, holding its locks:
+ * the comment write lock, which every other comment writer then waits on, the planner statistics
+ * lock, or the rows it changed. The server notices only when its TCP keepalive gives up, two hours
+ * and more with Linux's defaults. With the timeout the server ends such a session and its locks go;
+ * the cut-off transaction fails when its process is heard from again, and its job is retried.
+ *
+ * The timer runs only while the server waits for the next statement. A cut in the middle of a
+ * statement's message, or while the server is sending a large result, still waits on TCP. Set for
+ * the transaction alone, so it also holds behind a pooler that shares server connections, and a
+ * non-zero value replaces the server's or role's own setting there; 0 sends nothing and leaves it.
+ */
+import { type RawBuilder, sql } from 'kysely';
+import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
+
+export const WRITE_IDLE_TIMEOUT_MS = {
+  default: 60_000,
+  /** Below a second, a healthy writer paused by a garbage collection could lose its transaction. */
+  min: 1000,
+  max: 86_400_000,
+} as const;
+
+export const isWriteIdleTimeoutMs = (ms: number): boolean =>
+  ms === 0 || (Number.isInteger(ms) && ms >= WRITE_IDLE_TIMEOUT_MS.min && ms <= WRITE_IDLE_TIMEOUT_MS.max);
+
+export const WRITE_IDLE_TIMEOUT_EXPECTED = `0, or a whole number of milliseconds from ${WRITE_IDLE_TIMEOUT_MS.min} to ${WRITE_IDLE_TIMEOUT_MS.max}`;
+
+export function checkWriteIdleTimeoutMs(ms: number): void {
+  if (!isWriteIdleTimeoutMs(ms)) {
+    throw new InvalidStoreInputError(`write idle timeout must be ${WRITE_IDLE_TIMEOUT_EXPECTED}, got ${ms}`);
+  }
+}
+
+/**
+ * A select-list item that sets the timeout for the current transaction, to send with the
+ * transaction's first statement at no extra round trip; undefined for 0.
+ */
+export function idleTimeoutSetting(ms: number): RawBuilder<string> | undefined {
+  return ms === 0 ? undefined : sql<string>`set_config('idle_in_transaction_session_timeout', ${String(ms)}, true)`;
+}
+
+/** `select <setting>, <items>`, or `select <items>` where there is no setting; rows typed R. */
+export function selectWithSetting<R>(
+  setting: RawBuilder<string> | undefined,
+  items: RawBuilder<unknown>,
+): RawBuilder<R> {
+  return setting === undefined ? sql<R>`select ${items}` : sql<R>`select ${setting}, ${items}`;
+}
