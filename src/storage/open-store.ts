@@ -20,7 +20,7 @@ export interface OpenStoreOptions {
   poolSize?: number | undefined;
   /** PostgreSQL: send repeated bulk inserts as named statements (see named-inserts.ts). @defaultValue true */
   postgresNamedStatements?: boolean | undefined;
-  /** PostgreSQL: how long a write transaction may sit idle before the server ends it, in ms (see open-postgres.ts). @defaultValue 60,000 */
+  /** PostgreSQL: how long a transaction holding locks may wait idle between two statements before the server ends it, in ms (write-idle-timeout.ts). @defaultValue 60,000 */
   postgresWriteIdleTimeoutMs?: number | undefined;
   /** @defaultValue silent */
   logger?: Logger | undefined;
