@@ -19,6 +19,8 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { variable: 'REDIS_URL', path: 'redis.url', kind: 'text' },
   { variable: 'CAREVOICE_REDIS_PREFIX', path: 'redis.prefix', kind: 'text' },
   { variable: 'CAREVOICE_START_LOCAL_REDIS', path: 'redis.startLocal', kind: 'boolean' },
+  { variable: 'CAREVOICE_REDIS_WAIT_FOR_REPLICAS', path: 'redis.waitForReplicas', kind: 'number' },
+  { variable: 'CAREVOICE_REDIS_REPLICA_WAIT_MS', path: 'redis.replicaWaitMs', kind: 'number' },
   { variable: 'DATABASE_URL', path: 'database.url', kind: 'text' },
   { variable: 'CAREVOICE_DATABASE_NAMED_STATEMENTS', path: 'database.namedStatements', kind: 'boolean' },
   { variable: 'CAREVOICE_DATABASE_WRITE_IDLE_TIMEOUT_MS', path: 'database.writeIdleTimeoutMs', kind: 'number' },

@@ -4,7 +4,8 @@ import { assertJobId, queueNameFor } from './queue-names.js';
 import type { QueueSet } from './queue-set.js';
 
 /**
- * Adds jobs for one stage with deterministic ids, one `addBulk` per target queue. Payloads are
+ * Adds jobs for one stage with deterministic ids, one `addBulk` per target queue, then waits for the
+ * configured replicas to have them (replica-wait.ts). Payloads are
  * checked against the stage's schema here too, so a bad job fails in the job that made it (with
  * that job's context) rather than later as an unrecoverable job downstream.
  */
@@ -42,6 +43,8 @@ export async function enqueueStageJobs<S extends StageName>(
     byQueue.set(queueName, jobs);
   }
   for (const [queueName, jobs] of byQueue) await queues.get(queueName).addBulk(jobs);
+  // Before the caller treats them as handed over (a collect job moves its cursor next).
+  if (byQueue.size > 0) await queues.confirmReplicated();
 }
 
 function targetQueue<S extends StageName>(stage: S, request: EnqueueRequest<S>): string {

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { waitForReplicas } from './replica-wait.js';
 import { defaultJobOptions, type ResolvedRuntimeOptions } from './runtime-options.js';
 
 /**
@@ -30,6 +31,14 @@ export class QueueSet {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Resolves once what this set's queues added so far has reached the configured replicas; throws
+   * ReplicationShortfallError if it did not in time (replica-wait.ts).
+   */
+  confirmReplicated(): Promise<void> {
+    return waitForReplicas(this.connection, this.options.replicaWait);
   }
 
   names(): string[] {

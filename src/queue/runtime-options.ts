@@ -2,6 +2,7 @@ import type { DefaultJobOptions } from 'bullmq';
 import type { StageName } from '../pipeline/stage.js';
 import { assertBackpressureOptions, type BackpressureOptions, DEFAULT_BACKPRESSURE } from './backpressure-gate.js';
 import { DEFAULT_QUEUE_PREFIX } from './queue-names.js';
+import type { ReplicaWait } from './replica-wait.js';
 
 /** A BullMQ rate limiter: at most `max` jobs per `duration` ms, shared by every worker of the queue. */
 export interface QueueLimiter {
@@ -41,6 +42,8 @@ export interface RuntimeOptions {
   preflight?: boolean;
   /** Collect holds off while the process backlog is high. @defaultValue on, 500 / 250 jobs, 1000 ms */
   backpressure?: Partial<BackpressureOptions>;
+  /** Replicas that must have every added job before the adding job goes on (replica-wait.ts). @defaultValue none, 5000 ms */
+  replicaWait?: Partial<ReplicaWait>;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -55,6 +58,7 @@ export interface ResolvedRuntimeOptions {
   eventsMaxLen: number;
   preflight: boolean;
   backpressure: BackpressureOptions;
+  replicaWait: ReplicaWait;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -75,6 +79,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     eventsMaxLen: options.eventsMaxLen ?? 2000,
     preflight: options.preflight ?? true,
     backpressure: resolveBackpressure(options.backpressure),
+    replicaWait: { replicas: 0, timeoutMs: 5000, ...options.replicaWait },
   };
   assertBackpressureOptions(resolved.backpressure);
   assertPositive('attempts', resolved.attempts);
@@ -87,7 +92,24 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     assertPositive(`limiters.${source}.duration`, limiter.duration);
   }
   if (resolved.backoffDelayMs < 0) throw new RangeError('backoffDelayMs must be 0 or more');
+  assertReplicaWait(resolved.replicaWait, resolved.lockDurationMs);
   return resolved;
+}
+
+/**
+ * A WAIT holds the connection that job locks are renewed on (every half lock duration), so it must
+ * end well before a lock could lapse.
+ */
+function assertReplicaWait({ replicas, timeoutMs }: ReplicaWait, lockDurationMs: number): void {
+  if (!Number.isInteger(replicas) || replicas < 0) {
+    throw new RangeError(`replicaWait.replicas must be a whole number, 0 or more, got ${replicas}`);
+  }
+  assertPositive('replicaWait.timeoutMs', timeoutMs);
+  if (replicas > 0 && timeoutMs > lockDurationMs / 4) {
+    throw new RangeError(
+      `replicaWait.timeoutMs (${timeoutMs}) must be at most a quarter of lockDurationMs (${lockDurationMs}): the wait holds the connection that renews job locks`,
+    );
+  }
 }
 
 function assertPositive(name: string, value: number): void {

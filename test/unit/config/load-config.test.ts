@@ -110,6 +110,8 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://carevoice@db/carevoice',
         CAREVOICE_DATABASE_NAMED_STATEMENTS: 'off',
         CAREVOICE_DATABASE_WRITE_IDLE_TIMEOUT_MS: '5000',
+        CAREVOICE_REDIS_WAIT_FOR_REPLICAS: '1',
+        CAREVOICE_REDIS_REPLICA_WAIT_MS: '2000',
         CAREVOICE_DATA_DIR: '/var/lib/carevoice',
         CAREVOICE_REDIS_PREFIX: '',
       },
@@ -123,6 +125,7 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://carevoice@db/carevoice');
     expect(config.database.namedStatements).toBe(false);
     expect(config.database.writeIdleTimeoutMs).toBe(5000);
+    expect(config.redis).toMatchObject({ waitForReplicas: 1, replicaWaitMs: 2000 });
     expect(config.sqlitePath).toBe('/var/lib/carevoice/carevoice.sqlite');
   });
 
