@@ -42,11 +42,10 @@ export const configSchema = z.strictObject(
       prefix: nonEmptyText('a non-empty key prefix').default('{carevoice}'),
       /** Start a local redis-server when no REDIS_URL answers and the binary exists. @defaultValue true */
       startLocal: flag().default(true),
-      /** Replicas that must have a job's added jobs before it goes on (a collect job then moves its
-       *  source's cursor), so a failover right after cannot lose them. 0 waits for none. @defaultValue 0 */
+      /** Replicas that must have a page's process jobs before its collect job moves the source's
+       *  cursor, so a failover right after cannot lose them. 0 waits for none. @defaultValue 0 */
       waitForReplicas: nonNegativeInteger().default(0),
-      /** Longest wait for those replicas; the job is retried after it. At most a quarter of
-       *  queue.lockDurationMs. @defaultValue 5000 */
+      /** Longest wait for those replicas; the collect job fails and is retried after it. @defaultValue 5000 */
       replicaWaitMs: positiveInteger().default(5000),
     }),
 

@@ -91,13 +91,21 @@ export interface EnqueueRequest<S extends StageName> {
   delayMs?: number;
 }
 
+export interface EnqueueOptions {
+  /**
+   * Resolve only once the configured replicas have the jobs (redis.waitForReplicas): for a hand-over
+   * after which the caller moves on for good, as collect moves its source's cursor. @defaultValue false
+   */
+  replicated?: boolean;
+}
+
 /** What a stage handler may ask of the queue runtime; handlers never touch BullMQ directly. */
 export interface StageHelpers {
   jobId: string;
   /** 1 on the first attempt. */
   attempt: number;
   log: Logger;
-  enqueue<S extends StageName>(stage: S, jobs: EnqueueRequest<S>[]): Promise<void>;
+  enqueue<S extends StageName>(stage: S, jobs: EnqueueRequest<S>[], options?: EnqueueOptions): Promise<void>;
   /**
    * Pauses this job's queue for `ms` and returns the job to the queue without counting a failure
    * (a source's 429 / Retry-After). Always throws; `return helpers.rateLimited(ms)` in a handler.

@@ -1,11 +1,11 @@
-import { type EnqueueRequest, type StageName, stagePayloadSchemas } from '../pipeline/stage.js';
+import { type EnqueueOptions, type EnqueueRequest, type StageName, stagePayloadSchemas } from '../pipeline/stage.js';
 import { InvalidEnqueueError } from './errors/invalid-enqueue-error.js';
 import { assertJobId, queueNameFor } from './queue-names.js';
 import type { QueueSet } from './queue-set.js';
 
 /**
- * Adds jobs for one stage with deterministic ids, one `addBulk` per target queue, then waits for the
- * configured replicas to have them (replica-wait.ts). Payloads are
+ * Adds jobs for one stage with deterministic ids, one `addBulk` per target queue; `replicated`, then
+ * waits for the configured replicas to have them (replica-wait.ts). Payloads are
  * checked against the stage's schema here too, so a bad job fails in the job that made it (with
  * that job's context) rather than later as an unrecoverable job downstream.
  */
@@ -13,6 +13,7 @@ export async function enqueueStageJobs<S extends StageName>(
   queues: QueueSet,
   stage: S,
   requests: readonly EnqueueRequest<S>[],
+  options: EnqueueOptions = {},
 ): Promise<void> {
   const byQueue = new Map<string, { name: string; data: unknown; opts: { jobId: string; delay?: number } }[]>();
   const seen = new Set<string>();
@@ -42,9 +43,10 @@ export async function enqueueStageJobs<S extends StageName>(
     jobs.push({ name: stage, data: parsed.data, opts });
     byQueue.set(queueName, jobs);
   }
+  if (byQueue.size === 0) return;
+  const connectedSince = queues.connectionGeneration;
   for (const [queueName, jobs] of byQueue) await queues.get(queueName).addBulk(jobs);
-  // Before the caller treats them as handed over (a collect job moves its cursor next).
-  if (byQueue.size > 0) await queues.confirmReplicated();
+  if (options.replicated) await queues.confirmReplicated(connectedSince);
 }
 
 function targetQueue<S extends StageName>(stage: S, request: EnqueueRequest<S>): string {

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { ReplicationShortfallError } from './errors/replication-shortfall-error.js';
 import { waitForReplicas } from './replica-wait.js';
 import { defaultJobOptions, type ResolvedRuntimeOptions } from './runtime-options.js';
 
@@ -10,12 +11,23 @@ import { defaultJobOptions, type ResolvedRuntimeOptions } from './runtime-option
  */
 export class QueueSet {
   private readonly queues = new Map<string, Queue>();
+  #generation = 0;
+  readonly #countClose = () => {
+    this.#generation += 1;
+  };
 
   constructor(
     private readonly connection: Redis,
     private readonly options: ResolvedRuntimeOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    connection.on('close', this.#countClose);
+  }
+
+  /** How many times the connection has closed so far; compare two readings to tell a reconnect. */
+  get connectionGeneration(): number {
+    return this.#generation;
+  }
 
   get(name: string): Queue {
     let queue = this.queues.get(name);
@@ -34,11 +46,22 @@ export class QueueSet {
   }
 
   /**
-   * Resolves once what this set's queues added so far has reached the configured replicas; throws
-   * ReplicationShortfallError if it did not in time (replica-wait.ts).
+   * Resolves once what this set's queues added since `connectedSince` (a connectionGeneration
+   * reading) has reached the configured replicas; throws ReplicationShortfallError if it did not in
+   * time, or if the connection closed meanwhile (replica-wait.ts).
    */
-  confirmReplicated(): Promise<void> {
-    return waitForReplicas(this.connection, this.options.replicaWait);
+  async confirmReplicated(connectedSince: number): Promise<void> {
+    await waitForReplicas(this.connection, this.options.replicaWait);
+    // WAIT counts the writes of its own connection: one re-sent after a reconnect, perhaps to a newly
+    // promoted primary, would vouch for nothing.
+    if (this.#generation !== connectedSince && this.options.replicaWait.replicas > 0) {
+      throw new ReplicationShortfallError(
+        this.options.replicaWait.replicas,
+        0,
+        this.options.replicaWait.timeoutMs,
+        'the connection to Redis closed meanwhile',
+      );
+    }
   }
 
   names(): string[] {
@@ -46,6 +69,7 @@ export class QueueSet {
   }
 
   async close(): Promise<void> {
+    this.connection.off('close', this.#countClose);
     const all = [...this.queues.values()];
     this.queues.clear();
     await Promise.all(all.map((queue) => queue.close()));

@@ -9,9 +9,11 @@
  * the most up-to-date replica, so this makes losing them unlikely, not impossible (Redis's own
  * caveat for WAIT).
  *
- * WAIT counts the writes of the connection it is sent on, so it goes on the connection that added
- * the jobs; it holds that connection up to the timeout, which is why the timeout must stay well
- * inside a job's lock renewal (runtime-options.ts).
+ * WAIT counts the writes made earlier on the connection it is sent on (one that wrote nothing gets
+ * an answer at once), so it goes on the connection that added the jobs, and a reconnect in between
+ * voids it (QueueSet.confirmReplicated). A retry that adds the same job ids again still writes (BullMQ
+ * records the duplicate as an event), so its WAIT covers the first adds too. It holds its connection
+ * up to the timeout, so the stage runner gives its producers a connection of their own.
  */
 import type { Redis } from 'ioredis';
 import { ReplicationShortfallError } from './errors/replication-shortfall-error.js';
@@ -26,4 +28,21 @@ export async function waitForReplicas(connection: Redis, { replicas, timeoutMs }
   if (replicas === 0) return;
   const acknowledged = Number(await connection.call('WAIT', replicas, timeoutMs));
   if (acknowledged < replicas) throw new ReplicationShortfallError(replicas, acknowledged, timeoutMs);
+}
+
+/** A warning when Redis has fewer replicas connected than `replicas` (every replicated hand-over would fall short), else undefined. */
+export async function replicaShortfallWarning(
+  connection: Redis,
+  replicas: number,
+  server: string,
+): Promise<string | undefined> {
+  if (replicas === 0) return undefined;
+  const info = await connection.info('replication');
+  const connected = Number(/^connected_slaves:(\d+)/m.exec(info)?.[1] ?? 0);
+  if (connected >= replicas) return undefined;
+  return (
+    `Redis at ${server} has ${connected} replica(s) connected, and redis.waitForReplicas asks for ${replicas}: ` +
+    'every collect page will fall short and wait for its retry until enough replicas are connected. ' +
+    'Point REDIS_URL at the primary of a replicated Redis, or lower redis.waitForReplicas.'
+  );
 }

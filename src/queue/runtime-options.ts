@@ -42,7 +42,7 @@ export interface RuntimeOptions {
   preflight?: boolean;
   /** Collect holds off while the process backlog is high. @defaultValue on, 500 / 250 jobs, 1000 ms */
   backpressure?: Partial<BackpressureOptions>;
-  /** Replicas that must have every added job before the adding job goes on (replica-wait.ts). @defaultValue none, 5000 ms */
+  /** Replicas that must have a replicated hand-over's jobs before it goes on (replica-wait.ts). @defaultValue none, 5000 ms */
   replicaWait?: Partial<ReplicaWait>;
 }
 
@@ -92,24 +92,15 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     assertPositive(`limiters.${source}.duration`, limiter.duration);
   }
   if (resolved.backoffDelayMs < 0) throw new RangeError('backoffDelayMs must be 0 or more');
-  assertReplicaWait(resolved.replicaWait, resolved.lockDurationMs);
+  assertReplicaWait(resolved.replicaWait);
   return resolved;
 }
 
-/**
- * A WAIT holds the connection that job locks are renewed on (every half lock duration), so it must
- * end well before a lock could lapse.
- */
-function assertReplicaWait({ replicas, timeoutMs }: ReplicaWait, lockDurationMs: number): void {
+function assertReplicaWait({ replicas, timeoutMs }: ReplicaWait): void {
   if (!Number.isInteger(replicas) || replicas < 0) {
     throw new RangeError(`replicaWait.replicas must be a whole number, 0 or more, got ${replicas}`);
   }
   assertPositive('replicaWait.timeoutMs', timeoutMs);
-  if (replicas > 0 && timeoutMs > lockDurationMs / 4) {
-    throw new RangeError(
-      `replicaWait.timeoutMs (${timeoutMs}) must be at most a quarter of lockDurationMs (${lockDurationMs}): the wait holds the connection that renews job locks`,
-    );
-  }
 }
 
 function assertPositive(name: string, value: number): void {

@@ -21,8 +21,8 @@ export function buildStageHelpers({ job, worker, queues, log, onProcessEnqueued 
     // attemptsMade counts finished attempts only, so the running one is attemptsMade + 1.
     attempt: job.attemptsMade + 1,
     log,
-    async enqueue(stage, jobs) {
-      await enqueueStageJobs(queues, stage, jobs);
+    async enqueue(stage, jobs, options) {
+      await enqueueStageJobs(queues, stage, jobs, options);
       if (stage === 'process') onProcessEnqueued?.(jobs.length);
     },
     async rateLimited(ms: number): Promise<never> {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StageName } from '../pipeline/stage.js';
 import { BackpressureGate } from './backpressure-gate.js';
+import { closeConnection } from './connections.js';
 import { rememberQueues } from './known-queues.js';
 import { persistenceUnchecked, persistenceWarning, readPersistence } from './persistence-check.js';
 import { assertNoEviction } from './preflight.js';
@@ -10,6 +11,7 @@ import { processBacklogJobs } from './process-backlog.js';
 import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
 import { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
+import { replicaShortfallWarning } from './replica-wait.js';
 import {
   keepJobs,
   type ResolvedRuntimeOptions,
@@ -61,6 +63,8 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     const server = describeConnection(connection);
     await assertNoEviction(connection, server);
     const persistence = await readPersistence(connection);
+    const replicasWarning = await replicaShortfallWarning(connection, resolved.replicaWait.replicas, server);
+    if (replicasWarning) logger.warn({ code: 'redis_replicas_short' }, replicasWarning);
     const warning = persistenceWarning(persistence, server);
     if (warning) logger.warn({ code: 'redis_persistence' }, warning);
     else if (persistenceUnchecked(persistence)) {
@@ -73,7 +77,13 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
   const stages = new Set(options.stages ?? registry.stages);
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
   await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));
-  const queues = new QueueSet(connection, resolved, logger);
+  // A replica wait holds its connection up to its timeout (replica-wait.ts): the producers then get a
+  // connection of their own, so their waits never hold up the workers' lock renewals on the shared one.
+  const producer =
+    resolved.replicaWait.replicas > 0
+      ? connection.duplicate({ connectionName: `${connection.options.connectionName ?? 'carevoice'}:replicated` })
+      : connection;
+  const queues = new QueueSet(producer, resolved, logger);
   // One gate for every collect queue of this process: they all feed the one process queue.
   const backpressure = resolved.backpressure.enabled
     ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
@@ -125,6 +135,7 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
       closing ??= (async () => {
         await Promise.all(workers.map(({ worker }) => worker.close()));
         await queues.close();
+        if (producer !== connection) await closeConnection(producer);
       })();
       return closing;
     },

@@ -97,7 +97,8 @@ export function createCollectStage(deps: CollectDeps): StageHandler<'collect'> {
       if (await store.forgetComment(payload.source, externalId, receivedAt)) deleted++;
     }
     const batches = processBatches(payload.source, page.contentHash, kept, options.batchSize);
-    if (batches.length > 0) await helpers.enqueue('process', batches);
+    // On the replicas too, where asked for, before the cursor moves past them for good.
+    if (batches.length > 0) await helpers.enqueue('process', batches, { replicated: true });
     await store.recordPages([
       {
         source: payload.source,

@@ -9,9 +9,13 @@ export class ReplicationShortfallError extends Error {
     readonly wanted: number,
     readonly acknowledged: number,
     readonly timeoutMs: number,
+    /** Why no count can be trusted, when that is the reason. */
+    readonly reason?: string,
   ) {
     super(
-      `jobs added to Redis reached ${acknowledged} of the ${wanted} replica(s) asked for (redis.waitForReplicas) within ${timeoutMs} ms; the job will be retried`,
+      reason === undefined
+        ? `jobs added to Redis reached ${acknowledged} of the ${wanted} replica(s) asked for (redis.waitForReplicas) within ${timeoutMs} ms; the job will be retried`
+        : `jobs added to Redis may not have reached the ${wanted} replica(s) asked for (redis.waitForReplicas): ${reason}; the job will be retried`,
     );
     this.name = 'ReplicationShortfallError';
   }

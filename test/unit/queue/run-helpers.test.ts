@@ -48,17 +48,15 @@ describe('run helpers', () => {
     );
   });
 
-  it('waits for no replicas unless asked, and keeps a replica wait well inside the lock renewal', () => {
+  it('waits for no replicas unless asked, and refuses a nonsense replica wait', () => {
     expect(resolveRuntimeOptions().replicaWait).toEqual({ replicas: 0, timeoutMs: 5000 });
-    expect(resolveRuntimeOptions({ lockDurationMs: 20_000, replicaWait: { replicas: 1 } }).replicaWait).toEqual({
+    expect(resolveRuntimeOptions({ replicaWait: { replicas: 1 } }).replicaWait).toEqual({
       replicas: 1,
       timeoutMs: 5000,
     });
-    expect(() => resolveRuntimeOptions({ lockDurationMs: 19_999, replicaWait: { replicas: 1 } })).toThrow(
-      'replicaWait.timeoutMs (5000) must be at most a quarter of lockDurationMs (19999)',
-    );
-    // Nothing is waited for, so the lock is not held up.
-    expect(() => resolveRuntimeOptions({ lockDurationMs: 1500, replicaWait: { replicas: 0 } })).not.toThrow();
     expect(() => resolveRuntimeOptions({ replicaWait: { replicas: 1.5 } })).toThrow(/replicaWait.replicas/);
+    expect(() => resolveRuntimeOptions({ replicaWait: { replicas: 1, timeoutMs: 0 } })).toThrow(
+      /replicaWait.timeoutMs must be a positive number/,
+    );
   });
 });
