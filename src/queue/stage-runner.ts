@@ -83,6 +83,9 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     resolved.replicaWait.replicas > 0
       ? connection.duplicate({ connectionName: `${connection.options.connectionName ?? 'carevoice'}:replicated` })
       : connection;
+  // ioredis reconnects by itself; without a listener its errors would be printed to stderr unlogged.
+  if (producer !== connection)
+    producer.on('error', (error) => logger.warn({ err: error }, 'Redis producer connection error'));
   const queues = new QueueSet(producer, resolved, logger);
   // One gate for every collect queue of this process: they all feed the one process queue.
   const backpressure = resolved.backpressure.enabled
