@@ -9,20 +9,29 @@ export interface HelperContext {
   /** The worker running the job; rate limits apply to its queue. */
   worker: Worker;
   queues: QueueSet;
+  /** Where replicated hand-overs add their jobs (replicated-queues.ts). @defaultValue queues */
+  replicatedQueues?: QueueSet;
   log: Logger;
   /** Told how many process jobs the handler enqueued (the backpressure gate's running count). @defaultValue none */
   onProcessEnqueued?: (jobs: number) => void;
 }
 
 /** What a handler may ask of the runtime for one job; handlers never touch BullMQ directly. */
-export function buildStageHelpers({ job, worker, queues, log, onProcessEnqueued }: HelperContext): StageHelpers {
+export function buildStageHelpers({
+  job,
+  worker,
+  queues,
+  replicatedQueues = queues,
+  log,
+  onProcessEnqueued,
+}: HelperContext): StageHelpers {
   return {
     jobId: job.id ?? '(no id)',
     // attemptsMade counts finished attempts only, so the running one is attemptsMade + 1.
     attempt: job.attemptsMade + 1,
     log,
     async enqueue(stage, jobs, options) {
-      await enqueueStageJobs(queues, stage, jobs, options);
+      await enqueueStageJobs(options?.replicated ? replicatedQueues : queues, stage, jobs, options);
       if (stage === 'process') onProcessEnqueued?.(jobs.length);
     },
     async rateLimited(ms: number): Promise<never> {

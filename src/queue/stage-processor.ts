@@ -25,6 +25,8 @@ export interface StageProcessorContext {
   source?: string;
   registry: StageRegistry;
   queues: QueueSet;
+  /** Where replicated hand-overs add their jobs (replicated-queues.ts). @defaultValue queues */
+  replicatedQueues?: QueueSet;
   logger: Logger;
   /** The worker is created after its processor, so it is looked up when a job runs. */
   worker: () => Worker;
@@ -108,6 +110,7 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => 
       job,
       worker: ctx.worker(),
       queues: ctx.queues,
+      ...(ctx.replicatedQueues !== undefined && { replicatedQueues: ctx.replicatedQueues }),
       log,
       ...(gate ? { onProcessEnqueued: (jobs: number) => gate.noteEnqueued(jobs) } : {}),
     });

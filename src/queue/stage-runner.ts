@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StageName } from '../pipeline/stage.js';
 import { BackpressureGate } from './backpressure-gate.js';
-import { closeConnection } from './connections.js';
 import { rememberQueues } from './known-queues.js';
 import { persistenceUnchecked, persistenceWarning, readPersistence } from './persistence-check.js';
 import { assertNoEviction } from './preflight.js';
@@ -12,6 +11,7 @@ import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
 import { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
 import { replicaShortfallWarning } from './replica-wait.js';
+import { openReplicatedQueues } from './replicated-queues.js';
 import {
   keepJobs,
   type ResolvedRuntimeOptions,
@@ -47,7 +47,10 @@ export interface StageRunner {
   readonly workers: readonly StageWorker[];
   /** Producer side of every queue, sharing the runner's connection. */
   readonly queues: QueueSet;
-  /** Closes workers (letting running jobs finish), then queues. The connection stays open. */
+  /**
+   * Closes workers (letting running jobs finish), then queues, then the connection the runner opened
+   * for replicated hand-overs, if any. The connection it was given stays open.
+   */
   close(): Promise<void>;
 }
 
@@ -63,8 +66,6 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     const server = describeConnection(connection);
     await assertNoEviction(connection, server);
     const persistence = await readPersistence(connection);
-    const replicasWarning = await replicaShortfallWarning(connection, resolved.replicaWait.replicas, server);
-    if (replicasWarning) logger.warn({ code: 'redis_replicas_short' }, replicasWarning);
     const warning = persistenceWarning(persistence, server);
     if (warning) logger.warn({ code: 'redis_persistence' }, warning);
     else if (persistenceUnchecked(persistence)) {
@@ -75,58 +76,66 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     }
   }
   const stages = new Set(options.stages ?? registry.stages);
+  if (resolved.preflight && stages.has('collect')) {
+    const warning = await replicaShortfallWarning(
+      connection,
+      resolved.replicaWait.replicas,
+      describeConnection(connection),
+    );
+    if (warning) logger.warn({ code: 'redis_replicas_short' }, warning);
+  }
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
   await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));
-  // A replica wait holds its connection up to its timeout (replica-wait.ts): the producers then get a
-  // connection of their own, so their waits never hold up the workers' lock renewals on the shared one.
-  const producer =
-    resolved.replicaWait.replicas > 0
-      ? connection.duplicate({ connectionName: `${connection.options.connectionName ?? 'carevoice'}:replicated` })
-      : connection;
-  // ioredis reconnects by itself; without a listener its errors would be printed to stderr unlogged.
-  if (producer !== connection)
-    producer.on('error', (error) => logger.warn({ err: error }, 'Redis producer connection error'));
-  const queues = new QueueSet(producer, resolved, logger);
+  const queues = new QueueSet(connection, resolved, logger);
+  // Only collect hands over with a replica wait.
+  const replicated = stages.has('collect') ? openReplicatedQueues(connection, resolved, logger) : undefined;
   // One gate for every collect queue of this process: they all feed the one process queue.
   const backpressure = resolved.backpressure.enabled
     ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
     : undefined;
   const workers: StageWorker[] = [];
-  for (const queueName of queueNames) {
-    const { stage, source } = stageOfQueue(queueName)!;
-    const log = logger.child({ queue: queueName });
-    let worker: Worker | undefined;
-    const processor = createStageProcessor({
-      queueName,
-      stage,
-      ...(source !== undefined ? { source } : {}),
-      registry,
-      queues,
-      logger,
-      worker: () => worker!,
-      ...(options.onSettled ? { onSettled: options.onSettled } : {}),
-      ...(stage === 'collect' && backpressure ? { backpressure } : {}),
-    });
-    const workerOptions: WorkerOptions = {
-      connection,
-      prefix: resolved.prefix,
-      concurrency: resolved.concurrency[stage],
-      lockDuration: resolved.lockDurationMs,
-      stalledInterval: resolved.stalledIntervalMs,
-      // Jobs added by other producers without retention options still get ours.
-      removeOnComplete: keepJobs(resolved.retention.completed),
-      removeOnFail: keepJobs(resolved.retention.failed),
-    };
-    if (options.workerName) workerOptions.name = options.workerName;
-    const limiter = source !== undefined ? resolved.limiters[source] : undefined;
-    if (limiter) workerOptions.limiter = limiter;
-    worker = new Worker(queueName, processor, workerOptions);
-    // An 'error' event without a listener crashes the process; ioredis reconnects by itself.
-    worker.on('error', (error) => log.error({ err: error }, 'worker error'));
-    worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled; it will run again'));
-    workers.push({ queueName, stage, ...(source !== undefined ? { source } : {}), worker });
+  try {
+    for (const queueName of queueNames) {
+      const { stage, source } = stageOfQueue(queueName)!;
+      const log = logger.child({ queue: queueName });
+      let worker: Worker | undefined;
+      const processor = createStageProcessor({
+        queueName,
+        stage,
+        ...(source !== undefined ? { source } : {}),
+        registry,
+        queues,
+        ...(replicated !== undefined && { replicatedQueues: replicated.queues }),
+        logger,
+        worker: () => worker!,
+        ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+        ...(stage === 'collect' && backpressure ? { backpressure } : {}),
+      });
+      const workerOptions: WorkerOptions = {
+        connection,
+        prefix: resolved.prefix,
+        concurrency: resolved.concurrency[stage],
+        lockDuration: resolved.lockDurationMs,
+        stalledInterval: resolved.stalledIntervalMs,
+        // Jobs added by other producers without retention options still get ours.
+        removeOnComplete: keepJobs(resolved.retention.completed),
+        removeOnFail: keepJobs(resolved.retention.failed),
+      };
+      if (options.workerName) workerOptions.name = options.workerName;
+      const limiter = source !== undefined ? resolved.limiters[source] : undefined;
+      if (limiter) workerOptions.limiter = limiter;
+      worker = new Worker(queueName, processor, workerOptions);
+      // An 'error' event without a listener crashes the process; ioredis reconnects by itself.
+      worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+      worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled; it will run again'));
+      workers.push({ queueName, stage, ...(source !== undefined ? { source } : {}), worker });
+    }
+    await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
+  } catch (error) {
+    // The caller has no runner to close: the connection this runner opened must not outlive it.
+    await replicated?.close().catch(() => undefined);
+    throw error;
   }
-  await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
   logger.info({ queues: queueNames, prefix: resolved.prefix }, 'stage workers started');
 
   let closing: Promise<void> | undefined;
@@ -136,9 +145,12 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     queues,
     close() {
       closing ??= (async () => {
-        await Promise.all(workers.map(({ worker }) => worker.close()));
-        await queues.close();
-        if (producer !== connection) await closeConnection(producer);
+        try {
+          await Promise.all(workers.map(({ worker }) => worker.close()));
+          await queues.close();
+        } finally {
+          await replicated?.close();
+        }
       })();
       return closing;
     },

@@ -149,7 +149,9 @@ describe('a replicated hand-over', () => {
     });
     expect(await jobOn(primary, 'no-replica')).toBe(true);
     await enqueueStageJobs(waiting, 'export', [exportJob('not-replicated')]);
-    await enqueueStageJobs(queuesOn(connection, 0), 'export', [exportJob('none-asked')], REPLICATED);
+    const none = queuesOn(connection, 0);
+    await enqueueStageJobs(none, 'export', [exportJob('none-asked')], REPLICATED);
+    await none.close();
     expect(await jobOn(primary, 'not-replicated')).toBe(true);
     expect(await jobOn(primary, 'none-asked')).toBe(true);
     await waiting.close();

@@ -41,7 +41,62 @@ async function start(handlers: StageHandlers, options: Partial<StageRunnerOption
 
 const comment = (id: string) => ({ externalId: id });
 
+/** Names of the connections under this test's prefix (CLIENT LIST). */
+async function clientNames(): Promise<string[]> {
+  const list = (await kit.connection.call('CLIENT', 'LIST')) as string;
+  return list
+    .split('\n')
+    .map((line) => /(?:^| )name=(\S*)/.exec(line)?.[1] ?? '')
+    .filter((name) => name.startsWith(kit.prefix));
+}
+
 describe('stage runner', () => {
+  it('gives replicated hand-overs a connection of their own where collect runs, warns of missing replicas, and closes it', async () => {
+    const { logger, lines } = capturingLogger();
+    const handed: string[] = [];
+    const r = await start(
+      handlersWith({
+        collect: async (_payload, helpers) => {
+          await helpers.enqueue(
+            'process',
+            [{ id: 'p-replicated', payload: { source: 'alpha', batchId: 'b', comments: [comment('c')] } }],
+            {
+              replicated: true,
+            },
+          );
+          handed.push('replicated');
+        },
+      }),
+      { logger, attempts: 1, replicaWait: { replicas: 1, timeoutMs: 100 } },
+    );
+    // This Redis has no replicas: every replicated hand-over falls short, and the runner says so at start.
+    expect(lines.some((line) => line['code'] === 'redis_replicas_short')).toBe(true);
+    expect(await clientNames()).toContain(`${kit.prefix}:test-kit:replicated`);
+    await enqueueStageJobs(r.queues, 'collect', [
+      { id: 'c-1', source: 'alpha', payload: { source: 'alpha', cursor: null, pageNumber: 0, runId: 'r' } },
+    ]);
+    const job = await eventuallyFailed(r, 'collect-alpha', 'c-1');
+    expect(job.failedReason).toContain('reached 0 of the 1 replica(s) asked for');
+    expect(handed).toEqual([]);
+    // The wait went on that connection, the last command it sent.
+    const list = (await kit.connection.call('CLIENT', 'LIST')) as string;
+    const line = list.split('\n').find((l) => l.includes(`name=${kit.prefix}:test-kit:replicated `));
+    expect(line).toContain('cmd=wait');
+    await r.close();
+    runner = undefined;
+    expect(await clientNames()).not.toContain(`${kit.prefix}:test-kit:replicated`);
+
+    // A process-only runner neither opens that connection nor warns.
+    const processOnly = capturingLogger();
+    await start(handlersWith({}), {
+      logger: processOnly.logger,
+      stages: ['process'],
+      replicaWait: { replicas: 1, timeoutMs: 100 },
+    });
+    expect(await clientNames()).not.toContain(`${kit.prefix}:test-kit:replicated`);
+    expect(processOnly.lines.some((line) => line['code'] === 'redis_replicas_short')).toBe(false);
+  });
+
   it('fails a job with an invalid payload at once, without retries', async () => {
     let calls = 0;
     const r = await start(handlersWith({ process: async () => void calls++ }), { attempts: 5 });
