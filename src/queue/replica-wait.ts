@@ -13,7 +13,7 @@
  * an answer at once), so it goes on the connection that added the jobs, and a reconnect in between
  * voids it (QueueSet.confirmReplicated). A retry that adds the same job ids again still writes (BullMQ
  * records the duplicate as an event), so its WAIT covers the first adds too. It holds its connection
- * up to the timeout, so the stage runner gives its producers a connection of their own.
+ * up to the timeout, so replicated hand-overs get a connection of their own (replicated-queues.ts).
  */
 import type { Redis } from 'ioredis';
 import { ReplicationShortfallError } from './errors/replication-shortfall-error.js';
