@@ -1,4 +1,4 @@
-import { configValueFromReply, type RedisCommandRunner } from './preflight.js';
+import { configValueFromReply, infoValue, type RedisCommandRunner } from './preflight.js';
 
 /**
  * Start-up check of how Redis keeps queued jobs on disk. The collect stage moves a source's cursor in
@@ -32,8 +32,8 @@ async function configValue(redis: RedisCommandRunner, name: string): Promise<str
 async function aofEnabledFromInfo(redis: RedisCommandRunner): Promise<boolean | undefined> {
   try {
     const info = await redis.call('INFO', 'persistence');
-    const match = typeof info === 'string' ? /^aof_enabled:(\d)/m.exec(info) : null;
-    return match ? match[1] === '1' : undefined;
+    const enabled = typeof info === 'string' ? infoValue(info, 'aof_enabled') : undefined;
+    return enabled === undefined ? undefined : enabled === '1';
   } catch {
     return undefined;
   }

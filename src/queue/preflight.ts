@@ -24,10 +24,17 @@ export function policyFromConfigReply(reply: unknown): string | undefined {
   return configValueFromReply(reply, 'maxmemory-policy');
 }
 
+/** The value of `field` in `INFO` text (`field:value` lines), or undefined. */
+export function infoValue(info: string, field: string): string | undefined {
+  for (const line of info.split(/\r?\n/)) {
+    if (line.startsWith(`${field}:`)) return line.slice(field.length + 1).trim();
+  }
+  return undefined;
+}
+
 /** Reads the policy from `INFO memory` text (`maxmemory_policy:noeviction`). */
 export function policyFromInfo(info: string): string | undefined {
-  const match = /^maxmemory_policy:(\S+)/m.exec(info);
-  return match?.[1];
+  return infoValue(info, 'maxmemory_policy');
 }
 
 /**

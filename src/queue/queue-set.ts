@@ -51,14 +51,16 @@ export class QueueSet {
    * time, or if the connection closed meanwhile (replica-wait.ts).
    */
   async confirmReplicated(connectedSince: number): Promise<void> {
-    await waitForReplicas(this.connection, this.options.replicaWait);
+    const { replicaWait } = this.options;
+    if (replicaWait.replicas === 0) return;
+    await waitForReplicas(this.connection, replicaWait);
     // WAIT counts the writes of its own connection: one re-sent after a reconnect, perhaps to a newly
     // promoted primary, would vouch for nothing.
-    if (this.#generation !== connectedSince && this.options.replicaWait.replicas > 0) {
+    if (this.#generation !== connectedSince) {
       throw new ReplicationShortfallError(
-        this.options.replicaWait.replicas,
+        replicaWait.replicas,
         0,
-        this.options.replicaWait.timeoutMs,
+        replicaWait.timeoutMs,
         'the connection to Redis closed meanwhile',
       );
     }

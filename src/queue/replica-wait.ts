@@ -17,6 +17,7 @@
  */
 import type { Redis } from 'ioredis';
 import { ReplicationShortfallError } from './errors/replication-shortfall-error.js';
+import { infoValue } from './preflight.js';
 
 export interface ReplicaWait {
   /** Replicas that must acknowledge; 0 waits for none. */
@@ -25,7 +26,6 @@ export interface ReplicaWait {
 }
 
 export async function waitForReplicas(connection: Redis, { replicas, timeoutMs }: ReplicaWait): Promise<void> {
-  if (replicas === 0) return;
   const acknowledged = Number(await connection.call('WAIT', replicas, timeoutMs));
   if (acknowledged < replicas) throw new ReplicationShortfallError(replicas, acknowledged, timeoutMs);
 }
@@ -38,7 +38,7 @@ export async function replicaShortfallWarning(
 ): Promise<string | undefined> {
   if (replicas === 0) return undefined;
   const info = await connection.info('replication');
-  const connected = Number(/^connected_slaves:(\d+)/m.exec(info)?.[1] ?? 0);
+  const connected = Number(infoValue(info, 'connected_slaves') ?? 0);
   if (connected >= replicas) return undefined;
   return (
     `Redis at ${server} has ${connected} replica(s) connected, and redis.waitForReplicas asks for ${replicas}: ` +

@@ -11,7 +11,7 @@ import { allQueueNames, queueNameFor, stageOfQueue } from './queue-names.js';
 import { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
 import { replicaShortfallWarning } from './replica-wait.js';
-import { openReplicatedQueues } from './replicated-queues.js';
+import { openReplicatedQueues, type ReplicatedQueues } from './replicated-queues.js';
 import {
   keepJobs,
   type ResolvedRuntimeOptions,
@@ -62,6 +62,7 @@ export interface StageRunner {
 export async function startStageRunner(options: StageRunnerOptions): Promise<StageRunner> {
   const resolved = resolveRuntimeOptions(options);
   const { connection, registry, logger } = options;
+  const stages = new Set(options.stages ?? registry.stages);
   if (resolved.preflight) {
     const server = describeConnection(connection);
     await assertNoEviction(connection, server);
@@ -74,62 +75,24 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
         'Redis keeps an append-only file, but CONFIG GET is not allowed, so whether it syncs it at every write (appendfsync always) is not checked',
       );
     }
-  }
-  const stages = new Set(options.stages ?? registry.stages);
-  if (resolved.preflight && stages.has('collect')) {
-    const warning = await replicaShortfallWarning(
-      connection,
-      resolved.replicaWait.replicas,
-      describeConnection(connection),
-    );
-    if (warning) logger.warn({ code: 'redis_replicas_short' }, warning);
+    // Only collect hands over with a replica wait.
+    if (stages.has('collect')) {
+      const shortfall = await replicaShortfallWarning(connection, resolved.replicaWait.replicas, server);
+      if (shortfall) logger.warn({ code: 'redis_replicas_short' }, shortfall);
+    }
   }
   const queueNames = allQueueNames(options.sources).filter((name) => stages.has(stageOfQueue(name)!.stage));
   await rememberQueues(connection, resolved.prefix, allQueueNames(options.sources));
   const queues = new QueueSet(connection, resolved, logger);
-  // Only collect hands over with a replica wait.
   const replicated = stages.has('collect') ? openReplicatedQueues(connection, resolved, logger) : undefined;
   // One gate for every collect queue of this process: they all feed the one process queue.
   const backpressure = resolved.backpressure.enabled
     ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
     : undefined;
+  const context: WorkerContext = { options, resolved, queues, replicated, backpressure };
   const workers: StageWorker[] = [];
   try {
-    for (const queueName of queueNames) {
-      const { stage, source } = stageOfQueue(queueName)!;
-      const log = logger.child({ queue: queueName });
-      let worker: Worker | undefined;
-      const processor = createStageProcessor({
-        queueName,
-        stage,
-        ...(source !== undefined ? { source } : {}),
-        registry,
-        queues,
-        ...(replicated !== undefined && { replicatedQueues: replicated.queues }),
-        logger,
-        worker: () => worker!,
-        ...(options.onSettled ? { onSettled: options.onSettled } : {}),
-        ...(stage === 'collect' && backpressure ? { backpressure } : {}),
-      });
-      const workerOptions: WorkerOptions = {
-        connection,
-        prefix: resolved.prefix,
-        concurrency: resolved.concurrency[stage],
-        lockDuration: resolved.lockDurationMs,
-        stalledInterval: resolved.stalledIntervalMs,
-        // Jobs added by other producers without retention options still get ours.
-        removeOnComplete: keepJobs(resolved.retention.completed),
-        removeOnFail: keepJobs(resolved.retention.failed),
-      };
-      if (options.workerName) workerOptions.name = options.workerName;
-      const limiter = source !== undefined ? resolved.limiters[source] : undefined;
-      if (limiter) workerOptions.limiter = limiter;
-      worker = new Worker(queueName, processor, workerOptions);
-      // An 'error' event without a listener crashes the process; ioredis reconnects by itself.
-      worker.on('error', (error) => log.error({ err: error }, 'worker error'));
-      worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled; it will run again'));
-      workers.push({ queueName, stage, ...(source !== undefined ? { source } : {}), worker });
-    }
+    for (const queueName of queueNames) workers.push(startStageWorker(queueName, context));
     await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
   } catch (error) {
     // The caller has no runner to close: the connection this runner opened must not outlive it.
@@ -155,6 +118,54 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
       return closing;
     },
   };
+}
+
+/** What every worker of a runner shares. */
+interface WorkerContext {
+  options: StageRunnerOptions;
+  resolved: ResolvedRuntimeOptions;
+  queues: QueueSet;
+  replicated: ReplicatedQueues | undefined;
+  backpressure: BackpressureGate | undefined;
+}
+
+/** One BullMQ worker for `queueName`, running the registered handler of its stage. */
+function startStageWorker(queueName: string, context: WorkerContext): StageWorker {
+  const { options, resolved, queues, replicated, backpressure } = context;
+  const { connection, registry, logger } = options;
+  const { stage, source } = stageOfQueue(queueName)!;
+  const log = logger.child({ queue: queueName });
+  let worker: Worker | undefined;
+  const processor = createStageProcessor({
+    queueName,
+    stage,
+    ...(source !== undefined ? { source } : {}),
+    registry,
+    queues,
+    ...(replicated !== undefined && { replicatedQueues: replicated.queues }),
+    logger,
+    worker: () => worker!,
+    ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+    ...(stage === 'collect' && backpressure ? { backpressure } : {}),
+  });
+  const workerOptions: WorkerOptions = {
+    connection,
+    prefix: resolved.prefix,
+    concurrency: resolved.concurrency[stage],
+    lockDuration: resolved.lockDurationMs,
+    stalledInterval: resolved.stalledIntervalMs,
+    // Jobs added by other producers without retention options still get ours.
+    removeOnComplete: keepJobs(resolved.retention.completed),
+    removeOnFail: keepJobs(resolved.retention.failed),
+  };
+  if (options.workerName) workerOptions.name = options.workerName;
+  const limiter = source !== undefined ? resolved.limiters[source] : undefined;
+  if (limiter) workerOptions.limiter = limiter;
+  worker = new Worker(queueName, processor, workerOptions);
+  // An 'error' event without a listener crashes the process; ioredis reconnects by itself.
+  worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled; it will run again'));
+  return { queueName, stage, ...(source !== undefined ? { source } : {}), worker };
 }
 
 function describeConnection(redis: Redis): string {

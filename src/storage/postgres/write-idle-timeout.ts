@@ -24,10 +24,10 @@ export const WRITE_IDLE_TIMEOUT_MS = {
   max: 86_400_000,
 } as const;
 
-export const isWriteIdleTimeoutMs = (ms: number): boolean =>
+const isWriteIdleTimeoutMs = (ms: number): boolean =>
   ms === 0 || (Number.isInteger(ms) && ms >= WRITE_IDLE_TIMEOUT_MS.min && ms <= WRITE_IDLE_TIMEOUT_MS.max);
 
-export const WRITE_IDLE_TIMEOUT_EXPECTED = `0, or a whole number of milliseconds from ${WRITE_IDLE_TIMEOUT_MS.min} to ${WRITE_IDLE_TIMEOUT_MS.max}`;
+const WRITE_IDLE_TIMEOUT_EXPECTED = `0, or a whole number of milliseconds from ${WRITE_IDLE_TIMEOUT_MS.min} to ${WRITE_IDLE_TIMEOUT_MS.max}`;
 
 export function checkWriteIdleTimeoutMs(ms: number): void {
   if (!isWriteIdleTimeoutMs(ms)) {
