@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { goodLines, goodText } from './support/inbox-records.js';
+import { goodText } from './support/inbox-records.js';
 import { type NodeCli, startNodeCli, stderrLinesWith } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
   failedJobs,
   fileCollect,
   fileSourceEnv,
   idDiscrepancies,
+  lineIds,
   type StoreTarget,
   storedIds,
   unfinishedJobs,
@@ -104,7 +105,7 @@ describe.each(STORES)('the same work delivered twice, $store store', ({ store, s
       `page fetched twice${suffix}`,
       `${store} store; a ${PAGE}-record file collected, then a second collect run, then the same file dropped again under a new name and collected`,
       async () => {
-        await dropFile(ws, 'page.jsonl', `${goodLines('page', PAGE).join('\n')}\n`);
+        await dropGoodLines(ws, 'page', PAGE);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('page-1')]);
         await settled();
         const first = await withStore(target, (store) => storedIds(store, 'file'));
@@ -114,7 +115,7 @@ describe.each(STORES)('the same work delivered twice, $store store', ({ store, s
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('page-3')]);
         await settled();
         const stored = await withStore(target, (store) => storedIds(store, 'file'));
-        const pageIds = Array.from({ length: PAGE }, (_, n) => `page-${n}`);
+        const pageIds = lineIds('page', PAGE);
         const twiceIds = Array.from({ length: BATCH }, (_, n) => `twice-${n}`);
         expect(idDiscrepancies(stored, [...twiceIds, ...pageIds])).toEqual({
           missing: [],

@@ -1,28 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningRedisServer, startRedisServer } from '../../src/queue/redis-server-process.js';
+import type { RunningRedisServer } from '../../src/queue/redis-server-process.js';
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
-import { goodLines } from './support/inbox-records.js';
-import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
+import { type ReplicatedRedis, startReplicatedRedis } from '../support/replicated-redis.js';
+import { killStillRunning, type NodeCli, startNodeCli, stderrLinesWith, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
-  failedJobs,
+  expectEachStoredOnce,
   fileCollect,
   fileSourceEnv,
-  idDiscrepancies,
   SMALL_BATCHES,
   startFileWorker,
   storedCount,
-  storedIds,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 
@@ -42,27 +34,16 @@ const COMMENTS = 3000;
 const AHEAD_MS = 1500;
 
 let ws: CliWorkspace;
-let dir: string;
-let primary: RunningRedisServer | undefined;
-let link: CuttableProxy | undefined;
-let replica: RunningRedisServer | undefined;
-/** The promoted replica's own replica, as the old primary's host would rejoin. */
-let rejoined: RunningRedisServer | undefined;
+let servers: ReplicatedRedis | undefined;
 const started: NodeCli[] = [];
 
 beforeAll(async () => {
   ws = await createCliWorkspace();
-  dir = await mkdtemp(join(tmpdir(), 'carevoice-failover-'));
 });
 afterAll(async () => {
   await killStillRunning(started);
-  // The link first: a primary stopped while its replica is cut off would wait on it.
-  await link?.close();
-  await primary?.stop();
-  await replica?.stop();
-  await rejoined?.stop();
+  await servers?.close();
   await ws.cleanup();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function withClient<T>(server: RunningRedisServer, work: (client: Redis) => Promise<T>): Promise<T> {
@@ -80,25 +61,14 @@ describe('a Redis failover', () => {
       'Redis failover',
       `${COMMENTS} comments in pages of 50 and batches of 50, SQLite store; a primary and a replica (no append-only files); redis.waitForReplicas 1; a collect-only worker on the primary; the replica cut off from the primary (a proxy on the replication link stops passing bytes) as the collect run starts, the primary killed with SIGKILL ${AHEAD_MS / 1000} s later and the held-back bytes dropped, the replica promoted (REPLICAOF NO ONE), a new replica of it started, and a new worker started on it`,
       async () => {
-        // No delay before a full sync (Redis's default is 5 s): the replicas are in step within a second.
-        const noSyncDelay = ['--repl-diskless-sync-delay', '0'];
-        primary = await startRedisServer({ dir: join(dir, 'primary'), appendOnly: false, extraArgs: noSyncDelay });
-        link = await startCuttableProxy(primary.url);
-        replica = await startRedisServer({
-          dir: join(dir, 'replica'),
-          appendOnly: false,
-          extraArgs: ['--replicaof', '127.0.0.1', String(link.port), ...noSyncDelay],
-        });
-        const promoted = replica;
-        await withClient(promoted, (client) =>
-          eventually(async () => /master_link_status:up/.test(await client.info('replication')), 'the replica in sync'),
-        );
+        servers = await startReplicatedRedis();
+        const { primary, link, replica: promoted } = servers;
         const configPath = await writeConfig(ws, {
           queue: SMALL_BATCHES,
           redis: { waitForReplicas: 1, replicaWaitMs: 300 },
           sources: { file: { pageSize: 50 } },
         });
-        await dropFile(ws, 'failover.jsonl', `${goodLines('failover', COMMENTS).join('\n')}\n`);
+        await dropGoodLines(ws, 'failover', COMMENTS);
         // Collect only, as the container stack runs it: the page's process jobs wait in Redis.
         const first = startNodeCli(
           ['worker', 'collect'],
@@ -120,37 +90,25 @@ describe('a Redis failover', () => {
           first.waitForStderr('redis_replication_shortfall', 15_000),
         ]);
         await primary.crash();
-        primary = undefined;
         first.child.kill('SIGKILL');
         await first.exited;
         const atCrash = await storedCount(ws.sqlitePath);
         // What the proxy held back goes with it: the replica has only what it had at the cut.
         await link.close();
-        link = undefined;
         await withClient(promoted, (client) => client.call('REPLICAOF', 'NO', 'ONE'));
         // With fewer replicas than asked for, every collect job falls short and waits for its retry:
         // a replica rejoins, as Sentinel turns the old primary into one when its host is back.
-        rejoined = await startRedisServer({
-          dir: join(dir, 'rejoined'),
-          appendOnly: false,
-          extraArgs: ['--replicaof', '127.0.0.1', String(promoted.port)],
-        });
+        await servers.addReplica(promoted);
 
         const second = startFileWorker(ws, configPath, started, { REDIS_URL: promoted.url });
-        await drained(promoted.url, ws.prefix, ws.sqlitePath, COMMENTS, [second]);
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `failover-${n}`);
-        const stored = await withStore(ws.sqlitePath, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(await failedJobs(promoted.url, ws.prefix)).toBe(0);
+        const stored = await expectEachStoredOnce(promoted.url, ws.prefix, ws.sqlitePath, 'failover', COMMENTS, [
+          second,
+        ]);
         // The cut was felt: collect attempts fell short of the replica and ran again.
-        const shortfalls = first
-          .stderr()
-          .split('\n')
-          .filter((line) => line.includes('redis_replication_shortfall'));
+        const shortfalls = stderrLinesWith(first, 'redis_replication_shortfall');
         expect(shortfalls.length).toBeGreaterThan(0);
-        second.child.kill('SIGTERM');
-        await second.exited;
-        return `${atCrash} stored when the primary was killed; ${shortfalls.length} collect attempt(s) at the primary fell short of the replica and ran again; on the promoted replica a new worker went on: ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+        await stopAll([second]);
+        return `${atCrash} stored when the primary was killed; ${shortfalls.length} collect attempt(s) at the primary fell short of the replica and ran again; on the promoted replica a new worker went on: ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
       },
     );
   });

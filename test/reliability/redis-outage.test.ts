@@ -5,23 +5,18 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type RunningRedisServer, startRedisServer } from '../../src/queue/redis-server-process.js';
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
-import { goodLines } from './support/inbox-records.js';
-import { killStillRunning, type NodeCli, startNodeCli } from './support/node-cli.js';
+import { killStillRunning, type NodeCli, startNodeCli, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
-  failedJobs,
+  expectEachStoredOnce,
   fileCollect,
   firstStored,
-  idDiscrepancies,
   SMALL_BATCHES,
   type StoreTarget,
   startFileWorker,
   storedCount,
-  storedIds,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
@@ -93,7 +88,7 @@ describe('Redis stopped or killed mid-run', () => {
         async () => {
           if (!redis) await startRedis();
           const configPath = await writeConfig(caseWs, { queue: SMALL_BATCHES });
-          await dropFile(caseWs, 'outage.jsonl', `${goodLines('outage', COMMENTS).join('\n')}\n`);
+          await dropGoodLines(caseWs, 'outage', COMMENTS);
           const extra: Record<string, string> = {
             REDIS_URL: url,
             ...(pgSchema ? { DATABASE_URL: pgSchema.databaseUrl } : {}),
@@ -109,15 +104,10 @@ describe('Redis stopped or killed mid-run', () => {
           const duringOutage = await storedCount(target);
           await startRedis();
 
-          await drained(url, caseWs.prefix, target, COMMENTS, [worker]);
-          const ids = Array.from({ length: COMMENTS }, (_, n) => `outage-${n}`);
-          const stored = await withStore(target, (store) => storedIds(store, 'file'));
-          expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-          expect(await failedJobs(url, caseWs.prefix)).toBe(0);
+          const stored = await expectEachStoredOnce(url, caseWs.prefix, target, 'outage', COMMENTS, [worker]);
           expect(worker.child.exitCode).toBeNull();
-          worker.child.kill('SIGTERM');
-          await worker.exited;
-          return `${atStop} stored when Redis ${c.signal === 'SIGKILL' ? 'was killed' : 'stopped'}, ${duringOutage} a second later; the same worker resumed on its own: ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+          await stopAll([worker]);
+          return `${atStop} stored when Redis ${c.signal === 'SIGKILL' ? 'was killed' : 'stopped'}, ${duringOutage} a second later; the same worker resumed on its own: ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
         },
       );
     } finally {

@@ -2,24 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
-import { goodLines } from './support/inbox-records.js';
-import { expectRunning, killStillRunning, type NodeCli } from './support/node-cli.js';
+import { expectRunning, killStillRunning, type NodeCli, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
-  failedJobs,
+  expectEachStoredOnce,
   fileCollect,
   firstStored,
-  idDiscrepancies,
   SMALL_BATCHES,
   startFileWorker,
   storedCount,
-  storedIds,
   unfinishedOf,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
@@ -62,7 +57,7 @@ describe('a worker cut off from Redis', () => {
       `${COMMENTS} comments in batches of 50, PostgreSQL store; the first worker reaches Redis through a proxy that stops passing bytes either way (nothing closed) while it has a batch active; a second worker, connected directly, is started; the cut heals after ${PARTITION_MS / 1000} s`,
       async () => {
         const configPath = await writeConfig(ws, { queue: SMALL_BATCHES });
-        await dropFile(ws, 'partition.jsonl', `${goodLines('partition', COMMENTS).join('\n')}\n`);
+        await dropGoodLines(ws, 'partition', COMMENTS);
         const cutOff = worker(configPath, proxy.through(TEST_REDIS_URL));
         await cutOff.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('partition')]);
@@ -95,11 +90,14 @@ describe('a worker cut off from Redis', () => {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, PARTITION_MS - (Date.now() - cutAt))));
         proxy.heal();
 
-        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [cutOff, direct]);
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `partition-${n}`);
-        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        const stored = await expectEachStoredOnce(
+          TEST_REDIS_URL,
+          ws.prefix,
+          pgSchema.storeOptions,
+          'partition',
+          COMMENTS,
+          [cutOff, direct],
+        );
         // The second worker found the cut worker's batches stalled and ran them again.
         for (const jobId of cutShort) expect(direct.stderr()).toContain(`"jobId":"${jobId}","msg":"job stalled`);
         // The cut worker's late word on them, once its bytes flowed again, was refused: the lock was no longer its.
@@ -108,11 +106,8 @@ describe('a worker cut off from Redis', () => {
         // Both workers go on once the cut heals.
         expect(cutOff.child.exitCode).toBeNull();
         expect(direct.child.exitCode).toBeNull();
-        for (const cli of [cutOff, direct]) {
-          cli.child.kill('SIGTERM');
-          await cli.exited;
-        }
-        return `${atCut} stored when the cut fell, ${cutShort.length} batch(es) held by the cut worker; the second worker found them stalled and completed them; after the cut healed, Redis refused the cut worker's late completion of ${refused.length} of them (missing lock); ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
+        await stopAll([cutOff, direct]);
+        return `${atCut} stored when the cut fell, ${cutShort.length} batch(es) held by the cut worker; the second worker found them stalled and completed them; after the cut healed, Redis refused the cut worker's late completion of ${refused.length} of them (missing lock); ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
       },
     );
   });

@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
-import { goodLines } from './support/inbox-records.js';
-import { killStillRunning, type NodeCli, stderrLinesWith } from './support/node-cli.js';
+import { killStillRunning, type NodeCli, stderrLinesWith, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
-  failedJobs,
+  expectEachStoredOnce,
   fileCollect,
   firstStored,
-  idDiscrepancies,
   SMALL_BATCHES,
   startFileWorker,
   storedCount,
-  storedIds,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema, TEST_DATABASE_URL } from './support/postgres-schema.js';
@@ -53,7 +48,7 @@ describe('the store unreachable mid-run', () => {
       `${COMMENTS} comments in batches of 50; the worker reaches PostgreSQL through a proxy that closes every connection once some are stored, and each new one as it opens, for ${OUTAGE_MS / 1000} s; the worker is not restarted`,
       async () => {
         const configPath = await writeConfig(ws, { queue: SMALL_BATCHES });
-        await dropFile(ws, 'store-outage.jsonl', `${goodLines('store-outage', COMMENTS).join('\n')}\n`);
+        await dropGoodLines(ws, 'store-outage', COMMENTS);
         const worker = startFileWorker(ws, configPath, started, { DATABASE_URL: proxy.through(pgSchema.databaseUrl) });
         await worker.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('store-outage')]);
@@ -63,11 +58,14 @@ describe('the store unreachable mid-run', () => {
         const duringOutage = await storedCount(pgSchema.storeOptions);
         proxy.heal();
 
-        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [worker]);
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `store-outage-${n}`);
-        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        const stored = await expectEachStoredOnce(
+          TEST_REDIS_URL,
+          ws.prefix,
+          pgSchema.storeOptions,
+          'store-outage',
+          COMMENTS,
+          [worker],
+        );
         // The outage was felt: attempts failed while the store was away, and were run again.
         const failedAttempts = stderrLinesWith(worker, '"msg":"job attempt failed"').length;
         expect(failedAttempts).toBeGreaterThan(0);
@@ -76,9 +74,8 @@ describe('the store unreachable mid-run', () => {
         const lostInUse = stderrLinesWith(worker, '"msg":"PostgreSQL connection lost while in use"').length;
         expect(duringOutage).toBeLessThan(COMMENTS);
         expect(worker.child.exitCode).toBeNull();
-        worker.child.kill('SIGTERM');
-        await worker.exited;
-        return `${atCut} stored when the connections were closed (${lostInUse} report(s) of a connection lost while in use), ${duringOutage} when the store came back; ${failedAttempts} job attempt(s) failed meanwhile and ran again; ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs; the same worker went on`;
+        await stopAll([worker]);
+        return `${atCut} stored when the connections were closed (${lostInUse} report(s) of a connection lost while in use), ${duringOutage} when the store came back; ${failedAttempts} job attempt(s) failed meanwhile and ran again; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs; the same worker went on`;
       },
     );
   });

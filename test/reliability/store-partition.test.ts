@@ -3,23 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentWriteLockKey } from '../../src/storage/postgres/advisory-lock-keys.js';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { type CuttableProxy, startCuttableProxy } from '../support/cuttable-proxy.js';
-import { goodLines } from './support/inbox-records.js';
-import { expectRunning, killStillRunning, type NodeCli, startNodeCli, stderrLinesWith } from './support/node-cli.js';
+import {
+  expectRunning,
+  killStillRunning,
+  type NodeCli,
+  startNodeCli,
+  stderrLinesWith,
+  stopAll,
+} from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
-  failedJobs,
+  expectEachStoredOnce,
   fileCollect,
   fileSourceEnv,
   firstStored,
-  idDiscrepancies,
   SMALL_BATCHES,
   startFileWorker,
   storedCount,
-  storedIds,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema, TEST_DATABASE_URL } from './support/postgres-schema.js';
@@ -95,7 +97,7 @@ describe('a worker cut off from PostgreSQL', () => {
           queue: SMALL_BATCHES,
           database: { writeIdleTimeoutMs: WRITE_IDLE_TIMEOUT_MS },
         });
-        await dropFile(ws, 'store-partition.jsonl', `${goodLines('store-partition', COMMENTS).join('\n')}\n`);
+        await dropGoodLines(ws, 'store-partition', COMMENTS);
         const cutOffUrl = new URL(proxy.through(pgSchema.databaseUrl));
         cutOffUrl.searchParams.set('application_name', CUT_OFF_APP);
         // Process jobs only: a collect page it held during the cut would hold up the second worker's supply.
@@ -151,11 +153,14 @@ describe('a worker cut off from PostgreSQL', () => {
         const beforeHeal = await storedCount(pgSchema.storeOptions);
         proxy.heal();
 
-        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [cutOff, direct]);
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `store-partition-${n}`);
-        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
+        const stored = await expectEachStoredOnce(
+          TEST_REDIS_URL,
+          ws.prefix,
+          pgSchema.storeOptions,
+          'store-partition',
+          COMMENTS,
+          [cutOff, direct],
+        );
         // Ended by the server's idle timeout, not before (20 ms polls, and a few ms between the two clocks' readings).
         expect(idleWhenEndedMs).toBeGreaterThan(WRITE_IDLE_TIMEOUT_MS - 50);
         // The second worker stored batches while the first was still cut off.
@@ -165,11 +170,8 @@ describe('a worker cut off from PostgreSQL', () => {
         expect(failedAttempts).toBeGreaterThan(0);
         expect(cutOff.child.exitCode).toBeNull();
         expect(direct.child.exitCode).toBeNull();
-        for (const worker of [cutOff, direct]) {
-          worker.child.kill('SIGTERM');
-          await worker.exited;
-        }
-        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction, and the lock went, once it had been idle ${(idleWhenEndedMs / 1000).toFixed(1)} s; the second worker stored ${beforeHeal - atCut} more before the cut healed; the cut-off worker's ${failedAttempts} failed attempt(s) ran again; ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
+        await stopAll([cutOff, direct]);
+        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction, and the lock went, once it had been idle ${(idleWhenEndedMs / 1000).toFixed(1)} s; the second worker stored ${beforeHeal - atCut} more before the cut healed; the cut-off worker's ${failedAttempts} failed attempt(s) ran again; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
       },
     );
   });

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace, TEST_REDIS_URL } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { goodLines } from './support/inbox-records.js';
-import { killStillRunning, type NodeCli } from './support/node-cli.js';
+import { killStillRunning, type NodeCli, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
 import {
   activeProcessJobs,
-  drained,
-  dropFile,
+  dropGoodLines,
   enqueueFrom,
+  expectEachStoredOnce,
   FAST_STALL,
-  failedJobs,
   fileCollect,
   firstStored,
-  idDiscrepancies,
   SMALL_BATCHES,
   type StoreTarget,
   startFileWorker,
-  storedIds,
   unfinishedOf,
-  withStore,
   writeConfig,
 } from './support/pipeline-harness.js';
 import { createPostgresSchema, type PostgresSchema } from './support/postgres-schema.js';
@@ -67,8 +62,7 @@ describe('a worker process killed or stopped mid-batch', () => {
         c.name,
         `${COMMENTS} comments in batches of 50, ${c.store} store; SIGKILL the worker process tree once some but not all are stored; start a second worker`,
         async () => {
-          const ids = Array.from({ length: COMMENTS }, (_, n) => `crash-${n}`);
-          await dropFile(caseWs, 'crash.jsonl', `${goodLines('crash', COMMENTS).join('\n')}\n`);
+          await dropGoodLines(caseWs, 'crash', COMMENTS);
           const first = caseWorker();
           await first.waitForStderr('"msg":"started"', 45_000);
           await enqueueFrom(TEST_REDIS_URL, caseWs.prefix, 'collect', [fileCollect('crash')]);
@@ -80,14 +74,10 @@ describe('a worker process killed or stopped mid-batch', () => {
 
           const second = caseWorker();
           await second.waitForStderr('"msg":"started"', 45_000);
-          await drained(TEST_REDIS_URL, caseWs.prefix, target, COMMENTS, [second]);
-          const stored = await withStore(target, (store) => storedIds(store, 'file'));
-          expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
-          expect(stored).toHaveLength(COMMENTS);
-          expect(await failedJobs(TEST_REDIS_URL, caseWs.prefix)).toBe(0);
-          second.child.kill('SIGTERM');
-          await second.exited;
-          return `${atKill} stored at the kill; after the restart ${stored.length}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
+          const stored = await expectEachStoredOnce(TEST_REDIS_URL, caseWs.prefix, target, 'crash', COMMENTS, [second]);
+          expect(stored).toBe(COMMENTS);
+          await stopAll([second]);
+          return `${atKill} stored at the kill; after the restart ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs`;
         },
       );
     } finally {
@@ -110,7 +100,7 @@ describe('a worker process killed or stopped mid-batch', () => {
           },
           'big-batches.json',
         );
-        await dropFile(ws, 'term.jsonl', `${goodLines('term', COMMENTS).join('\n')}\n`);
+        await dropGoodLines(ws, 'term', COMMENTS);
         const first = startFileWorker(ws, bigBatches, started, pgEnv());
         await first.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(TEST_REDIS_URL, ws.prefix, 'collect', [fileCollect('term')]);
@@ -134,15 +124,12 @@ describe('a worker process killed or stopped mid-batch', () => {
 
         const second = startFileWorker(ws, bigBatches, started, pgEnv());
         await second.waitForStderr('"msg":"started"', 45_000);
-        await drained(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, COMMENTS, [second]);
-        const ids = Array.from({ length: COMMENTS }, (_, n) => `term-${n}`);
-        const stored = await withStore(pgSchema.storeOptions, (store) => storedIds(store, 'file'));
-        expect(idDiscrepancies(stored, ids)).toEqual({ missing: [], unexpected: [], repeated: [] });
+        const stored = await expectEachStoredOnce(TEST_REDIS_URL, ws.prefix, pgSchema.storeOptions, 'term', COMMENTS, [
+          second,
+        ]);
         expect(await unfinishedOf(TEST_REDIS_URL, ws.prefix, interrupted)).toEqual([]);
-        expect(await failedJobs(TEST_REDIS_URL, ws.prefix)).toBe(0);
-        second.child.kill('SIGTERM');
-        await second.exited;
-        return `stopped in ${stopMs} ms (exit code ${stopped.code}, shutdown reported the workers step timed out); ${interrupted.length} batch(es) abandoned mid-run and completed by the second worker; ${stored.length}/${COMMENTS} stored once`;
+        await stopAll([second]);
+        return `stopped in ${stopMs} ms (exit code ${stopped.code}, shutdown reported the workers step timed out); ${interrupted.length} batch(es) abandoned mid-run and completed by the second worker; ${stored}/${COMMENTS} stored once`;
       },
     );
   });

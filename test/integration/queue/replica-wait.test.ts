@@ -4,29 +4,27 @@
  * goes on once it has the jobs; cut off or gone, adding fails with the shortfall and the jobs stay
  * on the primary for the retry, which waits for them too, even from a fresh connection.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueStageJobs } from '../../../src/queue/enqueue.js';
 import { ReplicationShortfallError } from '../../../src/queue/errors/replication-shortfall-error.js';
 import { QueueSet } from '../../../src/queue/queue-set.js';
-import { type RunningRedisServer, startRedisServer } from '../../../src/queue/redis-server-process.js';
+import type { RunningRedisServer } from '../../../src/queue/redis-server-process.js';
 import { replicaShortfallWarning } from '../../../src/queue/replica-wait.js';
 import { resolveRuntimeOptions } from '../../../src/queue/runtime-options.js';
-import { type CuttableProxy, startCuttableProxy } from '../../support/cuttable-proxy.js';
+import type { CuttableProxy } from '../../support/cuttable-proxy.js';
+import { type ReplicatedRedis, startReplicatedRedis } from '../../support/replicated-redis.js';
 import { eventually } from './support/redis-kit.js';
 
 const PREFIX = 'replica-wait';
 const REPLICATED = { replicated: true };
-let dir: string;
+let servers: ReplicatedRedis;
 let primary: RunningRedisServer;
 let link: CuttableProxy;
 let replica: RunningRedisServer;
 let connection: Redis;
-const opened: Redis[] = [];
+const clients: Redis[] = [];
 
 const exportJob = (id: string) => ({ id, payload: { date: '2024-06-01' } });
 /** Long enough for a replica that is there to answer on a loaded machine; the cases that must fall short wait it out. */
@@ -39,44 +37,24 @@ const queuesOn = (redis: Redis, replicas: number) =>
   );
 
 function client(server: RunningRedisServer): Redis {
-  const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  const opened = new Redis(server.url, { maxRetriesPerRequest: null });
   // A client of the replica that the last case stops goes on reconnecting; that is expected.
-  redis.on('error', () => undefined);
-  opened.push(redis);
-  return redis;
+  opened.on('error', () => undefined);
+  clients.push(opened);
+  return opened;
 }
 
 const jobOn = async (server: RunningRedisServer, id: string) =>
   (await client(server).exists(`${PREFIX}:export:${id}`)) === 1;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carevoice-replica-wait-'));
-  // No delay before a full sync: the replica is in step within a second, not five.
-  primary = await startRedisServer({
-    dir: join(dir, 'primary'),
-    appendOnly: false,
-    extraArgs: ['--repl-diskless-sync-delay', '0'],
-  });
-  link = await startCuttableProxy(primary.url);
-  replica = await startRedisServer({
-    dir: join(dir, 'replica'),
-    appendOnly: false,
-    extraArgs: ['--replicaof', '127.0.0.1', String(link.port)],
-  });
+  servers = await startReplicatedRedis();
+  ({ primary, link, replica } = servers);
   connection = client(primary);
-  const replicaInfo = client(replica);
-  await eventually(
-    async () => /master_link_status:up/.test(await replicaInfo.info('replication')),
-    'the replica in step with the primary',
-  );
 });
 afterAll(async () => {
-  for (const redis of opened) redis.disconnect();
-  link?.heal();
-  await replica?.stop();
-  await link?.close();
-  await primary?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  for (const opened of clients) opened.disconnect();
+  await servers?.close();
 });
 
 describe('a replicated hand-over', () => {

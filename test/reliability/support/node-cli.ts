@@ -84,3 +84,9 @@ export function stderrLinesWith(cli: NodeCli, text: string): string[] {
     .split('\n')
     .filter((line) => line.includes(text));
 }
+
+/** Stops each with SIGTERM, as an operator would, and waits until every one has exited. */
+export async function stopAll(clis: readonly NodeCli[]): Promise<void> {
+  for (const cli of clis) cli.child.kill('SIGTERM');
+  await Promise.all(clis.map((cli) => cli.exited));
+}

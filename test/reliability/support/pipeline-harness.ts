@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { expect } from 'vitest';
 import type { EnqueueRequest, StageName } from '../../../src/pipeline/stage.js';
 import { createProducerConnection } from '../../../src/queue/connections.js';
 import { enqueueStageJobs } from '../../../src/queue/enqueue.js';
@@ -12,6 +13,7 @@ import { type OpenStoreOptions, openStore } from '../../../src/storage/open-stor
 import type { Store } from '../../../src/storage/store.js';
 import type { CliWorkspace } from '../../integration/cli/support/cli-workspace.js';
 import { eventually } from '../../integration/queue/support/redis-kit.js';
+import { goodLines } from './inbox-records.js';
 import { expectRunning, type NodeCli, startNodeCli } from './node-cli.js';
 
 /** What the reliability cases share: a worker configuration file, enqueueing from outside, and reading back. */
@@ -223,4 +225,34 @@ export async function drained(
     `all ${expected} comments stored and the queues empty`,
     60_000,
   );
+}
+
+/** Drops `<runId>.jsonl` into the inbox: `count` good records, ids `<runId>-0` onwards (goodLines). */
+export async function dropGoodLines(ws: CliWorkspace, runId: string, count: number): Promise<void> {
+  await dropFile(ws, `${runId}.jsonl`, `${goodLines(runId, count).join('\n')}\n`);
+}
+
+/** The external ids of the `count` records `goodLines(runId, count)` wrote. */
+export function lineIds(runId: string, count: number): string[] {
+  return Array.from({ length: count }, (_, n) => `${runId}-${n}`);
+}
+
+/**
+ * What every case that breaks something mid-run promises, once the run has drained: each of the
+ * `count` comments `dropGoodLines(ws, runId, count)` dropped stored exactly once, nothing else, and no job
+ * failed. Returns how many are stored.
+ */
+export async function expectEachStoredOnce(
+  url: string,
+  prefix: string,
+  target: StoreTarget,
+  runId: string,
+  count: number,
+  running: readonly NodeCli[],
+): Promise<number> {
+  await drained(url, prefix, target, count, running);
+  const stored = await withStore(target, (store) => storedIds(store, 'file'));
+  expect(idDiscrepancies(stored, lineIds(runId, count))).toEqual({ missing: [], unexpected: [], repeated: [] });
+  expect(await failedJobs(url, prefix)).toBe(0);
+  return stored.length;
 }
