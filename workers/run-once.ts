@@ -29,6 +29,7 @@ export async function runOncePass(
         sources: enabledSources(config),
         logger,
         ...(onProgress ? { onProgress } : {}),
+        storeProbe: () => pipeline.store.ping(),
       });
       const [comments, quarantined, pages, runs] = await Promise.all([
         pipeline.store.countComments({ includeDuplicates: true }),

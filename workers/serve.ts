@@ -86,6 +86,8 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
           sources,
           stages: options.stages,
           logger,
+          // A job failing while the store does not answer is handed back unspent; the workers hold.
+          storeProbe: () => pipeline.store.ping(),
         }),
       );
     }

@@ -36,6 +36,8 @@ export interface RunOnceOptions extends RuntimeOptions {
   now?: () => Date;
   /** Pause between drain checks. @defaultValue 100 */
   pollMs?: number;
+  /** See `StageRunnerOptions.storeProbe`. @defaultValue none */
+  storeProbe?: () => Promise<void>;
 }
 
 export type StepOutcome = JobOutcome | 'skipped';

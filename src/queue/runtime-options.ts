@@ -3,6 +3,7 @@ import type { StageName } from '../pipeline/stage.js';
 import { assertBackpressureOptions, type BackpressureOptions, DEFAULT_BACKPRESSURE } from './backpressure-gate.js';
 import { DEFAULT_QUEUE_PREFIX } from './queue-names.js';
 import type { ReplicaWait } from './replica-wait.js';
+import { assertStoreOutageTimings, DEFAULT_STORE_OUTAGE, type StoreOutageTimings } from './store-outage-hold.js';
 
 /** A BullMQ rate limiter: at most `max` jobs per `duration` ms, shared by every worker of the queue. */
 export interface QueueLimiter {
@@ -44,6 +45,9 @@ export interface RuntimeOptions {
   backpressure?: Partial<BackpressureOptions>;
   /** Replicas that must have a replicated hand-over's jobs before it goes on (replica-wait.ts). @defaultValue none, 5000 ms */
   replicaWait?: Partial<ReplicaWait>;
+  /** Probing a store that may be down, and re-probing it while workers hold (store-outage-hold.ts).
+   *  @defaultValue probe timeout 5000 ms, recheck 1000 ms doubling to 30000 ms */
+  storeOutage?: Partial<StoreOutageTimings>;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -59,6 +63,7 @@ export interface ResolvedRuntimeOptions {
   preflight: boolean;
   backpressure: BackpressureOptions;
   replicaWait: ReplicaWait;
+  storeOutage: StoreOutageTimings;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -80,6 +85,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     preflight: options.preflight ?? true,
     backpressure: resolveBackpressure(options.backpressure),
     replicaWait: { replicas: 0, timeoutMs: 5000, ...options.replicaWait },
+    storeOutage: { ...DEFAULT_STORE_OUTAGE, ...options.storeOutage },
   };
   assertBackpressureOptions(resolved.backpressure);
   assertPositive('attempts', resolved.attempts);
@@ -93,6 +99,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   }
   if (resolved.backoffDelayMs < 0) throw new RangeError('backoffDelayMs must be 0 or more');
   assertReplicaWait(resolved.replicaWait);
+  assertStoreOutageTimings(resolved.storeOutage);
   return resolved;
 }
 

@@ -1,4 +1,4 @@
-import { type Job, RATE_LIMIT_ERROR, UnrecoverableError, type Worker } from 'bullmq';
+import { DelayedError, type Job, RATE_LIMIT_ERROR, UnrecoverableError, type Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { RateLimitedError } from '../connectors/errors/rate-limited-error.js';
 import { type StageName, stagePayloadSchemas, UnrecoverableStageError } from '../pipeline/stage.js';
@@ -6,6 +6,7 @@ import type { BackpressureGate } from './backpressure-gate.js';
 import type { QueueSet } from './queue-set.js';
 import type { StageRegistry } from './registry.js';
 import { buildStageHelpers, holdQueue } from './stage-helpers.js';
+import type { StoreOutageHold } from './store-outage-hold.js';
 
 /** A job attempt's end as the processor sees it, reported before BullMQ records it in Redis. */
 export interface SettledJob {
@@ -37,6 +38,8 @@ export interface StageProcessorContext {
   onSettled?: (settled: SettledJob) => void;
   /** For collect queues: holds collect off while the process backlog is high. @defaultValue none */
   backpressure?: BackpressureGate;
+  /** Hands a job back unspent when it failed because the store is down (store-outage-hold.ts). @defaultValue none */
+  storeOutage?: StoreOutageHold;
 }
 
 /** Fields every log line of a job carries: job id, stage, source and batch size. */
@@ -54,10 +57,10 @@ export function jobLogBindings(stage: StageName, job: Job, queueSource?: string)
  * is untrusted), run the handler with its helpers, and translate errors so BullMQ does the right
  * thing. Every error is rethrown: the queue must see each failure to retry or record it.
  */
-export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => Promise<unknown> {
+export function createStageProcessor(ctx: StageProcessorContext): (job: Job, token?: string) => Promise<unknown> {
   const schema = stagePayloadSchemas[ctx.stage];
   const handler = ctx.registry.handlerFor(ctx.stage) as (payload: unknown, helpers: unknown) => Promise<unknown>;
-  return async (job) => {
+  return async (job, token?: string) => {
     const log = ctx.logger.child(jobLogBindings(ctx.stage, job, ctx.source));
     const report = (outcome: SettledJob['outcome'], final: boolean, error?: Error) => {
       try {
@@ -128,6 +131,14 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => 
       if (error instanceof RateLimitedError) return helpers.rateLimited(error.retryAfterMs);
       if (isRateLimitSignal(error)) throw error;
       const asError = error instanceof Error ? error : new Error(String(error));
+      if (ctx.storeOutage && !(asError instanceof UnrecoverableError) && (await ctx.storeOutage.storeDown())) {
+        const refused = await handBack(job, token, ctx.storeOutage.handBackDelayMs);
+        if (refused === undefined) {
+          log.warn({ err: asError, attempt: helpers.attempt }, 'store unreachable; job handed back unspent');
+          throw new DelayedError();
+        }
+        log.warn({ err: refused }, 'job could not be handed back; its attempt fails');
+      }
       log.warn({ err: asError, attempt: helpers.attempt, attempts: job.opts.attempts ?? 1 }, 'job attempt failed');
       report('failed', lastAttempt || asError instanceof UnrecoverableError, asError);
       throw error;
@@ -136,6 +147,19 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job) => 
     log.debug('job completed');
     return result;
   };
+}
+
+/**
+ * Back to `delayed` without spending an attempt (BullMQ's moveToDelayed skips the count). Returns
+ * Redis's refusal (the lock was lost, Redis is away), in which case the attempt fails as any other.
+ */
+async function handBack(job: Job, token: string | undefined, delayMs: number): Promise<Error | undefined> {
+  try {
+    await job.moveToDelayed(Date.now() + delayMs, token);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 function isRateLimitSignal(error: unknown): boolean {

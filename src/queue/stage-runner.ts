@@ -19,6 +19,7 @@ import {
   resolveRuntimeOptions,
 } from './runtime-options.js';
 import { createStageProcessor, type SettledJob } from './stage-processor.js';
+import { StoreOutageHold } from './store-outage-hold.js';
 
 export interface StageRunnerOptions extends RuntimeOptions {
   /** A worker-role connection (`createWorkerConnection`); the runner never closes it. */
@@ -33,6 +34,12 @@ export interface StageRunnerOptions extends RuntimeOptions {
   workerName?: string;
   /** Observer of every attempt's end; see `StageProcessorContext.onSettled`. @defaultValue none */
   onSettled?: (settled: SettledJob) => void;
+  /**
+   * Asks the store whether it answers (`Store.ping`). Given, a job that fails while the store does not
+   * answer is handed back with its attempts unspent, and the workers hold until it answers
+   * (store-outage-hold.ts). @defaultValue none: every failure spends an attempt
+   */
+  storeProbe?: () => Promise<void>;
 }
 
 export interface StageWorker {
@@ -89,13 +96,19 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
   const backpressure = resolved.backpressure.enabled
     ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
     : undefined;
-  const context: WorkerContext = { options, resolved, queues, replicated, backpressure };
+  const storeOutage =
+    options.storeProbe !== undefined
+      ? new StoreOutageHold(options.storeProbe, resolved.storeOutage, logger)
+      : undefined;
+  const context: WorkerContext = { options, resolved, queues, replicated, backpressure, storeOutage };
   const workers: StageWorker[] = [];
   try {
     for (const queueName of queueNames) workers.push(startStageWorker(queueName, context));
+    for (const { worker } of workers) storeOutage?.attach(worker);
     await Promise.all(workers.map(({ worker }) => worker.waitUntilReady()));
   } catch (error) {
     // The caller has no runner to close: the connection this runner opened must not outlive it.
+    storeOutage?.close();
     await replicated?.close().catch(() => undefined);
     throw error;
   }
@@ -109,6 +122,8 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     close() {
       closing ??= (async () => {
         try {
+          // First, so that a store coming back during the close cannot resume a closed worker.
+          storeOutage?.close();
           await Promise.all(workers.map(({ worker }) => worker.close()));
           await queues.close();
         } finally {
@@ -127,11 +142,12 @@ interface WorkerContext {
   queues: QueueSet;
   replicated: ReplicatedQueues | undefined;
   backpressure: BackpressureGate | undefined;
+  storeOutage: StoreOutageHold | undefined;
 }
 
 /** One BullMQ worker for `queueName`, running the registered handler of its stage. */
 function startStageWorker(queueName: string, context: WorkerContext): StageWorker {
-  const { options, resolved, queues, replicated, backpressure } = context;
+  const { options, resolved, queues, replicated, backpressure, storeOutage } = context;
   const { connection, registry, logger } = options;
   const { stage, source } = stageOfQueue(queueName)!;
   const log = logger.child({ queue: queueName });
@@ -147,6 +163,7 @@ function startStageWorker(queueName: string, context: WorkerContext): StageWorke
     worker: () => worker!,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
     ...(stage === 'collect' && backpressure ? { backpressure } : {}),
+    ...(storeOutage !== undefined && { storeOutage }),
   });
   const workerOptions: WorkerOptions = {
     connection,

@@ -19,6 +19,8 @@ import { createPostgresSchema, type PostgresSchema, TEST_DATABASE_URL } from './
 /**
  * The store going away under a running worker: PostgreSQL reached through a proxy that closes every
  * connection, and each new one as it opens, for a few seconds, as a database restart or failover does.
+ * The worker hands back the jobs the outage failed, without spending their attempts, and holds until
+ * the store answers (src/queue/store-outage-hold.ts).
  */
 
 const COMMENTS = 3000;
@@ -42,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('the store unreachable mid-run', () => {
-  it('PostgreSQL connections closed, and new ones closed as they open, for a few seconds: every comment stored once, no job failed', async () => {
+  it('PostgreSQL connections closed, and new ones closed as they open, for a few seconds: jobs handed back unspent, every comment stored once, no job failed', async () => {
     await timedCase(
       'PostgreSQL unreachable mid-run',
       `${COMMENTS} comments in batches of 50; the worker reaches PostgreSQL through a proxy that closes every connection once some are stored, and each new one as it opens, for ${OUTAGE_MS / 1000} s; the worker is not restarted`,
@@ -66,16 +68,24 @@ describe('the store unreachable mid-run', () => {
           COMMENTS,
           [worker],
         );
-        // The outage was felt: attempts failed while the store was away, and were run again.
+        // The outage was felt, and cost no job an attempt: each job that failed on it was handed back
+        // unspent, and the worker took no more until the store answered again.
+        const handedBack = stderrLinesWith(worker, '"msg":"store unreachable; job handed back unspent"').length;
+        const holds = stderrLinesWith(worker, '"code":"store_unreachable"');
+        const resumed = stderrLinesWith(worker, '"code":"store_answers"');
         const failedAttempts = stderrLinesWith(worker, '"msg":"job attempt failed"').length;
-        expect(failedAttempts).toBeGreaterThan(0);
+        expect(handedBack).toBeGreaterThan(0);
+        expect(holds).toHaveLength(1);
+        expect(resumed).toHaveLength(1);
+        expect(failedAttempts).toBe(0);
+        const heldMs = Number(/"heldMs":(\d+)/.exec(resumed[0]!)?.[1]);
         // Reported, not required: whether a connection is in use when the cut falls depends on where the
         // worker is in its batch. postgres-connection-loss.test.ts checks that case on its own.
         const lostInUse = stderrLinesWith(worker, '"msg":"PostgreSQL connection lost while in use"').length;
         expect(duringOutage).toBeLessThan(COMMENTS);
         expect(worker.child.exitCode).toBeNull();
         await stopAll([worker]);
-        return `${atCut} stored when the connections were closed (${lostInUse} report(s) of a connection lost while in use), ${duringOutage} when the store came back; ${failedAttempts} job attempt(s) failed meanwhile and ran again; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs; the same worker went on`;
+        return `${atCut} stored when the connections were closed (${lostInUse} report(s) of a connection lost while in use), ${duringOutage} when the store came back; ${handedBack} job(s) handed back unspent and the worker held for ${(heldMs / 1000).toFixed(1)} s, until the store answered a probe; 0 attempts spent on the outage; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs; the same worker went on`;
       },
     );
   });
