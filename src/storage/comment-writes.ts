@@ -235,7 +235,7 @@ export async function upsertComments(
   for (const c of comments) byKey.set(keyOf(c.source, c.externalId), c);
 
   if (resolveDuplicates !== undefined) await hooks.warmDuplicateLookup(db);
-  const result = await hooks.writeTransaction(db, async (trx) => {
+  const writeBatch = async (trx: Kysely<Database>): Promise<UpsertResult> => {
     await hooks.lockCommentWrites(trx);
     const forgotten = await findForgottenKeys(trx, hooks, byKey.values());
     for (const key of forgotten) byKey.delete(key);
@@ -274,7 +274,9 @@ export async function upsertComments(
       unchanged: pending.length - written.length,
       forgotten: forgotten.size,
     };
-  });
+  };
+  // Bounded: a batch's statements are short, so a worker cut off from the server gives it up in time.
+  const result = await hooks.writeTransaction(db, writeBatch, { bounded: true });
   await hooks.afterCommentUpsert?.(db);
   return result;
 }

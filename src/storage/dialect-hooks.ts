@@ -5,12 +5,27 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { DuplicateCandidate } from './store.js';
 
+export interface WriteTransactionOptions {
+  /**
+   * Every statement of the transaction is short (a batch's upsert, not a purge of the whole store),
+   * so its waits may be bounded: on PostgreSQL the server cancels a statement that runs past the
+   * write idle limit (`statement_timeout`), and a connection that has not answered 5 s after that is
+   * dropped, failing the transaction with StoreUnavailableError (postgres/answer-deadline.ts).
+   * SQLite has no network to wait on. @defaultValue false
+   */
+  bounded?: boolean;
+}
+
 export interface DialectHooks {
   readonly dialect: 'sqlite' | 'postgres';
   /** Most bound parameters one statement may carry (SQLite 32 766, PostgreSQL 65 535). */
   readonly maxBindParameters: number;
   /** Runs `fn` in one transaction that is allowed to write; rolled back if `fn` throws. */
-  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  writeTransaction<T>(
+    db: Kysely<Database>,
+    fn: (trx: Kysely<Database>) => Promise<T>,
+    options?: WriteTransactionOptions,
+  ): Promise<T>;
   /**
    * Called first in every transaction that writes comments: serialises comment writers, so what one
    * reads before writing (forgotten keys, duplicate candidates) cannot change under it.

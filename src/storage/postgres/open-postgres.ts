@@ -12,11 +12,13 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
+import { watchAnswers, withAnswerDeadline } from './answer-deadline.js';
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 import { transactionLimitingIdle } from './transaction-limiting-idle.js';
 import {
+  boundedStatementsSetting,
   checkWriteIdleTimeoutMs,
   idleTimeoutSetting,
   selectWithSetting,
@@ -71,6 +73,9 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
  * SQLite; PostgreSQL never numbers two rows alike, but a lookup inside it may have raised the
  * reading past rows of its own that are gone, and the high-water mark then falls below it.
  */
+/** How long past the server's own statement limit a silent connection is given before it is dropped. */
+const ANSWER_GRACE_MS = 5000;
+
 export function postgresHooks(
   schema: string | undefined,
   statistics?: PlannerStatistics,
@@ -78,8 +83,13 @@ export function postgresHooks(
 ): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
   const idleTimeout = idleTimeoutSetting(writeIdleTimeoutMs);
-  const writeTransaction: DialectHooks['writeTransaction'] = (db, fn) =>
-    candidates.rewindingOnFailure(() => transactionLimitingIdle(db, idleTimeout, fn));
+  const boundedStatements = boundedStatementsSetting(writeIdleTimeoutMs);
+  const writeTransaction: DialectHooks['writeTransaction'] = (db, fn, options) => {
+    const bounded = options?.bounded === true && boundedStatements !== undefined;
+    const transaction = () =>
+      candidates.rewindingOnFailure(() => transactionLimitingIdle(db, bounded ? boundedStatements : idleTimeout, fn));
+    return bounded ? withAnswerDeadline(writeIdleTimeoutMs + ANSWER_GRACE_MS, transaction) : transaction();
+  };
   return {
     dialect: 'postgres',
     maxBindParameters: POSTGRES_MAX_BIND_PARAMETERS,
@@ -152,6 +162,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
   handleConnectionErrors(pool, logger);
+  watchAnswers(pool);
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();

@@ -43,6 +43,17 @@ export function idleTimeoutSetting(ms: number): RawBuilder<string> | undefined {
   return ms === 0 ? undefined : sql<string>`set_config('idle_in_transaction_session_timeout', ${String(ms)}, true)`;
 }
 
+/**
+ * As idleTimeoutSetting, and each statement of the transaction also limited to the same time
+ * (`statement_timeout`): the server then answers every statement within it, if only to cancel it,
+ * so a process that hears nothing for longer knows the connection is gone (answer-deadline.ts).
+ */
+export function boundedStatementsSetting(ms: number): RawBuilder<string> | undefined {
+  return ms === 0
+    ? undefined
+    : sql<string>`${idleTimeoutSetting(ms)}, set_config('statement_timeout', ${String(ms)}, true)`;
+}
+
 /** `select <setting>, <items>`, or `select <items>` where there is no setting; rows typed R. */
 export function selectWithSetting<R>(
   setting: RawBuilder<string> | undefined,

@@ -1,0 +1,60 @@
+/**
+ * A bound on how long a process waits for PostgreSQL to answer, for work whose every statement the
+ * server itself bounds (`statement_timeout`). A process cut off from the server without a reset (a
+ * silent network partition) otherwise waits on TCP for its answer: keepalive or retransmission gives
+ * up after 11–15 minutes with Linux's defaults, and all that while its batch stays with it, its job
+ * lock still renewed through Redis. Under a deadline a statement that has not answered in time means
+ * the connection is gone: it is dropped, every query on it fails, and the work fails with a
+ * StoreUnavailableError, so its job is handed back (src/queue/store-outage-hold.ts) and another
+ * worker runs it.
+ *
+ * The deadline follows the work through AsyncLocalStorage, so the statements Kysely sends for it
+ * (`begin` and `commit` included) are watched and the same connection's other users are not.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
+
+interface Deadline {
+  readonly ms: number;
+  missed?: StoreUnavailableError;
+}
+
+const current = new AsyncLocalStorage<Deadline>();
+
+/** A pg client's socket, which node-postgres does not expose in its types. */
+type ClientWithSocket = pg.PoolClient & { connection: { stream: { destroy(): void } } };
+
+/** Watches every connection `pool` opens from now on; a query sent outside a deadline is untouched. */
+export function watchAnswers(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const deadline = current.getStore();
+      const answer = query(...args);
+      if (deadline === undefined || !(answer instanceof Promise)) return answer;
+      const timer = setTimeout(() => {
+        deadline.missed ??= new StoreUnavailableError(
+          `PostgreSQL did not answer a statement within ${deadline.ms} ms; its connection was dropped`,
+        );
+        (client as ClientWithSocket).connection.stream.destroy();
+      }, deadline.ms);
+      return answer.finally(() => clearTimeout(timer));
+    };
+  });
+}
+
+/**
+ * Runs `work` with every statement it sends on a watched pool bounded to `ms`. When one missed it,
+ * fails with the StoreUnavailableError that says so (whatever the dropped connection made `work`
+ * throw is its cause).
+ */
+export async function withAnswerDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  const deadline: Deadline = { ms };
+  try {
+    return await current.run(deadline, work);
+  } catch (error) {
+    if (deadline.missed === undefined) throw error;
+    throw new StoreUnavailableError(deadline.missed.message, { cause: error });
+  }
+}
