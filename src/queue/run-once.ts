@@ -12,6 +12,7 @@ import type { RuntimeOptions } from './runtime-options.js';
 import { createGracefulShutdown } from './shutdown.js';
 import type { SettledJob } from './stage-processor.js';
 import { type StageRunner, startStageRunner } from './stage-runner.js';
+import type { StoreProbe } from './store-outage-hold.js';
 
 /**
  * One full pass in this process: collect every enabled source, process what it yields, then
@@ -37,7 +38,7 @@ export interface RunOnceOptions extends RuntimeOptions {
   /** Pause between drain checks. @defaultValue 100 */
   pollMs?: number;
   /** See `StageRunnerOptions.storeProbe`. @defaultValue none */
-  storeProbe?: () => Promise<void>;
+  storeProbe?: StoreProbe;
 }
 
 export type StepOutcome = JobOutcome | 'skipped';

@@ -3,7 +3,7 @@ import type { StageName } from '../pipeline/stage.js';
 import { assertBackpressureOptions, type BackpressureOptions, DEFAULT_BACKPRESSURE } from './backpressure-gate.js';
 import { DEFAULT_QUEUE_PREFIX } from './queue-names.js';
 import type { ReplicaWait } from './replica-wait.js';
-import { assertStoreOutageTimings, DEFAULT_STORE_OUTAGE, type StoreOutageTimings } from './store-outage-hold.js';
+import { assertStoreOutageOptions, DEFAULT_STORE_OUTAGE, type StoreOutageOptions } from './store-outage-hold.js';
 
 /** A BullMQ rate limiter: at most `max` jobs per `duration` ms, shared by every worker of the queue. */
 export interface QueueLimiter {
@@ -45,9 +45,10 @@ export interface RuntimeOptions {
   backpressure?: Partial<BackpressureOptions>;
   /** Replicas that must have a replicated hand-over's jobs before it goes on (replica-wait.ts). @defaultValue none, 5000 ms */
   replicaWait?: Partial<ReplicaWait>;
-  /** Probing a store that may be down, and re-probing it while workers hold (store-outage-hold.ts).
-   *  @defaultValue probe timeout 5000 ms, recheck 1000 ms doubling to 30000 ms */
-  storeOutage?: Partial<StoreOutageTimings>;
+  /** Probing a store that may be down, re-probing it while workers hold, and how often one job may be
+   *  handed back (store-outage-hold.ts). @defaultValue probe timeout 5000 ms, recheck 1000 ms doubling
+   *  to 30000 ms, 50 hand-backs */
+  storeOutage?: Partial<StoreOutageOptions>;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -63,7 +64,7 @@ export interface ResolvedRuntimeOptions {
   preflight: boolean;
   backpressure: BackpressureOptions;
   replicaWait: ReplicaWait;
-  storeOutage: StoreOutageTimings;
+  storeOutage: StoreOutageOptions;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -99,7 +100,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   }
   if (resolved.backoffDelayMs < 0) throw new RangeError('backoffDelayMs must be 0 or more');
   assertReplicaWait(resolved.replicaWait);
-  assertStoreOutageTimings(resolved.storeOutage);
+  assertStoreOutageOptions(resolved.storeOutage);
   return resolved;
 }
 

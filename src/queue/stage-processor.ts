@@ -131,13 +131,17 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job, tok
       if (error instanceof RateLimitedError) return helpers.rateLimited(error.retryAfterMs);
       if (isRateLimitSignal(error)) throw error;
       const asError = error instanceof Error ? error : new Error(String(error));
-      if (ctx.storeOutage && !(asError instanceof UnrecoverableError) && (await ctx.storeOutage.storeDown())) {
-        const refused = await handBack(job, token, ctx.storeOutage.handBackDelayMs);
+      if (ctx.storeOutage && !(asError instanceof UnrecoverableError) && (await ctx.storeOutage.holdIfStoreDown())) {
+        const handedBack = handBacksOf(job);
+        const refused =
+          handedBack < ctx.storeOutage.maxHandBacks
+            ? await handBack(job, token, ctx.storeOutage.handBackDelayMs)
+            : new Error(`handed back ${handedBack} times already`);
         if (refused === undefined) {
           log.warn({ err: asError, attempt: helpers.attempt }, 'store unreachable; job handed back unspent');
           throw new DelayedError();
         }
-        log.warn({ err: refused }, 'job could not be handed back; its attempt fails');
+        log.warn({ err: refused }, 'job not handed back; its attempt counts');
       }
       log.warn({ err: asError, attempt: helpers.attempt, attempts: job.opts.attempts ?? 1 }, 'job attempt failed');
       report('failed', lastAttempt || asError instanceof UnrecoverableError, asError);
@@ -147,6 +151,15 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job, tok
     log.debug('job completed');
     return result;
   };
+}
+
+/**
+ * Times the job went back without an attempt counted: each start adds to `attemptsStarted`, only
+ * counted ones to `attemptsMade`, and this run is one start. Queue pauses for a source's 429s and
+ * stalls count too, so this is an upper bound on the store's hand-backs.
+ */
+function handBacksOf(job: Job): number {
+  return Math.max(0, (job.attemptsStarted ?? 0) - job.attemptsMade - 1);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   resolveRuntimeOptions,
 } from './runtime-options.js';
 import { createStageProcessor, type SettledJob } from './stage-processor.js';
-import { StoreOutageHold } from './store-outage-hold.js';
+import { StoreOutageHold, type StoreProbe } from './store-outage-hold.js';
 
 export interface StageRunnerOptions extends RuntimeOptions {
   /** A worker-role connection (`createWorkerConnection`); the runner never closes it. */
@@ -39,7 +39,7 @@ export interface StageRunnerOptions extends RuntimeOptions {
    * answer is handed back with its attempts unspent, and the workers hold until it answers
    * (store-outage-hold.ts). @defaultValue none: every failure spends an attempt
    */
-  storeProbe?: () => Promise<void>;
+  storeProbe?: StoreProbe;
 }
 
 export interface StageWorker {

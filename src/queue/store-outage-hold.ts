@@ -8,27 +8,35 @@
  * others could have run.
  *
  * A failure the store answers right after (a constraint, a lock timeout, a bug) is an ordinary
- * failure and spends its attempt as before, so a job that always fails still ends in the failed set.
+ * failure and spends its attempt as before, so a job that always fails still ends in the failed set;
+ * so does a job handed back `maxHandBacks` times, should it be what takes the store down.
  */
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 
-export interface StoreOutageTimings {
+export interface StoreOutageOptions {
   /** A probe that has not answered by then counts as the store being down. */
   probeTimeoutMs: number;
   /** First wait before probing a down store again; doubles up to `maxRecheckMs`. */
   firstRecheckMs: number;
   maxRecheckMs: number;
+  /** Hand-backs after which a job's failures on a down store spend its attempts again. */
+  maxHandBacks: number;
 }
 
-export const DEFAULT_STORE_OUTAGE: StoreOutageTimings = {
+export const DEFAULT_STORE_OUTAGE: StoreOutageOptions = {
   probeTimeoutMs: 5000,
   firstRecheckMs: 1000,
   maxRecheckMs: 30_000,
+  maxHandBacks: 50,
 };
 
-export function assertStoreOutageTimings({ probeTimeoutMs, firstRecheckMs, maxRecheckMs }: StoreOutageTimings): void {
-  for (const [name, value] of Object.entries({ probeTimeoutMs, firstRecheckMs, maxRecheckMs })) {
+/** A store probe: resolves when the store answered within `answerWithinMs` (Store.ping). */
+export type StoreProbe = (answerWithinMs: number) => Promise<void>;
+
+export function assertStoreOutageOptions(options: StoreOutageOptions): void {
+  const { probeTimeoutMs, firstRecheckMs, maxRecheckMs, maxHandBacks } = options;
+  for (const [name, value] of Object.entries({ probeTimeoutMs, firstRecheckMs, maxRecheckMs, maxHandBacks })) {
     if (!Number.isInteger(value) || value <= 0) {
       throw new RangeError(`storeOutage.${name} must be a positive integer, got ${value}`);
     }
@@ -41,17 +49,19 @@ export function assertStoreOutageTimings({ probeTimeoutMs, firstRecheckMs, maxRe
 }
 
 export class StoreOutageHold {
-  readonly #probe: () => Promise<void>;
-  readonly #timings: StoreOutageTimings;
+  readonly #probe: StoreProbe;
+  readonly #options: StoreOutageOptions;
   readonly #logger: Logger;
   readonly #workers: Worker[] = [];
   #holding = false;
   #closed = false;
+  /** Probes answered so far: a probe that failed while a later one answered says nothing. */
+  #answers = 0;
   #recheck: NodeJS.Timeout | undefined;
 
-  constructor(probe: () => Promise<void>, timings: StoreOutageTimings, logger: Logger) {
+  constructor(probe: StoreProbe, options: StoreOutageOptions, logger: Logger) {
     this.#probe = probe;
-    this.#timings = timings;
+    this.#options = options;
     this.#logger = logger;
   }
 
@@ -60,24 +70,27 @@ export class StoreOutageHold {
     this.#workers.push(worker);
   }
 
-  get holding(): boolean {
-    return this.#holding;
-  }
-
   /** How long a handed-back job waits before it can be taken again, by any worker. */
   get handBackDelayMs(): number {
-    return this.#timings.firstRecheckMs;
+    return this.#options.firstRecheckMs;
+  }
+
+  get maxHandBacks(): number {
+    return this.#options.maxHandBacks;
   }
 
   /**
    * Called after a job attempt failed: true when the store is down (already known, or it does not
-   * answer a probe now), and then this process's workers are held until it answers.
+   * answer a probe now), and then this process's workers are held until it answers. Once closed it
+   * still answers, but holds nothing.
    */
-  async storeDown(): Promise<boolean> {
+  async holdIfStoreDown(): Promise<boolean> {
     if (this.#holding) return true;
+    const answersBefore = this.#answers;
     const failure = await this.#probeFailure();
-    if (failure === undefined || this.#closed) return false;
-    if (!this.#holding) this.#hold(failure);
+    // Another probe answered meanwhile (a hold just ended): the store is up.
+    if (failure === undefined || this.#answers > answersBefore) return false;
+    if (!this.#holding && !this.#closed) this.#hold(failure);
     return true;
   }
 
@@ -100,7 +113,7 @@ export class StoreOutageHold {
       this.#recheck = setTimeout(async () => {
         if (this.#closed) return;
         if ((await this.#probeFailure()) !== undefined) {
-          if (!this.#closed) recheck(Math.min(delayMs * 2, this.#timings.maxRecheckMs));
+          if (!this.#closed) recheck(Math.min(delayMs * 2, this.#options.maxRecheckMs));
           return;
         }
         if (this.#closed) return;
@@ -109,20 +122,24 @@ export class StoreOutageHold {
         for (const worker of this.#workers) void worker.resume();
       }, delayMs);
     };
-    recheck(this.#timings.firstRecheckMs);
+    recheck(this.#options.firstRecheckMs);
   }
 
   /** The probe's failure, or undefined when the store answered in time. */
   async #probeFailure(): Promise<Error | undefined> {
+    const { probeTimeoutMs } = this.#options;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`store did not answer a probe within ${this.#timings.probeTimeoutMs} ms`)),
-        this.#timings.probeTimeoutMs,
+        () => reject(new Error(`store did not answer a probe within ${probeTimeoutMs} ms`)),
+        probeTimeoutMs,
       );
     });
     try {
-      await Promise.race([this.#probe(), timeout]);
+      // The probe bounds its own wait where it can (a PostgreSQL connection gone silent is dropped);
+      // the timer is for a probe that cannot.
+      await Promise.race([this.#probe(probeTimeoutMs), timeout]);
+      this.#answers += 1;
       return undefined;
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));

@@ -7,11 +7,12 @@ import type { DuplicateCandidate } from './store.js';
 
 export interface WriteTransactionOptions {
   /**
-   * Every statement of the transaction is short (a batch's upsert, not a purge of the whole store),
-   * so its waits may be bounded: on PostgreSQL the server cancels a statement that runs past the
-   * write idle limit (`statement_timeout`), and a connection that has not answered 5 s after that is
-   * dropped, failing the transaction with StoreUnavailableError (postgres/answer-deadline.ts).
-   * SQLite has no network to wait on. @defaultValue false
+   * Every statement after the comment write lock is short (a batch's upsert, not a purge of the
+   * whole store), so the transaction's waits may be bounded: on PostgreSQL the lock statement
+   * (lockCommentWrites, taken first) limits each later statement to the write idle limit
+   * (`statement_timeout`), and a connection that has not answered one 5 s past that is dropped,
+   * failing the transaction with StoreUnavailableError (postgres/answer-deadline.ts). The wait for
+   * the lock itself is not bounded. SQLite has no network to wait on. @defaultValue false
    */
   bounded?: boolean;
 }
@@ -57,6 +58,12 @@ export interface DialectHooks {
    * needs. Never rejects: the write has succeeded whatever it does. Absent where there is none.
    */
   afterCommentUpsert?(db: Kysely<Database>): Promise<void>;
+  /**
+   * Runs `work` with a connection that has not answered one of its statements within `ms` dropped
+   * (postgres/answer-deadline.ts), for statements that answer at once, such as a probe's
+   * `select 1`. Absent where there is no network to wait on.
+   */
+  answeringWithin?<T>(ms: number, work: () => Promise<T>): Promise<T>;
   /** Schema for Kysely's migration bookkeeping tables; undefined means the connection's default. */
   readonly migrationTableSchema?: string | undefined;
 }

@@ -121,9 +121,13 @@ export class KyselyStore implements Store {
     }
   }
 
-  async ping(): Promise<void> {
+  async ping(options: { answerWithinMs?: number } = {}): Promise<void> {
+    const { answerWithinMs } = options;
+    const select = () => sql`select 1`.execute(this.#db);
     try {
-      await sql`select 1`.execute(this.#db);
+      await (answerWithinMs !== undefined && this.#hooks.answeringWithin
+        ? this.#hooks.answeringWithin(answerWithinMs, select)
+        : select());
     } catch (error) {
       throw new StoreUnavailableError(`${this.dialect} store did not answer: ${(error as Error).message}`, {
         cause: error,

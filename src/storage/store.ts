@@ -118,8 +118,11 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Applies pending migrations in order; safe to call on every start. */
   migrate(): Promise<void>;
-  /** Throws when the store cannot be reached. */
-  ping(): Promise<void>;
+  /**
+   * Throws when the store cannot be reached. With `answerWithinMs`, also when it has not answered
+   * by then, and a connection that went silent is dropped rather than left waiting on TCP.
+   */
+  ping(options?: { answerWithinMs?: number }): Promise<void>;
   close(): Promise<void>;
 
   recordPages(pages: PageProvenance[]): Promise<void>;

@@ -122,6 +122,7 @@ describe('a worker cut off from PostgreSQL', () => {
         // server counts the transaction's idle time from the worker's last statement before the cut.
         let tries = 0;
         let held: LockHolder | undefined;
+        let cutAt = 0;
         const givingUpAt = Date.now() + 30_000;
         while (held === undefined) {
           expectRunning(cutOff);
@@ -133,6 +134,7 @@ describe('a worker cut off from PostgreSQL', () => {
             continue;
           }
           tries += 1;
+          cutAt = Date.now();
           proxy.cut('silent');
           await pause(200);
           const after = await writeLockHolder();
@@ -183,6 +185,9 @@ describe('a worker cut off from PostgreSQL', () => {
         const handedBack = stderrLinesWith(cutOff, '"msg":"store unreachable; job handed back unspent"');
         expect(handedBack.length).toBeGreaterThan(0);
         expect(handedBack[0]).toContain(`PostgreSQL did not answer a statement within ${ANSWER_DEADLINE_MS} ms`);
+        // Its statement's deadline, then a probe that got no answer either (5 s), after the cut.
+        const handedBackAfterMs = Date.parse(String((JSON.parse(handedBack[0]!) as { time?: unknown }).time)) - cutAt;
+        expect(handedBackAfterMs).toBeGreaterThan(ANSWER_DEADLINE_MS);
         expect(stderrLinesWith(cutOff, '"code":"store_unreachable"')).toHaveLength(1);
         await cutOff.waitForStderr('"code":"store_answers"', 45_000);
         for (const worker of [cutOff, direct])
@@ -190,7 +195,7 @@ describe('a worker cut off from PostgreSQL', () => {
         expect(cutOff.child.exitCode).toBeNull();
         expect(direct.child.exitCode).toBeNull();
         await stopAll([cutOff, direct]);
-        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction, and the lock went, once it had been idle ${(idleWhenEndedMs / 1000).toFixed(1)} s; the cut-off worker gave up its unanswered statement after ${ANSWER_DEADLINE_MS / 1000} s, handed ${handedBack.length} batch(es) back unspent and held; the second worker stored the other ${stored - atCut}, that batch included, while the cut lasted (${(cutMs / 1000).toFixed(1)} s); once it healed the cut-off worker resumed; 0 attempts failed; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
+        return `cut on try ${tries} with the first worker holding the write lock and ${atCut} stored; the server ended its transaction, and the lock went, once it had been idle ${(idleWhenEndedMs / 1000).toFixed(1)} s; the cut-off worker handed ${handedBack.length} batch(es) back unspent ${(handedBackAfterMs / 1000).toFixed(1)} s after the cut (its statement unanswered for ${ANSWER_DEADLINE_MS / 1000} s, then a probe for 5 s) and held; the second worker stored the other ${stored - atCut}, that batch included, while the cut lasted (${(cutMs / 1000).toFixed(1)} s); once it healed the cut-off worker resumed; 0 attempts failed; ${stored}/${COMMENTS} stored, 0 missing, 0 repeated, 0 failed jobs, both workers still running`;
       },
     );
   });

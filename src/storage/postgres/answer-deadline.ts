@@ -9,13 +9,17 @@
  * worker runs it.
  *
  * The deadline follows the work through AsyncLocalStorage, so the statements Kysely sends for it
- * (`begin` and `commit` included) are watched and the same connection's other users are not.
+ * (`begin` and `commit` included) are watched and the same connection's other users are not. A wait
+ * the server does not bound, such as the one for the comment write lock, runs `unwatched`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 
 interface Deadline {
+  /** The server's limit on each statement. */
+  readonly statementMs: number;
+  /** How long a statement may go unanswered: the server's limit and a grace past it. */
   readonly ms: number;
   missed?: StoreUnavailableError;
 }
@@ -45,16 +49,27 @@ export function watchAnswers(pool: pg.Pool): void {
 }
 
 /**
- * Runs `work` with every statement it sends on a watched pool bounded to `ms`. When one missed it,
- * fails with the StoreUnavailableError that says so (whatever the dropped connection made `work`
- * throw is its cause).
+ * Runs `work` with every statement it sends on a watched pool bounded: the server is to limit each to
+ * `statementMs` (see statementLimitOfDeadline), and one still unanswered `graceMs` after that drops
+ * its connection. When one did, fails with the StoreUnavailableError that says so (whatever the
+ * dropped connection made `work` throw is its cause).
  */
-export async function withAnswerDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  const deadline: Deadline = { ms };
+export async function withAnswerDeadline<T>(statementMs: number, graceMs: number, work: () => Promise<T>): Promise<T> {
+  const deadline: Deadline = { statementMs, ms: statementMs + graceMs };
   try {
     return await current.run(deadline, work);
   } catch (error) {
     if (deadline.missed === undefined) throw error;
     throw new StoreUnavailableError(deadline.missed.message, { cause: error });
   }
+}
+
+/** The per-statement limit the server is to apply for the deadline this runs under, if any. */
+export function statementLimitOfDeadline(): number | undefined {
+  return current.getStore()?.statementMs;
+}
+
+/** Runs `work` with its statements outside any deadline: for a wait the server does not bound. */
+export function unwatched<T>(work: () => Promise<T>): Promise<T> {
+  return current.exit(work);
 }

@@ -12,16 +12,16 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
-import { watchAnswers, withAnswerDeadline } from './answer-deadline.js';
+import { statementLimitOfDeadline, unwatched, watchAnswers, withAnswerDeadline } from './answer-deadline.js';
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
 import { transactionLimitingIdle } from './transaction-limiting-idle.js';
 import {
-  boundedStatementsSetting,
   checkWriteIdleTimeoutMs,
   idleTimeoutSetting,
   selectWithSetting,
+  statementTimeoutSetting,
   WRITE_IDLE_TIMEOUT_MS,
 } from './write-idle-timeout.js';
 
@@ -67,15 +67,15 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
   return Number(rows[0]?.last ?? 0);
 }
 
+/** How long past the server's own statement limit a silent connection is given before it is dropped. */
+const ANSWER_GRACE_MS = 5000;
+
 /**
  * `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). A write
  * transaction that rolls back rewinds the handle's reading of the journal to where it began, as on
  * SQLite; PostgreSQL never numbers two rows alike, but a lookup inside it may have raised the
  * reading past rows of its own that are gone, and the high-water mark then falls below it.
  */
-/** How long past the server's own statement limit a silent connection is given before it is dropped. */
-const ANSWER_GRACE_MS = 5000;
-
 export function postgresHooks(
   schema: string | undefined,
   statistics?: PlannerStatistics,
@@ -83,12 +83,12 @@ export function postgresHooks(
 ): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
   const idleTimeout = idleTimeoutSetting(writeIdleTimeoutMs);
-  const boundedStatements = boundedStatementsSetting(writeIdleTimeoutMs);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn, options) => {
-    const bounded = options?.bounded === true && boundedStatements !== undefined;
-    const transaction = () =>
-      candidates.rewindingOnFailure(() => transactionLimitingIdle(db, bounded ? boundedStatements : idleTimeout, fn));
-    return bounded ? withAnswerDeadline(writeIdleTimeoutMs + ANSWER_GRACE_MS, transaction) : transaction();
+    const transaction = () => candidates.rewindingOnFailure(() => transactionLimitingIdle(db, idleTimeout, fn));
+    // 0 leaves the server its own settings: there is then no limit of ours to bound an answer by.
+    return options?.bounded === true && writeIdleTimeoutMs > 0
+      ? withAnswerDeadline(writeIdleTimeoutMs, ANSWER_GRACE_MS, transaction)
+      : transaction();
   };
   return {
     dialect: 'postgres',
@@ -99,15 +99,24 @@ export function postgresHooks(
     // enough to exclude other writers also waits for autovacuum and autoanalyze of the table, which
     // a bulk load triggers again and again. Held to commit; readers never take it. Every holder
     // limits its idle time, migrations included, which take it outside writeTransaction.
+    // In a bounded write the lock statement also sets the limit for the statements after it, but
+    // its own wait is neither limited nor watched: the lock may be held as long as a purge or a
+    // migration takes.
     lockCommentWrites: async (trx) => {
-      await selectWithSetting(idleTimeout, sql`pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`).execute(
-        trx,
-      );
+      const lock = sql`pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`;
+      const statementLimit = statementLimitOfDeadline();
+      if (statementLimit === undefined) {
+        await selectWithSetting(idleTimeout, lock).execute(trx);
+        return;
+      }
+      const limited = sql`${lock}, ${statementTimeoutSetting(statementLimit)}`;
+      await unwatched(() => selectWithSetting(idleTimeout, limited).execute(trx));
     },
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
     warmDuplicateLookup: (db) => candidates.warm(db),
     compactDuplicateLookup: (db) => compactSimhashJournal(db, writeTransaction),
     ...(statistics !== undefined && { afterCommentUpsert: (db) => statistics.afterCommentUpsert(db) }),
+    answeringWithin: (ms, work) => withAnswerDeadline(ms, 0, work),
     // Concurrent migrators queue on Kysely's lock row, so there is nothing to retry.
     isLockContention: () => false,
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.

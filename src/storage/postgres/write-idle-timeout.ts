@@ -44,14 +44,13 @@ export function idleTimeoutSetting(ms: number): RawBuilder<string> | undefined {
 }
 
 /**
- * As idleTimeoutSetting, and each statement of the transaction also limited to the same time
- * (`statement_timeout`): the server then answers every statement within it, if only to cancel it,
- * so a process that hears nothing for longer knows the connection is gone (answer-deadline.ts).
+ * A select-list item that limits each later statement of the current transaction to `ms`
+ * (`statement_timeout`): the server then answers every one within it, if only to cancel it, so a
+ * process that hears nothing for longer knows the connection is gone (answer-deadline.ts). Sent
+ * with a statement, it does not limit that statement itself.
  */
-export function boundedStatementsSetting(ms: number): RawBuilder<string> | undefined {
-  return ms === 0
-    ? undefined
-    : sql<string>`${idleTimeoutSetting(ms)}, set_config('statement_timeout', ${String(ms)}, true)`;
+export function statementTimeoutSetting(ms: number): RawBuilder<string> {
+  return sql<string>`set_config('statement_timeout', ${String(ms)}, true)`;
 }
 
 /** `select <setting>, <items>`, or `select <items>` where there is no setting; rows typed R. */

@@ -80,6 +80,8 @@ async function eventuallyIn(r: StageRunner, queue: string, id: string, state: st
 }
 
 const codes = (lines: Record<string, unknown>[], code: string) => lines.filter((line) => line['code'] === code);
+const handedBack = (lines: Record<string, unknown>[]) =>
+  lines.filter((line) => line['msg'] === 'store unreachable; job handed back unspent');
 
 describe('store outage hold', () => {
   it('hands a job failing on a down store back unspent, holds every worker of the process, and resumes them once the store answers', async () => {
@@ -105,9 +107,10 @@ describe('store outage hold', () => {
     await enqueueStageJobs(r.queues, 'process', [processJob('p-1')]);
     await eventually(() => codes(lines, 'store_unreachable').length === 1, 'the hold to start');
     // Handed back, not failed: its one attempt is still unspent.
-    await eventually(async () => (await jobIn(r, 'process', 'p-1')).attemptsMade === 0, 'p-1 handed back');
-    expect(['delayed', 'waiting']).toContain(await (await jobIn(r, 'process', 'p-1')).getState());
-    expect(lines.some((line) => line['msg'] === 'store unreachable; job handed back unspent')).toBe(true);
+    await eventually(() => handedBack(lines).length === 1, 'p-1 handed back');
+    const job = await jobIn(r, 'process', 'p-1');
+    expect(['delayed', 'waiting']).toContain(await job.getState());
+    expect([job.attemptsMade, job.attemptsStarted]).toEqual([0, 1]);
     // Every worker of the process holds, the collect worker too: it shares the store.
     expect(r.workers.map(({ worker }) => worker.isPaused())).toEqual(r.workers.map(() => true));
     await enqueueStageJobs(r.queues, 'collect', [collectJob('c-1')]);
@@ -117,6 +120,7 @@ describe('store outage hold', () => {
     // not cancel a blocking fetch), and hands that back unspent too.
     expect(collectCalls).toBeLessThanOrEqual(1);
     expect(collected).toEqual([]);
+    expect(handedBack(lines)).toHaveLength(1 + collectCalls);
     expect((await jobIn(r, 'collect-alpha', 'c-1')).attemptsMade).toBe(0);
     expect(store.probes).toBeGreaterThan(probesBefore);
 
@@ -170,6 +174,31 @@ describe('store outage hold', () => {
     await eventuallyIn(r, 'process', 'p-1', 'completed');
   });
 
+  it('spends the attempt of a job handed back too often, should it be what takes the store down', async () => {
+    let down = false;
+    const { runner: r, lines } = await start(
+      handlersWith({
+        process: async () => {
+          down = true;
+          throw new Error('server closed the connection unexpectedly');
+        },
+      }),
+      // Down when the job has just run, up again by the next probe: a store this job knocks over.
+      async () => {
+        const wasDown = down;
+        down = false;
+        if (wasDown) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+      { storeOutage: { probeTimeoutMs: 200, firstRecheckMs: 50, maxRecheckMs: 50, maxHandBacks: 2 } },
+    );
+    await enqueueStageJobs(r.queues, 'process', [processJob('p-1')]);
+    const job = await eventuallyIn(r, 'process', 'p-1', 'failed');
+    expect(handedBack(lines)).toHaveLength(2);
+    expect(lines.filter((line) => line['msg'] === 'job not handed back; its attempt counts')).toHaveLength(1);
+    expect(job.failedReason).toContain('server closed the connection unexpectedly');
+    expect([job.attemptsMade, job.attemptsStarted]).toEqual([1, 3]);
+  });
+
   it('does not resume workers closed during a hold', async () => {
     const store = new StoreSwitch();
     const stored: string[] = [];
@@ -182,9 +211,11 @@ describe('store outage hold', () => {
         },
       }),
       store.probe,
+      // Held back long enough to see it delayed before it is promoted.
+      { storeOutage: { probeTimeoutMs: 200, firstRecheckMs: 2000, maxRecheckMs: 4000 } },
     );
     await enqueueStageJobs(r.queues, 'process', [processJob('p-1')]);
-    await eventually(async () => (await jobIn(r, 'process', 'p-1')).attemptsMade === 0 && store.probes > 0, 'hold');
+    await eventuallyIn(r, 'process', 'p-1', 'delayed');
     await eventually(() => r.workers.every(({ worker }) => worker.isPaused()), 'workers held');
     await r.close();
     store.down = false;

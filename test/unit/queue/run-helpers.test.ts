@@ -60,15 +60,19 @@ describe('run helpers', () => {
     );
   });
 
-  it('probes a store that may be down every second at first, then less often, and refuses nonsense timings', () => {
+  it('probes a store that may be down every second at first, then less often, and refuses nonsense settings', () => {
     expect(resolveRuntimeOptions().storeOutage).toEqual({
       probeTimeoutMs: 5000,
       firstRecheckMs: 1000,
       maxRecheckMs: 30_000,
+      maxHandBacks: 50,
     });
     expect(resolveRuntimeOptions({ storeOutage: { firstRecheckMs: 200 } }).storeOutage.firstRecheckMs).toBe(200);
     expect(() => resolveRuntimeOptions({ storeOutage: { probeTimeoutMs: 0 } })).toThrow(
       /storeOutage.probeTimeoutMs must be a positive integer/,
+    );
+    expect(() => resolveRuntimeOptions({ storeOutage: { maxHandBacks: 1.5 } })).toThrow(
+      /storeOutage.maxHandBacks must be a positive integer/,
     );
     expect(() => resolveRuntimeOptions({ storeOutage: { firstRecheckMs: 2000, maxRecheckMs: 1000 } })).toThrow(
       /storeOutage.maxRecheckMs \(1000\) must be at least firstRecheckMs \(2000\)/,
