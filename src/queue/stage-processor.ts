@@ -132,10 +132,10 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job, tok
       if (isRateLimitSignal(error)) throw error;
       const asError = error instanceof Error ? error : new Error(String(error));
       if (ctx.storeOutage && !(asError instanceof UnrecoverableError) && (await ctx.storeOutage.holdIfStoreDown())) {
-        const handedBack = handBacksOf(job);
+        const handedBack = storeHandBacksOf(job);
         const refused =
           handedBack < ctx.storeOutage.maxHandBacks
-            ? await handBack(job, token, ctx.storeOutage.handBackDelayMs)
+            ? await handBack(job, token, ctx.storeOutage.handBackDelayMs, handedBack + 1)
             : new Error(`handed back ${handedBack} times already`);
         if (refused === undefined) {
           log.warn({ err: asError, attempt: helpers.attempt }, 'store unreachable; job handed back unspent');
@@ -154,20 +154,29 @@ export function createStageProcessor(ctx: StageProcessorContext): (job: Job, tok
 }
 
 /**
- * Times the job went back without an attempt counted: each start adds to `attemptsStarted`, only
- * counted ones to `attemptsMade`, and this run is one start. Queue pauses for a source's 429s and
- * stalls count too, so this is an upper bound on the store's hand-backs.
+ * The job's data field counting its store hand-backs. Payload schemas drop fields they do not know,
+ * so handlers never see it.
  */
-function handBacksOf(job: Job): number {
-  return Math.max(0, (job.attemptsStarted ?? 0) - job.attemptsMade - 1);
+const STORE_HAND_BACKS = 'storeHandBacks';
+
+function storeHandBacksOf(job: Job): number {
+  const count = (job.data as Record<string, unknown> | undefined)?.[STORE_HAND_BACKS];
+  return typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : 0;
 }
 
 /**
- * Back to `delayed` without spending an attempt (BullMQ's moveToDelayed skips the count). Returns
- * Redis's refusal (the lock was lost, Redis is away), in which case the attempt fails as any other.
+ * Back to `delayed` without spending an attempt (BullMQ's moveToDelayed skips the count), with the
+ * hand-back counted in the job's data. Returns Redis's refusal (the lock was lost, Redis is away), in
+ * which case the attempt fails as any other.
  */
-async function handBack(job: Job, token: string | undefined, delayMs: number): Promise<Error | undefined> {
+async function handBack(
+  job: Job,
+  token: string | undefined,
+  delayMs: number,
+  count: number,
+): Promise<Error | undefined> {
   try {
+    await job.updateData({ ...job.data, [STORE_HAND_BACKS]: count });
     await job.moveToDelayed(Date.now() + delayMs, token);
     return undefined;
   } catch (error) {

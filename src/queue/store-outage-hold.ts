@@ -88,9 +88,10 @@ export class StoreOutageHold {
     if (this.#holding) return true;
     const answersBefore = this.#answers;
     const failure = await this.#probeFailure();
-    // Another probe answered meanwhile (a hold just ended): the store is up.
-    if (failure === undefined || this.#answers > answersBefore) return false;
-    if (!this.#holding && !this.#closed) this.#hold(failure);
+    if (failure === undefined) return false;
+    // Another probe answered meanwhile (a hold just ended): the job failed while the store was
+    // down, but it is up now, so there is nothing to hold for.
+    if (!this.#holding && !this.#closed && this.#answers === answersBefore) this.#hold(failure);
     return true;
   }
 

@@ -7,12 +7,14 @@ import type { DuplicateCandidate } from './store.js';
 
 export interface WriteTransactionOptions {
   /**
-   * Every statement after the comment write lock is short (a batch's upsert, not a purge of the
-   * whole store), so the transaction's waits may be bounded: on PostgreSQL the lock statement
-   * (lockCommentWrites, taken first) limits each later statement to the write idle limit
-   * (`statement_timeout`), and a connection that has not answered one 5 s past that is dropped,
-   * failing the transaction with StoreUnavailableError (postgres/answer-deadline.ts). The wait for
-   * the lock itself is not bounded. SQLite has no network to wait on. @defaultValue false
+   * The transaction takes the comment write lock first (lockCommentWrites), and every statement
+   * after it is short (a batch's upsert, not a purge of the whole store), so its waits may be
+   * bounded: on PostgreSQL each wait for a lock is limited to the write idle limit
+   * (`lock_timeout`, the transaction run again when it runs out), the lock statement limits each
+   * later statement to it too (`statement_timeout`), and a connection that has not answered a
+   * statement 5 s past that is dropped, failing the transaction with StoreUnavailableError
+   * (postgres/answer-deadline.ts). A slow statement before the lock would be taken for a silent
+   * connection. SQLite has no network to wait on. @defaultValue false
    */
   bounded?: boolean;
 }

@@ -9,8 +9,7 @@
  * worker runs it.
  *
  * The deadline follows the work through AsyncLocalStorage, so the statements Kysely sends for it
- * (`begin` and `commit` included) are watched and the same connection's other users are not. A wait
- * the server does not bound, such as the one for the comment write lock, runs `unwatched`.
+ * (`begin` and `commit` included) are watched and the same connection's other users are not.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
@@ -67,9 +66,4 @@ export async function withAnswerDeadline<T>(statementMs: number, graceMs: number
 /** The per-statement limit the server is to apply for the deadline this runs under, if any. */
 export function statementLimitOfDeadline(): number | undefined {
   return current.getStore()?.statementMs;
-}
-
-/** Runs `work` with its statements outside any deadline: for a wait the server does not bound. */
-export function unwatched<T>(work: () => Promise<T>): Promise<T> {
-  return current.exit(work);
 }

@@ -12,7 +12,7 @@ import { StoreUnavailableError } from '../errors/store-unavailable-error.js';
 import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
-import { statementLimitOfDeadline, unwatched, watchAnswers, withAnswerDeadline } from './answer-deadline.js';
+import { statementLimitOfDeadline, watchAnswers, withAnswerDeadline } from './answer-deadline.js';
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
@@ -20,6 +20,7 @@ import { transactionLimitingIdle } from './transaction-limiting-idle.js';
 import {
   checkWriteIdleTimeoutMs,
   idleTimeoutSetting,
+  lockTimeoutSetting,
   selectWithSetting,
   statementTimeoutSetting,
   WRITE_IDLE_TIMEOUT_MS,
@@ -84,11 +85,14 @@ export function postgresHooks(
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
   const idleTimeout = idleTimeoutSetting(writeIdleTimeoutMs);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn, options) => {
-    const transaction = () => candidates.rewindingOnFailure(() => transactionLimitingIdle(db, idleTimeout, fn));
+    const transaction = (first: typeof idleTimeout) => () =>
+      candidates.rewindingOnFailure(() => transactionLimitingIdle(db, first, fn));
     // 0 leaves the server its own settings: there is then no limit of ours to bound an answer by.
-    return options?.bounded === true && writeIdleTimeoutMs > 0
-      ? withAnswerDeadline(writeIdleTimeoutMs, ANSWER_GRACE_MS, transaction)
-      : transaction();
+    if (options?.bounded !== true || writeIdleTimeoutMs === 0) return transaction(idleTimeout)();
+    const limitingLockWaits = sql<string>`${idleTimeout}, ${lockTimeoutSetting(writeIdleTimeoutMs)}`;
+    return withAnswerDeadline(writeIdleTimeoutMs, ANSWER_GRACE_MS, () =>
+      retryingLockTimeouts(transaction(limitingLockWaits)),
+    );
   };
   return {
     dialect: 'postgres',
@@ -99,18 +103,13 @@ export function postgresHooks(
     // enough to exclude other writers also waits for autovacuum and autoanalyze of the table, which
     // a bulk load triggers again and again. Held to commit; readers never take it. Every holder
     // limits its idle time, migrations included, which take it outside writeTransaction.
-    // In a bounded write the lock statement also sets the limit for the statements after it, but
-    // its own wait is neither limited nor watched: the lock may be held as long as a purge or a
-    // migration takes.
+    // In a bounded write the lock statement also limits the statements after it; its own wait is
+    // limited by lock_timeout, set at the transaction's start.
     lockCommentWrites: async (trx) => {
       const lock = sql`pg_advisory_xact_lock(${commentWriteLockKey(schema)}::bigint)`;
       const statementLimit = statementLimitOfDeadline();
-      if (statementLimit === undefined) {
-        await selectWithSetting(idleTimeout, lock).execute(trx);
-        return;
-      }
-      const limited = sql`${lock}, ${statementTimeoutSetting(statementLimit)}`;
-      await unwatched(() => selectWithSetting(idleTimeout, limited).execute(trx));
+      const items = statementLimit === undefined ? lock : sql`${lock}, ${statementTimeoutSetting(statementLimit)}`;
+      await selectWithSetting(idleTimeout, items).execute(trx);
     },
     findDuplicateCandidates: (db, simhashes, maxHammingDistance) => candidates.find(db, simhashes, maxHammingDistance),
     warmDuplicateLookup: (db) => candidates.warm(db),
@@ -122,6 +121,25 @@ export function postgresHooks(
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.
     migrationTableSchema: schema,
   };
+}
+
+/** PostgreSQL's lock_not_available: a wait for a lock ran past `lock_timeout`. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Runs `transaction` again for as long as it fails on a lock wait that ran past `lock_timeout`. A
+ * bounded write waits for the comment write lock in such slices, each answered within the limit,
+ * rather than in one wait as long as a purge or a migration holds the lock, which no deadline could
+ * tell from a connection gone silent.
+ */
+async function retryingLockTimeouts<T>(transaction: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+    }
+  }
 }
 
 /** Said once per pool, when naming stops (see named-inserts.ts). */

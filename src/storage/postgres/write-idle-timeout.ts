@@ -53,6 +53,14 @@ export function statementTimeoutSetting(ms: number): RawBuilder<string> {
   return sql<string>`set_config('statement_timeout', ${String(ms)}, true)`;
 }
 
+/**
+ * A select-list item that limits each wait for a lock in the current transaction to `ms`
+ * (`lock_timeout`), so that a wait, too, is answered within it (SQLSTATE 55P03 when it runs out).
+ */
+export function lockTimeoutSetting(ms: number): RawBuilder<string> {
+  return sql<string>`set_config('lock_timeout', ${String(ms)}, true)`;
+}
+
 /** `select <setting>, <items>`, or `select <items>` where there is no setting; rows typed R. */
 export function selectWithSetting<R>(
   setting: RawBuilder<string> | undefined,

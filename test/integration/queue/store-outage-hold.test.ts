@@ -196,7 +196,7 @@ describe('store outage hold', () => {
     expect(handedBack(lines)).toHaveLength(2);
     expect(lines.filter((line) => line['msg'] === 'job not handed back; its attempt counts')).toHaveLength(1);
     expect(job.failedReason).toContain('server closed the connection unexpectedly');
-    expect([job.attemptsMade, job.attemptsStarted]).toEqual([1, 3]);
+    expect([job.attemptsMade, job.attemptsStarted, job.data['storeHandBacks']]).toEqual([1, 3, 2]);
   });
 
   it('does not resume workers closed during a hold', async () => {

@@ -1,9 +1,9 @@
 /**
  * A comment batch's write bounded in time on PostgreSQL: the server limits each of its statements
- * after the comment write lock to the write idle timeout, and a writer whose connection stays silent
- * for 5 s past that drops it and fails the write as a store outage, instead of waiting on TCP for
- * 11–15 minutes. The wait for the lock is bounded by neither. The cut comes from a proxy that stops
- * passing bytes (nothing reset or closed).
+ * after the comment write lock, and each wait for the lock, to the write idle timeout, and a writer
+ * whose connection stays silent for 5 s past that drops it and fails the write as a store outage,
+ * instead of waiting on TCP for 11–15 minutes. The cut comes from a proxy that stops passing bytes
+ * (nothing reset or closed).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -44,29 +44,32 @@ afterAll(async () => {
   await admin.end();
 });
 
-const showStatementTimeout = sql<{ statement_timeout: string }>`show statement_timeout`;
-const statementTimeoutIn = async (run: Promise<{ rows: { statement_timeout: string }[] }>) =>
-  (await run).rows[0]!.statement_timeout;
+const limits = sql<{
+  statement: string;
+  lock: string;
+}>`select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock`;
+const limitsIn = async (run: Promise<{ rows: { statement: string; lock: string }[] }>) => (await run).rows[0]!;
 
-it('limits each statement after the lock in a bounded write on the server, and no other', async () => {
+it('limits lock waits, and each statement after the lock, in a bounded write on the server, and no other', async () => {
   const { db, hooks } = direct;
-  const serverDefault = await statementTimeoutIn(showStatementTimeout.execute(db));
+  const server = await limitsIn(limits.execute(db));
   const [beforeLock, afterLock] = await hooks.writeTransaction(
     db,
     async (trx) => {
-      const before = await statementTimeoutIn(showStatementTimeout.execute(trx));
+      const before = await limitsIn(limits.execute(trx));
       await hooks.lockCommentWrites(trx);
-      return [before, await statementTimeoutIn(showStatementTimeout.execute(trx))];
+      return [before, await limitsIn(limits.execute(trx))];
     },
     { bounded: true },
   );
-  expect([beforeLock, afterLock]).toEqual([serverDefault, '1s']);
+  expect(beforeLock).toEqual({ statement: server.statement, lock: '1s' });
+  expect(afterLock).toEqual({ statement: '1s', lock: '1s' });
   const unbounded = hooks.writeTransaction(db, async (trx) => {
     await hooks.lockCommentWrites(trx);
-    return showStatementTimeout.execute(trx);
+    return limits.execute(trx);
   });
-  expect(await statementTimeoutIn(unbounded)).toBe(serverDefault);
-  expect(await statementTimeoutIn(showStatementTimeout.execute(db))).toBe(serverDefault);
+  expect(await limitsIn(unbounded)).toEqual(server);
+  expect(await limitsIn(limits.execute(db))).toEqual(server);
 });
 
 it('lets the server cancel a slow statement of a bounded write, keeping the connection', async () => {
@@ -91,7 +94,7 @@ it('lets the server cancel a slow statement of a bounded write, keeping the conn
   expect(await pid()).toBe(before);
 });
 
-it('waits for the comment write lock as long as it is held, past both the limit and the deadline', async () => {
+it('waits for the comment write lock as long as it is held, in slices each within the limit, past the deadline', async () => {
   const HELD_MS = DEADLINE_MS + 500;
   let locked!: () => void;
   const lockTaken = new Promise<void>((resolve) => {
@@ -141,6 +144,33 @@ it('gives up a bounded write whose connection goes silent, as a store outage, an
   const pidAfter = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
   expect(pidAfter).not.toBe(pidBefore);
   await hooks.writeTransaction(db, (trx) => hooks.lockCommentWrites(trx), { bounded: true });
+}, 20_000);
+
+it('gives up a bounded write cut off while it waits for the lock', async () => {
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const holder = direct.hooks.writeTransaction(direct.db, async (trx) => {
+    await direct.hooks.lockCommentWrites(trx);
+    locked();
+    await sql`select pg_sleep(2)`.execute(trx);
+  });
+  await lockTaken;
+  const started = performance.now();
+  const waiting = cutOff.hooks.writeTransaction(cutOff.db, (trx) => cutOff.hooks.lockCommentWrites(trx), {
+    bounded: true,
+  });
+  waiting.catch(() => undefined);
+  // Sent and waiting on the server by then; the server's lock_timeout answer then goes unheard.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  proxy.cut('silent');
+  await expect(waiting).rejects.toThrow(
+    `PostgreSQL did not answer a statement within ${DEADLINE_MS} ms; its connection was dropped`,
+  );
+  expect(performance.now() - started).toBeLessThan(DEADLINE_MS + 3000);
+  proxy.heal();
+  await holder;
 }, 20_000);
 
 it('drops a silent connection under a probe within the time the probe allows', async () => {
