@@ -39,6 +39,7 @@ export function runtimeOptions(config: Config): RuntimeOptions {
     },
     eventsMaxLen: q.eventsMaxLen,
     backpressure: q.backpressure,
+    storeOutage: q.storeOutage,
     replicaWait: { replicas: config.redis.waitForReplicas, timeoutMs: config.redis.replicaWaitMs },
   };
 }

@@ -131,6 +131,22 @@ export const configSchema = z.strictObject(
         error: 'lowWaterJobs below highWaterJobs',
         path: ['lowWaterJobs'],
       }),
+      /** A job that fails while the store does not answer a probe is handed back with its attempts
+       *  unspent, and the process's workers hold until the store answers (store-outage-hold.ts). */
+      storeOutage: section({
+        /** A probe that has not answered by then counts as the store being down. @defaultValue 5000 */
+        probeTimeoutMs: positiveInteger().default(5000),
+        /** First wait before probing a down store again; doubles up to maxRecheckMs. @defaultValue 1000 */
+        firstRecheckMs: positiveInteger().default(1000),
+        /** @defaultValue 30000 */
+        maxRecheckMs: positiveInteger().default(30_000),
+        /** Hand-backs after which a job's failures on a down store spend its attempts again, in case
+         *  the job is what takes the store down. @defaultValue 50 */
+        maxHandBacks: positiveInteger().default(50),
+      }).refine((o) => o.maxRecheckMs >= o.firstRecheckMs, {
+        error: 'maxRecheckMs at least firstRecheckMs',
+        path: ['maxRecheckMs'],
+      }),
     }),
 
     /** Periodic jobs that are not tied to one source (each source's collect schedule is under `sources`). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runtimeOptions } from '../../../src/app/pipeline-settings.js';
 import { ConfigError } from '../../../src/config/config-error.js';
 import { configSchema } from '../../../src/config/config-schema.js';
 import { developmentAuthorHashKey, getConfig, loadConfig, resetConfigCache } from '../../../src/config/load-config.js';
@@ -127,6 +128,17 @@ describe('loadConfig', () => {
     expect(config.database.writeIdleTimeoutMs).toBe(5000);
     expect(config.redis).toMatchObject({ waitForReplicas: 1, replicaWaitMs: 2000 });
     expect(config.sqlitePath).toBe('/var/lib/carevoice/carevoice.sqlite');
+  });
+
+  it('reads how a process holds through a store outage, and refuses a recheck that would shrink', () => {
+    const storeOutage = { probeTimeoutMs: 2000, firstRecheckMs: 500, maxRecheckMs: 8000, maxHandBacks: 10 };
+    const { config } = load({ 'config/carevoice.json': BASE, 'config/local.json': { queue: { storeOutage } } });
+    expect(runtimeOptions(config).storeOutage).toEqual(storeOutage);
+    const error = problems({
+      'config/carevoice.json': BASE,
+      'config/local.json': { queue: { storeOutage: { firstRecheckMs: 2000, maxRecheckMs: 1000 } } },
+    });
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'queue.storeOutage.maxRecheckMs' })]);
   });
 
   it('reports every problem at once, naming key, expectation, value and origin', () => {
