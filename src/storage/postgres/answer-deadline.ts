@@ -20,7 +20,8 @@ interface Deadline {
   readonly statementMs: number;
   /** How long a statement may go unanswered: the server's limit and a grace past it. */
   readonly ms: number;
-  missed?: StoreUnavailableError;
+  /** Why the work failed, once a statement went unanswered. */
+  missed?: string;
 }
 
 const current = new AsyncLocalStorage<Deadline>();
@@ -37,9 +38,7 @@ export function watchAnswers(pool: pg.Pool): void {
       const answer = query(...args);
       if (deadline === undefined || !(answer instanceof Promise)) return answer;
       const timer = setTimeout(() => {
-        deadline.missed ??= new StoreUnavailableError(
-          `PostgreSQL did not answer a statement within ${deadline.ms} ms; its connection was dropped`,
-        );
+        deadline.missed ??= `PostgreSQL did not answer a statement within ${deadline.ms} ms; its connection was dropped`;
         (client as ClientWithSocket).connection.stream.destroy();
       }, deadline.ms);
       return answer.finally(() => clearTimeout(timer));
@@ -59,7 +58,7 @@ export async function withAnswerDeadline<T>(statementMs: number, graceMs: number
     return await current.run(deadline, work);
   } catch (error) {
     if (deadline.missed === undefined) throw error;
-    throw new StoreUnavailableError(deadline.missed.message, { cause: error });
+    throw new StoreUnavailableError(deadline.missed, { cause: error });
   }
 }
 
