@@ -29,7 +29,7 @@ export async function runOncePass(
         sources: enabledSources(config),
         logger,
         ...(onProgress ? { onProgress } : {}),
-        storeProbe: (answerWithinMs) => pipeline.store.ping({ answerWithinMs }),
+        store: pipeline.store,
       });
       const [comments, quarantined, pages, runs] = await Promise.all([
         pipeline.store.countComments({ includeDuplicates: true }),

@@ -87,7 +87,7 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
           stages: options.stages,
           logger,
           // A job failing while the store does not answer is handed back unspent; the workers hold.
-          storeProbe: (answerWithinMs) => pipeline.store.ping({ answerWithinMs }),
+          store: pipeline.store,
         }),
       );
     }

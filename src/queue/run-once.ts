@@ -12,7 +12,7 @@ import type { RuntimeOptions } from './runtime-options.js';
 import { createGracefulShutdown } from './shutdown.js';
 import type { SettledJob } from './stage-processor.js';
 import { type StageRunner, startStageRunner } from './stage-runner.js';
-import type { StoreProbe } from './store-outage-hold.js';
+import type { ProbedStore } from './store-outage-hold.js';
 
 /**
  * One full pass in this process: collect every enabled source, process what it yields, then
@@ -37,8 +37,8 @@ export interface RunOnceOptions extends RuntimeOptions {
   now?: () => Date;
   /** Pause between drain checks. @defaultValue 100 */
   pollMs?: number;
-  /** See `StageRunnerOptions.storeProbe`. @defaultValue none */
-  storeProbe?: StoreProbe;
+  /** See `StageRunnerOptions.store`. @defaultValue none */
+  store?: ProbedStore;
 }
 
 export type StepOutcome = JobOutcome | 'skipped';

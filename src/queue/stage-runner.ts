@@ -19,7 +19,7 @@ import {
   resolveRuntimeOptions,
 } from './runtime-options.js';
 import { createStageProcessor, type SettledJob } from './stage-processor.js';
-import { StoreOutageHold, type StoreProbe } from './store-outage-hold.js';
+import { type ProbedStore, StoreOutageHold } from './store-outage-hold.js';
 
 export interface StageRunnerOptions extends RuntimeOptions {
   /** A worker-role connection (`createWorkerConnection`); the runner never closes it. */
@@ -35,11 +35,11 @@ export interface StageRunnerOptions extends RuntimeOptions {
   /** Observer of every attempt's end; see `StageProcessorContext.onSettled`. @defaultValue none */
   onSettled?: (settled: SettledJob) => void;
   /**
-   * Asks the store whether it answers (`Store.ping`). Given, a job that fails while the store does not
-   * answer is handed back with its attempts unspent, and the workers hold until it answers
-   * (store-outage-hold.ts). @defaultValue none: every failure spends an attempt
+   * The store the handlers write to, probed after a failed attempt (`Store.ping`). Given, a job that
+   * fails while the store does not answer is handed back with its attempts unspent, and the workers
+   * hold until it answers (store-outage-hold.ts). @defaultValue none: every failure spends an attempt
    */
-  storeProbe?: StoreProbe;
+  store?: ProbedStore;
 }
 
 export interface StageWorker {
@@ -97,9 +97,7 @@ export async function startStageRunner(options: StageRunnerOptions): Promise<Sta
     ? new BackpressureGate(() => processBacklogJobs(queues.get(queueNameFor('process'))), resolved.backpressure)
     : undefined;
   const storeOutage =
-    options.storeProbe !== undefined
-      ? new StoreOutageHold(options.storeProbe, resolved.storeOutage, logger)
-      : undefined;
+    options.store !== undefined ? new StoreOutageHold(options.store, resolved.storeOutage, logger) : undefined;
   const context: WorkerContext = { options, resolved, queues, replicated, backpressure, storeOutage };
   const workers: StageWorker[] = [];
   try {

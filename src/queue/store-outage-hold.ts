@@ -13,6 +13,7 @@
  */
 import type { Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { answerWithin } from '../observability/answer-within.js';
 
 export interface StoreOutageOptions {
   /** A probe that has not answered by then counts as the store being down. */
@@ -31,8 +32,10 @@ export const DEFAULT_STORE_OUTAGE: StoreOutageOptions = {
   maxHandBacks: 50,
 };
 
-/** A store probe: resolves when the store answered within `answerWithinMs` (Store.ping). */
-export type StoreProbe = (answerWithinMs: number) => Promise<void>;
+/** What the hold needs of the store: Store.ping, which resolves when it answered within the time. */
+export interface ProbedStore {
+  ping(options: { answerWithinMs: number }): Promise<void>;
+}
 
 export function assertStoreOutageOptions(options: StoreOutageOptions): void {
   const { probeTimeoutMs, firstRecheckMs, maxRecheckMs, maxHandBacks } = options;
@@ -49,7 +52,7 @@ export function assertStoreOutageOptions(options: StoreOutageOptions): void {
 }
 
 export class StoreOutageHold {
-  readonly #probe: StoreProbe;
+  readonly #store: ProbedStore;
   readonly #options: StoreOutageOptions;
   readonly #logger: Logger;
   readonly #workers: Worker[] = [];
@@ -59,8 +62,8 @@ export class StoreOutageHold {
   #answers = 0;
   #recheck: NodeJS.Timeout | undefined;
 
-  constructor(probe: StoreProbe, options: StoreOutageOptions, logger: Logger) {
-    this.#probe = probe;
+  constructor(store: ProbedStore, options: StoreOutageOptions, logger: Logger) {
+    this.#store = store;
     this.#options = options;
     this.#logger = logger;
   }
@@ -129,23 +132,15 @@ export class StoreOutageHold {
   /** The probe's failure, or undefined when the store answered in time. */
   async #probeFailure(): Promise<Error | undefined> {
     const { probeTimeoutMs } = this.#options;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`store did not answer a probe within ${probeTimeoutMs} ms`)),
-        probeTimeoutMs,
-      );
-    });
     try {
       // The probe bounds its own wait where it can (a PostgreSQL connection gone silent is dropped);
-      // the timer is for a probe that cannot.
-      await Promise.race([this.#probe(probeTimeoutMs), timeout]);
+      // the bound here is for a probe that cannot.
+      const answer = this.#store.ping({ answerWithinMs: probeTimeoutMs });
+      await answerWithin(answer, probeTimeoutMs, 'store did not answer a probe');
       this.#answers += 1;
       return undefined;
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

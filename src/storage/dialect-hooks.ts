@@ -13,7 +13,7 @@ export interface WriteTransactionOptions {
    * (`lock_timeout`, the transaction run again when it runs out), the lock statement limits each
    * later statement to it too (`statement_timeout`), and a connection that has not answered a
    * statement 5 s past that is dropped, failing the transaction with StoreUnavailableError
-   * (postgres/answer-deadline.ts). A slow statement before the lock would be taken for a silent
+   * (postgres/bounded-write.ts). A slow statement before the lock would be taken for a silent
    * connection. SQLite has no network to wait on. @defaultValue false
    */
   bounded?: boolean;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answerWithin } from '../../observability/answer-within.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -9,22 +10,6 @@ export interface ReadinessCheck {
 
 /** Bound on each readiness probe: a load balancer wants an answer, not a hung request. */
 const PROBE_TIMEOUT_MS = 1_000;
-
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
 
 export const healthRoutes =
   (checks: ReadinessCheck[]): FastifyPluginAsyncZod =>
@@ -46,7 +31,7 @@ export const healthRoutes =
         const results = await Promise.all(
           checks.map(async ({ name, check }) => {
             try {
-              await withTimeout(check(), PROBE_TIMEOUT_MS);
+              await answerWithin(check(), PROBE_TIMEOUT_MS);
               return [name, { ok: true }] as const;
             } catch (error) {
               return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;

@@ -2,7 +2,7 @@
  * Opens a PostgreSQL store. An optional schema becomes the connection's search_path, so tests and
  * tenants can share one server without seeing each other's tables.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { compactSimhashJournal } from '../compact-simhash-journal.js';
@@ -13,6 +13,7 @@ import { JournalDuplicateCandidates } from '../journal-duplicate-candidates.js';
 import type { Database } from '../schema.js';
 import { commentWriteLockKey, plannerStatisticsLockKey } from './advisory-lock-keys.js';
 import { statementLimitOfDeadline, watchAnswers, withAnswerDeadline } from './answer-deadline.js';
+import { boundedFirstSetting, boundedWrite } from './bounded-write.js';
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
@@ -20,7 +21,6 @@ import { transactionLimitingIdle } from './transaction-limiting-idle.js';
 import {
   checkWriteIdleTimeoutMs,
   idleTimeoutSetting,
-  lockTimeoutSetting,
   selectWithSetting,
   statementTimeoutSetting,
   WRITE_IDLE_TIMEOUT_MS,
@@ -68,9 +68,6 @@ async function journalHighWaterMark(db: Kysely<Database>): Promise<number> {
   return Number(rows[0]?.last ?? 0);
 }
 
-/** How long past the server's own statement limit a silent connection is given before it is dropped. */
-const ANSWER_GRACE_MS = 5000;
-
 /**
  * `statistics` absent: nothing after a comment upsert (no planner statistics upkeep). A write
  * transaction that rolls back rewinds the handle's reading of the journal to where it began, as on
@@ -84,15 +81,14 @@ export function postgresHooks(
 ): DialectHooks {
   const candidates = new JournalDuplicateCandidates(journalHighWaterMark);
   const idleTimeout = idleTimeoutSetting(writeIdleTimeoutMs);
+  // 0 leaves the server its own settings: there is then no limit of ours to bound an answer by.
+  const boundedFirst = idleTimeout === undefined ? undefined : boundedFirstSetting(idleTimeout, writeIdleTimeoutMs);
   const writeTransaction: DialectHooks['writeTransaction'] = (db, fn, options) => {
-    const transaction = (first: typeof idleTimeout) => () =>
+    const transaction = (first: RawBuilder<string> | undefined) =>
       candidates.rewindingOnFailure(() => transactionLimitingIdle(db, first, fn));
-    // 0 leaves the server its own settings: there is then no limit of ours to bound an answer by.
-    if (options?.bounded !== true || writeIdleTimeoutMs === 0) return transaction(idleTimeout)();
-    const limitingLockWaits = sql<string>`${idleTimeout}, ${lockTimeoutSetting(writeIdleTimeoutMs)}`;
-    return withAnswerDeadline(writeIdleTimeoutMs, ANSWER_GRACE_MS, () =>
-      retryingLockTimeouts(transaction(limitingLockWaits)),
-    );
+    return options?.bounded === true && boundedFirst !== undefined
+      ? boundedWrite(writeIdleTimeoutMs, () => transaction(boundedFirst))
+      : transaction(idleTimeout);
   };
   return {
     dialect: 'postgres',
@@ -121,25 +117,6 @@ export function postgresHooks(
     // Kysely's migrator looks for its tables across every schema; pinning it to ours keeps tenants apart.
     migrationTableSchema: schema,
   };
-}
-
-/** PostgreSQL's lock_not_available: a wait for a lock ran past `lock_timeout`. */
-const LOCK_NOT_AVAILABLE = '55P03';
-
-/**
- * Runs `transaction` again for as long as it fails on a lock wait that ran past `lock_timeout`. A
- * bounded write waits for the comment write lock in such slices, each answered within the limit,
- * rather than in one wait as long as a purge or a migration holds the lock, which no deadline could
- * tell from a connection gone silent.
- */
-async function retryingLockTimeouts<T>(transaction: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await transaction();
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
-    }
-  }
 }
 
 /** Said once per pool, when naming stops (see named-inserts.ts). */

@@ -38,7 +38,7 @@ async function start(
     sources: ['alpha'],
     logger,
     attempts: 1,
-    storeProbe: probe,
+    store: { ping: () => probe() },
     storeOutage: { probeTimeoutMs: 200, firstRecheckMs: 100, maxRecheckMs: 400 },
     ...options,
   });

@@ -50,6 +50,29 @@ const limits = sql<{
 }>`select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock`;
 const limitsIn = async (run: Promise<{ rows: { statement: string; lock: string }[] }>) => (await run).rows[0]!;
 
+/** The server process behind the pool's one connection: a new one means the connection was replaced. */
+async function backendPid(db: OpenedDatabase['db']): Promise<number> {
+  return (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+}
+
+/**
+ * Takes the comment write lock on the direct connection and keeps it `ms`, busy rather than idle (so
+ * the server's idle limit does not end it); resolves once the lock is held.
+ */
+async function holdCommentWriteLock(ms: number): Promise<{ released: Promise<void> }> {
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const released = direct.hooks.writeTransaction(direct.db, async (trx) => {
+    await direct.hooks.lockCommentWrites(trx);
+    locked();
+    await sql`select pg_sleep(${ms / 1000})`.execute(trx);
+  });
+  await lockTaken;
+  return { released };
+}
+
 it('limits lock waits, and each statement after the lock, in a bounded write on the server, and no other', async () => {
   const { db, hooks } = direct;
   const server = await limitsIn(limits.execute(db));
@@ -74,8 +97,7 @@ it('limits lock waits, and each statement after the lock, in a bounded write on 
 
 it('lets the server cancel a slow statement of a bounded write, keeping the connection', async () => {
   const { db, hooks } = direct;
-  const pid = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
-  const before = await pid();
+  const before = await backendPid(db);
   await expect(
     hooks.writeTransaction(
       db,
@@ -91,33 +113,23 @@ it('lets the server cancel a slow statement of a bounded write, keeping the conn
     await hooks.lockCommentWrites(trx);
     await sql`select pg_sleep(1.5)`.execute(trx);
   });
-  expect(await pid()).toBe(before);
+  expect(await backendPid(db)).toBe(before);
 });
 
 it('waits for the comment write lock as long as it is held, in slices each within the limit, past the deadline', async () => {
   const HELD_MS = DEADLINE_MS + 500;
-  let locked!: () => void;
-  const lockTaken = new Promise<void>((resolve) => {
-    locked = resolve;
-  });
-  // Busy, not idle, while it holds the lock: the server's idle limit does not end it.
-  const holder = direct.hooks.writeTransaction(direct.db, async (trx) => {
-    await direct.hooks.lockCommentWrites(trx);
-    locked();
-    await sql`select pg_sleep(${HELD_MS / 1000})`.execute(trx);
-  });
-  await lockTaken;
+  const holder = await holdCommentWriteLock(HELD_MS);
   const started = performance.now();
   await secondDirect.hooks.writeTransaction(secondDirect.db, (trx) => secondDirect.hooks.lockCommentWrites(trx), {
     bounded: true,
   });
   expect(performance.now() - started).toBeGreaterThan(HELD_MS - 1000);
-  await holder;
+  await holder.released;
 }, 20_000);
 
 it('gives up a bounded write whose connection goes silent, as a store outage, and goes on with a fresh connection once the network heals', async () => {
   const { db, hooks } = cutOff;
-  const pidBefore = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+  const pidBefore = await backendPid(db);
   const started = performance.now();
   const stranded = hooks.writeTransaction(
     db,
@@ -141,22 +153,13 @@ it('gives up a bounded write whose connection goes silent, as a store outage, an
   expect(waited).toBeLessThan(DEADLINE_MS + 3000);
 
   proxy.heal();
-  const pidAfter = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+  const pidAfter = await backendPid(db);
   expect(pidAfter).not.toBe(pidBefore);
   await hooks.writeTransaction(db, (trx) => hooks.lockCommentWrites(trx), { bounded: true });
 }, 20_000);
 
 it('gives up a bounded write cut off while it waits for the lock', async () => {
-  let locked!: () => void;
-  const lockTaken = new Promise<void>((resolve) => {
-    locked = resolve;
-  });
-  const holder = direct.hooks.writeTransaction(direct.db, async (trx) => {
-    await direct.hooks.lockCommentWrites(trx);
-    locked();
-    await sql`select pg_sleep(2)`.execute(trx);
-  });
-  await lockTaken;
+  const holder = await holdCommentWriteLock(2000);
   const started = performance.now();
   const waiting = cutOff.hooks.writeTransaction(cutOff.db, (trx) => cutOff.hooks.lockCommentWrites(trx), {
     bounded: true,
@@ -170,12 +173,12 @@ it('gives up a bounded write cut off while it waits for the lock', async () => {
   );
   expect(performance.now() - started).toBeLessThan(DEADLINE_MS + 3000);
   proxy.heal();
-  await holder;
+  await holder.released;
 }, 20_000);
 
 it('drops a silent connection under a probe within the time the probe allows', async () => {
   const { db, hooks } = cutOff;
-  const pidBefore = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+  const pidBefore = await backendPid(db);
   proxy.cut('silent');
   const started = performance.now();
   await expect(hooks.answeringWithin!(500, () => sql`select 1`.execute(db))).rejects.toThrow(
@@ -184,6 +187,6 @@ it('drops a silent connection under a probe within the time the probe allows', a
   expect(performance.now() - started).toBeLessThan(2000);
   proxy.heal();
   // The pool's one connection was dropped, not left waiting: a fresh one answers at once.
-  const pidAfter = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+  const pidAfter = await backendPid(db);
   expect(pidAfter).not.toBe(pidBefore);
 });
