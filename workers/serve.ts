@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type BoardQueues, boardCredentialsFromEnv, openBoardQueues } from '../src/api/board.js';
 import { buildApi } from '../src/api/server.js';
+import { openApiStore } from '../src/app/open-api-store.js';
 import { openPipeline } from '../src/app/open-pipeline.js';
 import { enabledSources, runtimeOptions, schedules } from '../src/app/pipeline-settings.js';
 import { statusReport } from '../src/app/status-report.js';
@@ -94,14 +95,16 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
 
     let board: BoardQueues | undefined;
     if (options.api) {
+      const { store, close: closeStore } = await openApiStore(config, logger, pipeline.store);
+      lastSteps.unshift(closeStore);
       registerQueueGauges(metrics, { connection: producer, prefix, sources });
-      registerStoreGauges(metrics, { store: pipeline.store, sources, exportDir: config.exportDir });
+      registerStoreGauges(metrics, { store, sources, exportDir: config.exportDir });
       if (boardCredentials) {
         board = await openBoardQueues(producer, prefix, sources);
         queues.push(board);
       }
       const api = await buildApi({
-        store: pipeline.store,
+        store,
         auth: {
           requireKey: config.api.requireKey,
           maxPerMinute: config.api.rateLimitPerMinute,
@@ -111,9 +114,9 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
         logger,
         readiness: [
           { name: 'redis', check: async () => void (await producer.ping()) },
-          { name: 'store', check: () => pipeline.store.ping() },
+          { name: 'store', check: (withinMs) => store.ping({ answerWithinMs: withinMs }) },
         ],
-        status: () => statusReport({ connection: producer, prefix, sources, store: pipeline.store }),
+        status: () => statusReport({ connection: producer, prefix, sources, store }),
         metrics: metrics.registry,
         ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),
         responseCache: {

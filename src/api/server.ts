@@ -22,8 +22,13 @@ import { metricsRoutes } from './routes/metrics.js';
 import { scoreRoutes } from './routes/scores.js';
 import { type StatusReport, statusRoutes } from './routes/status.js';
 import { triangulationRoutes } from './routes/triangulation.js';
+import { isStoreFailure } from './store-failure.js';
+
+/** When a client is told to retry after the store did not answer: long enough for a pool to reconnect. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 export interface ApiDeps {
+  /** What the API reads; `carevoice api` and `start` give it a handle of its own (src/app/open-api-store.ts). */
   store: Store;
   /** API keys and the per-key rate limit on /v1. @defaultValue keys needed once any exists; 120 per minute */
   auth?: ApiKeyGuardOptions;
@@ -48,7 +53,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const reasons = error.validation.map(
         (issue) => `${issue.instancePath.replace(/^\//, '') || 'query'}: ${issue.message}`,
@@ -60,6 +65,13 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       return reply.code(400).send({ error: 'bad_request', message: `after: ${error.message}` });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 500 && (await isStoreFailure(error, deps.store))) {
+      request.log.warn({ err: error }, 'request failed: the store did not answer');
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
+        .send({ error: 'store_unavailable', message: 'the store did not answer in time; try again shortly' });
+    }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({
       error: status >= 500 ? 'internal_error' : status === 429 ? 'rate_limited' : 'bad_request',

@@ -4,12 +4,17 @@ import type { Config } from '../config/load-config.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 
-export function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
+export function openConfiguredStore(
+  config: Config,
+  logger: Logger,
+  limits: { statementTimeoutMs?: number } = {},
+): Promise<Store> {
   return openStore({
     databaseUrl: config.database.url,
     sqlitePath: config.sqlitePath,
     postgresNamedStatements: config.database.namedStatements,
     postgresWriteIdleTimeoutMs: config.database.writeIdleTimeoutMs,
+    postgresStatementTimeoutMs: limits.statementTimeoutMs,
     logger,
   });
 }

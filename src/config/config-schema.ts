@@ -194,6 +194,11 @@ export const configSchema = z.strictObject(
       /** How often each API process re-reads the store's data versions: a cached answer may be this
        *  old after an aggregate or triangulation run commits. @defaultValue 1000 */
       dataVersionCheckMs: integerFrom(50, 60_000).default(1000),
+      /** PostgreSQL: the longest any one of the API's store statements may run, in ms: the server
+       *  cancels it, and a connection silent a second past it is dropped, and the request answers
+       *  503. Without it a request cut off from the server silently waits on TCP for minutes. 0
+       *  leaves the server's own statement_timeout. @defaultValue 10000 */
+      storeTimeoutMs: zeroOrIntegerFrom(100, 600_000).default(10_000),
     }),
 
     log: section({

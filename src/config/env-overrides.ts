@@ -56,6 +56,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { variable: 'CAREVOICE_ALERT_TIMEOUT_MS', path: 'alerts.timeoutMs', kind: 'number' },
   { variable: 'CAREVOICE_API_HOST', path: 'api.host', kind: 'text' },
   { variable: 'CAREVOICE_API_PORT', path: 'api.port', kind: 'number' },
+  { variable: 'CAREVOICE_API_STORE_TIMEOUT_MS', path: 'api.storeTimeoutMs', kind: 'number' },
   { variable: 'LOG_LEVEL', path: 'log.level', kind: 'text' },
   { variable: 'CAREVOICE_LOG_LEVEL', path: 'log.level', kind: 'text' },
   { variable: 'CAREVOICE_LOG_PRETTY', path: 'log.pretty', kind: 'boolean' },

@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
   postgresNamedStatements?: boolean | undefined;
   /** PostgreSQL: how long a transaction holding locks may wait idle between two statements before the server ends it, in ms (write-idle-timeout.ts). @defaultValue 60,000 */
   postgresWriteIdleTimeoutMs?: number | undefined;
+  /** PostgreSQL: a limit on every statement, for a handle whose statements are all short (open-postgres.ts). @defaultValue none */
+  postgresStatementTimeoutMs?: number | undefined;
   /** @defaultValue silent */
   logger?: Logger | undefined;
 }
@@ -41,6 +43,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ...(options.postgresNamedStatements !== undefined && { namedStatements: options.postgresNamedStatements }),
       ...(options.postgresWriteIdleTimeoutMs !== undefined && {
         writeIdleTimeoutMs: options.postgresWriteIdleTimeoutMs,
+      }),
+      ...(options.postgresStatementTimeoutMs !== undefined && {
+        statementTimeoutMs: options.postgresStatementTimeoutMs,
       }),
       ...(logger !== undefined && { logger }),
     });

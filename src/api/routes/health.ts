@@ -4,8 +4,11 @@ import { answerWithin } from '../../observability/answer-within.js';
 
 export interface ReadinessCheck {
   name: string;
-  /** Resolves when the dependency answers; rejects (or times out) when it does not. */
-  check(): Promise<void>;
+  /**
+   * Resolves when the dependency answers; rejects (or times out) when it does not. `withinMs` is the
+   * probe's bound, for a check that can also free what a silent dependency holds (a store connection).
+   */
+  check(withinMs: number): Promise<void>;
 }
 
 /** Bound on each readiness probe: a load balancer wants an answer, not a hung request. */
@@ -31,7 +34,7 @@ export const healthRoutes =
         const results = await Promise.all(
           checks.map(async ({ name, check }) => {
             try {
-              await answerWithin(check(), PROBE_TIMEOUT_MS);
+              await answerWithin(check(PROBE_TIMEOUT_MS), PROBE_TIMEOUT_MS);
               return [name, { ok: true }] as const;
             } catch (error) {
               return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;

@@ -29,19 +29,51 @@ const current = new AsyncLocalStorage<Deadline>();
 /** A pg client's socket, which node-postgres does not expose in its types. */
 type ClientWithSocket = pg.PoolClient & { connection: { stream: { destroy(): void } } };
 
-/** Watches every connection `pool` opens from now on; a query sent outside a deadline is untouched. */
-export function watchAnswers(pool: pg.Pool): void {
+const unanswered = (ms: number) => `PostgreSQL did not answer a statement within ${ms} ms; its connection was dropped`;
+
+/** A limit on every statement of a pool: the server's (`statement_timeout`) and a grace past it. */
+export interface EveryStatementLimit {
+  readonly statementMs: number;
+  readonly graceMs: number;
+}
+
+/**
+ * Watches every connection `pool` opens from now on: a query sent under a deadline (withAnswerDeadline)
+ * is bounded by it; any other by `every`, when given (the pool's connections then carry that
+ * `statement_timeout`), and failed with a StoreUnavailableError once its connection is dropped.
+ */
+export function watchAnswers(pool: pg.Pool, every?: EveryStatementLimit): void {
+  const everyMs = every === undefined ? undefined : every.statementMs + every.graceMs;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const drop = () => (client as ClientWithSocket).connection.stream.destroy();
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const deadline = current.getStore();
       const answer = query(...args);
-      if (deadline === undefined || !(answer instanceof Promise)) return answer;
+      if (!(answer instanceof Promise)) return answer;
+      if (deadline !== undefined) {
+        const timer = setTimeout(() => {
+          deadline.missed ??= unanswered(deadline.ms);
+          drop();
+        }, deadline.ms);
+        return answer.finally(() => clearTimeout(timer));
+      }
+      if (everyMs === undefined) return answer;
+      let missed = false;
       const timer = setTimeout(() => {
-        deadline.missed ??= `PostgreSQL did not answer a statement within ${deadline.ms} ms; its connection was dropped`;
-        (client as ClientWithSocket).connection.stream.destroy();
-      }, deadline.ms);
-      return answer.finally(() => clearTimeout(timer));
+        missed = true;
+        drop();
+      }, everyMs);
+      return answer.then(
+        (result: unknown) => {
+          clearTimeout(timer);
+          return result;
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          throw missed ? new StoreUnavailableError(unanswered(everyMs), { cause: error }) : error;
+        },
+      );
     };
   });
 }

@@ -51,6 +51,15 @@ export interface OpenPostgresOptions {
    * (write-idle-timeout.ts). @defaultValue 60,000
    */
   writeIdleTimeoutMs?: number;
+  /**
+   * A limit on every statement the store sends, in ms, for a handle whose every statement should be
+   * short (the API's): the server cancels one that runs longer (`statement_timeout`), and a
+   * connection that has not answered a second past it is dropped, so a silent network partition
+   * fails the statement with a StoreUnavailableError instead of waiting on TCP. The wait for a
+   * connection is then bounded by the same time, if that is shorter than `connectTimeoutMs`.
+   * 0 or absent: none.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -58,6 +67,9 @@ const POSTGRES_MAX_BIND_PARAMETERS = 65_535;
 
 /** Lower-case identifiers only: they need no quoting in search_path and match what introspection reports. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** How long past the server's statement limit a connection is given to answer with the cancellation. */
+const STATEMENT_ANSWER_GRACE_MS = 1000;
 
 /**
  * The journal's highest committed sequence number (migration 014). Every transaction that numbers
@@ -148,6 +160,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     logger,
     plannerStatistics,
     writeIdleTimeoutMs = WRITE_IDLE_TIMEOUT_MS.default,
+    statementTimeoutMs = 0,
   } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
@@ -155,18 +168,29 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     );
   }
   checkWriteIdleTimeoutMs(writeIdleTimeoutMs);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+    throw new InvalidStoreInputError(`statementTimeoutMs must be 0 or a whole number of ms, got ${statementTimeoutMs}`);
+  }
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
-    connectionTimeoutMillis: connectTimeoutMs,
+    connectionTimeoutMillis:
+      statementTimeoutMs > 0
+        ? Math.min(connectTimeoutMs, statementTimeoutMs + STATEMENT_ANSWER_GRACE_MS)
+        : connectTimeoutMs,
     // A connection whose peer went silent (no reset, no close) is otherwise waited on for ever: with
     // probes the kernel gives up on it, and the query on it fails and its job is retried.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+    // A startup parameter, so it holds for the session whatever options the URL carries.
+    ...(statementTimeoutMs > 0 && { statement_timeout: statementTimeoutMs }),
   });
   handleConnectionErrors(pool, logger);
-  watchAnswers(pool);
+  watchAnswers(
+    pool,
+    statementTimeoutMs > 0 ? { statementMs: statementTimeoutMs, graceMs: STATEMENT_ANSWER_GRACE_MS } : undefined,
+  );
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();

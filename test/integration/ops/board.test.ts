@@ -34,7 +34,7 @@ async function api(withBoard: boolean): Promise<FastifyInstance> {
     logger: quietLogger(),
     readiness: [
       { name: 'redis', check: async () => void (await kit.connection.ping()) },
-      { name: 'store', check: () => temp.store.ping() },
+      { name: 'store', check: (withinMs) => temp.store.ping({ answerWithinMs: withinMs }) },
     ],
     status: async () => Promise.reject(new Error('not used here')),
     ...(board ? { board: { credentials: CREDENTIALS, queues: board.queues } } : {}),

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 120,
       cacheMegabytes: 64,
       dataVersionCheckMs: 1000,
+      storeTimeoutMs: 10000,
     });
     expect(config.files).toEqual(['config/carevoice.json']);
   });

@@ -33,7 +33,7 @@ export async function apiOver(options: {
     logger: pino({ level: 'silent' }),
     readiness: [
       { name: 'redis', check: async () => void (await producer.ping()) },
-      { name: 'store', check: () => options.store.ping() },
+      { name: 'store', check: (withinMs) => options.store.ping({ answerWithinMs: withinMs }) },
     ],
     status: () => statusReport({ connection: producer, prefix: options.prefix, sources: [], store: options.store }),
   });
