@@ -53,7 +53,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.setErrorHandler(async (error, request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const reasons = error.validation.map(
         (issue) => `${issue.instancePath.replace(/^\//, '') || 'query'}: ${issue.message}`,
@@ -65,12 +65,12 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       return reply.code(400).send({ error: 'bad_request', message: `after: ${error.message}` });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 500 && (await isStoreFailure(error, deps.store))) {
-      request.log.warn({ err: error }, 'request failed: the store did not answer');
+    if (status === 500 && isStoreFailure(error)) {
+      request.log.warn({ err: error }, 'request failed: the store is unavailable');
       return reply
         .code(503)
         .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
-        .send({ error: 'store_unavailable', message: 'the store did not answer in time; try again shortly' });
+        .send({ error: 'store_unavailable', message: 'the store is unavailable; try again shortly' });
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({

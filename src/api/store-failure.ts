@@ -1,31 +1,49 @@
 /**
- * Tells a request that failed because of the store (down, cut off, or slower than the API's
- * statement limit) from one that failed for any other reason: the first is answered 503 with
- * Retry-After, since it passes once the store answers again; the second stays a 500.
+ * Tells a request that failed because of the store (down, cut off, refusing connections, or slower
+ * than the API's statement limit) from one that failed for any other reason: the first is answered
+ * 503 with Retry-After, since it passes once the store answers again; the second stays a 500 and is
+ * logged as an error. Decided from the error alone: a probe of the store on every failure would
+ * slow each bug's answer and pile probes onto a pool that is already out of connections.
  */
-import { answerWithin } from '../observability/answer-within.js';
 import { StoreUnavailableError } from '../storage/errors/store-unavailable-error.js';
-import type { Store } from '../storage/store.js';
-
-/** PostgreSQL's query_canceled: a statement ran past `statement_timeout` (api.storeTimeoutMs). */
-const QUERY_CANCELED = '57014';
-
-/** The bound on the probe that decides an unclassified failure, as on the readiness probe. */
-const PROBE_MS = 1000;
 
 /**
- * True when `error` says the store failed, or when the store does not answer a probe right after:
- * a refused or broken connection surfaces as the driver's own error, which says nothing about
- * whether the server is gone, so the probe decides, as the workers' store outage hold does.
+ * SQLSTATEs that say the server, not the request, failed: query_canceled (a statement ran past
+ * `statement_timeout`, api.storeTimeoutMs), too_many_connections, admin_shutdown, crash_shutdown
+ * and cannot_connect_now. Class 08 (connection exceptions) is matched by its prefix.
  */
-export async function isStoreFailure(error: unknown, store: Store): Promise<boolean> {
+const SERVER_FAILURE_STATES = new Set(['57014', '53300', '57P01', '57P02', '57P03']);
+
+/** Node's codes for a connection refused, reset, timed out or not routed. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * What node-postgres and its pool say, with no code, when a connection ends under a query or none
+ * can be had in time (`connectionTimeoutMillis`).
+ */
+const CONNECTION_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+export function isStoreFailure(error: unknown): boolean {
   if (error instanceof StoreUnavailableError) return true;
-  if ((error as { code?: unknown }).code === QUERY_CANCELED) return true;
-  try {
-    // The ping's own bound drops a silent connection; this one also covers waiting for a connection.
-    await answerWithin(store.ping({ answerWithinMs: PROBE_MS }), PROBE_MS);
-    return false;
-  } catch {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (
+    typeof code === 'string' &&
+    (SERVER_FAILURE_STATES.has(code) || code.startsWith('08') || CONNECTION_CODES.has(code))
+  ) {
     return true;
   }
+  if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+  // Node reports a connection refused on every address of a name as an AggregateError of them.
+  return Array.isArray(errors) && errors.length > 0 && errors.every(isStoreFailure);
 }

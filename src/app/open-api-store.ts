@@ -1,10 +1,11 @@
 /**
- * The store the API reads. On PostgreSQL a handle of its own, whose every statement is limited to
- * `api.storeTimeoutMs` (open-postgres.ts): a request then answers 503 within that limit and a second
- * when the server is slow or cut off, instead of holding its client and a pooled connection for as
- * long as TCP waits. The workers' handle in the same process keeps no such limit, since an aggregate
- * or an export may rightly run statements for longer. On SQLite, the workers' handle: the store is a
- * local file, with nothing to be cut off from.
+ * The store the API reads. On PostgreSQL a handle of its own (a second pool), whose every statement
+ * is limited to `api.storeTimeoutMs` (open-postgres.ts): a request then answers 503 within that limit
+ * and a second when the server is slow or cut off, instead of holding its client and a pooled
+ * connection for as long as TCP waits. The workers' handle in the same process keeps no such limit,
+ * since an aggregate or an export may rightly run statements for longer. On SQLite, or with the
+ * limit off, the workers' handle: a local file has nothing to be cut off from, and without a limit a
+ * second pool would only hold more connections.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
@@ -19,7 +20,14 @@ export interface ApiStore {
 }
 
 export async function openApiStore(config: Config, logger: Logger, workersStore: Store): Promise<ApiStore> {
-  if (!isPostgresUrl(config.database.url)) return { store: workersStore, close: async () => {} };
-  const store = await openConfiguredStore(config, logger, { statementTimeoutMs: config.api.storeTimeoutMs });
+  if (!isPostgresUrl(config.database.url) || config.api.storeTimeoutMs === 0) {
+    return { store: workersStore, close: async () => {} };
+  }
+  // The workers' handle has brought the schema up to date; a migration waiting on another
+  // process's would only run into this handle's own limit.
+  const store = await openConfiguredStore(config, logger, {
+    statementTimeoutMs: config.api.storeTimeoutMs,
+    migrate: false,
+  });
   return { store, close: () => store.close() };
 }

@@ -7,14 +7,15 @@ import type { Store } from '../storage/store.js';
 export function openConfiguredStore(
   config: Config,
   logger: Logger,
-  limits: { statementTimeoutMs?: number } = {},
+  handle: { statementTimeoutMs?: number; migrate?: boolean } = {},
 ): Promise<Store> {
   return openStore({
     databaseUrl: config.database.url,
     sqlitePath: config.sqlitePath,
     postgresNamedStatements: config.database.namedStatements,
     postgresWriteIdleTimeoutMs: config.database.writeIdleTimeoutMs,
-    postgresStatementTimeoutMs: limits.statementTimeoutMs,
+    postgresStatementTimeoutMs: handle.statementTimeoutMs,
+    migrate: handle.migrate,
     logger,
   });
 }

@@ -24,6 +24,8 @@ export interface OpenStoreOptions {
   postgresWriteIdleTimeoutMs?: number | undefined;
   /** PostgreSQL: a limit on every statement, for a handle whose statements are all short (open-postgres.ts). @defaultValue none */
   postgresStatementTimeoutMs?: number | undefined;
+  /** Bring the schema up to date on opening; off for a second handle of a process whose first did. @defaultValue true */
+  migrate?: boolean | undefined;
   /** @defaultValue silent */
   logger?: Logger | undefined;
 }
@@ -55,6 +57,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     logger?.info({ path: sqlitePath }, 'store: SQLite');
   }
   const store = new KyselyStore(opened.db, { hooks: opened.hooks, logger });
+  if (options.migrate === false) return store;
   try {
     await store.migrate();
   } catch (error) {

@@ -32,18 +32,19 @@ type ClientWithSocket = pg.PoolClient & { connection: { stream: { destroy(): voi
 const unanswered = (ms: number) => `PostgreSQL did not answer a statement within ${ms} ms; its connection was dropped`;
 
 /** A limit on every statement of a pool: the server's (`statement_timeout`) and a grace past it. */
-export interface EveryStatementLimit {
+export interface PoolStatementLimit {
   readonly statementMs: number;
   readonly graceMs: number;
 }
 
 /**
- * Watches every connection `pool` opens from now on: a query sent under a deadline (withAnswerDeadline)
- * is bounded by it; any other by `every`, when given (the pool's connections then carry that
- * `statement_timeout`), and failed with a StoreUnavailableError once its connection is dropped.
+ * Watches every connection `pool` opens from now on. A promise-style query (as Kysely sends them)
+ * under a deadline (withAnswerDeadline) is bounded by it; any other by `poolLimit`, when given (the
+ * pool's connections then carry that `statement_timeout`), and failed with a StoreUnavailableError
+ * once its connection is dropped. Callback and streamed queries pass unwatched.
  */
-export function watchAnswers(pool: pg.Pool, every?: EveryStatementLimit): void {
-  const everyMs = every === undefined ? undefined : every.statementMs + every.graceMs;
+export function watchAnswers(pool: pg.Pool, poolLimit?: PoolStatementLimit): void {
+  const poolDeadlineMs = poolLimit === undefined ? undefined : poolLimit.statementMs + poolLimit.graceMs;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const drop = () => (client as ClientWithSocket).connection.stream.destroy();
@@ -58,12 +59,12 @@ export function watchAnswers(pool: pg.Pool, every?: EveryStatementLimit): void {
         }, deadline.ms);
         return answer.finally(() => clearTimeout(timer));
       }
-      if (everyMs === undefined) return answer;
+      if (poolDeadlineMs === undefined) return answer;
       let missed = false;
       const timer = setTimeout(() => {
         missed = true;
         drop();
-      }, everyMs);
+      }, poolDeadlineMs);
       return answer.then(
         (result: unknown) => {
           clearTimeout(timer);
@@ -71,7 +72,7 @@ export function watchAnswers(pool: pg.Pool, every?: EveryStatementLimit): void {
         },
         (error: unknown) => {
           clearTimeout(timer);
-          throw missed ? new StoreUnavailableError(unanswered(everyMs), { cause: error }) : error;
+          throw missed ? new StoreUnavailableError(unanswered(poolDeadlineMs), { cause: error }) : error;
         },
       );
     };

@@ -183,14 +183,13 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
-    // A startup parameter, so it holds for the session whatever options the URL carries.
-    ...(statementTimeoutMs > 0 && { statement_timeout: statementTimeoutMs }),
   });
   handleConnectionErrors(pool, logger);
   watchAnswers(
     pool,
     statementTimeoutMs > 0 ? { statementMs: statementTimeoutMs, graceMs: STATEMENT_ANSWER_GRACE_MS } : undefined,
   );
+  if (statementTimeoutMs > 0) limitEveryStatement(pool, statementTimeoutMs, logger);
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();
@@ -219,6 +218,20 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     logger,
   });
   return { db, hooks: postgresHooks(activeSchema, statistics, writeIdleTimeoutMs) };
+}
+
+/**
+ * Sets `statement_timeout` on each new connection, queued ahead of its first query. A SET rather than
+ * a startup parameter, which PgBouncer refuses unless told to ignore it; behind a pooler in
+ * transaction mode a session's SET may not follow the transactions to their server connection, and
+ * then only the client-side watch (watchAnswers) bounds the wait.
+ */
+function limitEveryStatement(pool: pg.Pool, ms: number, logger: Logger | undefined): void {
+  pool.on('connect', (client) => {
+    client.query(`set statement_timeout = ${ms}`).catch((error: unknown) => {
+      logger?.warn({ err: error }, "could not limit a PostgreSQL connection's statements (statement_timeout)");
+    });
+  });
 }
 
 /**

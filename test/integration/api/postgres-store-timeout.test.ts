@@ -8,8 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStoreFailure } from '../../../src/api/store-failure.js';
-import { StoreUnavailableError } from '../../../src/storage/errors/store-unavailable-error.js';
 import { openStore } from '../../../src/storage/open-store.js';
 import type { Store } from '../../../src/storage/store.js';
 import { type CuttableProxy, startCuttableProxy } from '../../support/cuttable-proxy.js';
@@ -89,7 +87,7 @@ describe('API store statements limited on PostgreSQL', () => {
     expect(blocked.headers['retry-after']).toBe('5');
     expect(JSON.parse(blocked.body)).toEqual({
       error: 'store_unavailable',
-      message: 'the store did not answer in time; try again shortly',
+      message: 'the store is unavailable; try again shortly',
     });
     // The server cancelled it at the limit and said so: nothing waited for the grace past it.
     expect(blocked.ms).toBeGreaterThanOrEqual(STATEMENT_LIMIT_MS - 50);
@@ -137,16 +135,23 @@ describe('API store statements limited on PostgreSQL', () => {
   });
 });
 
-describe('what counts as the store failing', () => {
-  it('its own errors and a cancelled statement do; any other error only while the store does not answer', async () => {
-    expect(await isStoreFailure(new StoreUnavailableError('gone'), store)).toBe(true);
-    expect(await isStoreFailure(Object.assign(new Error('canceling statement'), { code: '57014' }), store)).toBe(true);
-    expect(await isStoreFailure(new Error('a bug, not the store'), store)).toBe(false);
-    proxy.cut('reset');
+describe('a failure that is not the store', () => {
+  it('still answers 500 internal_error, with the store up', async () => {
+    // The same store, but listing comments fails as a bug would.
+    const broken = new Proxy(store, {
+      get: (target, key, receiver) =>
+        key === 'listComments'
+          ? () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'odsCode')"))
+          : Reflect.get(target, key, receiver),
+    });
+    const other = await apiOver({ store: broken, redisUrl: TEST_REDIS_URL, prefix: freshPrefix() });
     try {
-      expect(await isStoreFailure(new Error('connect ECONNREFUSED'), store)).toBe(true);
+      const response = await other.app.inject({ method: 'GET', url: '/v1/comments?limit=5' });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({ error: 'internal_error', message: 'internal error' });
+      expect(response.headers['retry-after']).toBeUndefined();
     } finally {
-      proxy.heal();
+      await other.close();
     }
   });
 });
