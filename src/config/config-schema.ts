@@ -20,7 +20,7 @@ import { SOURCE_SECRET_KEYS, sourcesSchema } from './source-schemas.js';
  * half of `key: expected …, found …`.
  */
 
-const redisUrlExpected = 'a redis:// or rediss:// URL';
+const redisUrlExpected = 'a redis://, rediss:// or redis+sentinel:// URL';
 const databaseUrlExpected = 'a postgres:// or postgresql:// URL';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,7 +36,7 @@ export const configSchema = z.strictObject(
       /** Secret (may carry a password): only from the REDIS_URL environment variable. */
       url: z
         .string({ error: redisUrlExpected })
-        .regex(/^rediss?:\/\/\S+$/, { error: redisUrlExpected })
+        .regex(/^(rediss?|redis\+sentinel):\/\/\S+$/, { error: redisUrlExpected })
         .optional(),
       /** Queue key prefix; braces make it a Redis Cluster hash tag. @defaultValue `{carevoice}` */
       prefix: nonEmptyText('a non-empty key prefix').default('{carevoice}'),

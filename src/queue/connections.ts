@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { SENTINEL_SCHEME, SentinelUrlProblem, sentinelOptionsFromUrl } from './sentinel-url.js';
 
 /**
  * Redis connections for the queue runtime. The only place that reads REDIS_URL.
@@ -18,7 +19,7 @@ export class InvalidRedisUrlError extends Error {
   readonly code = 'invalid_redis_url';
   constructor(url: string, reason: string) {
     super(
-      `REDIS_URL "${redactUrl(url)}" is not usable: ${reason}. Expected redis://[user:password@]host[:port][/db] or rediss://…`,
+      `REDIS_URL "${redactUrl(url)}" is not usable: ${reason}. Expected redis://[user:password@]host[:port][/db], rediss://… or redis+sentinel://[user:password@]host[:port][,host[:port]…]/primary-name[/db]`,
     );
     this.name = 'InvalidRedisUrlError';
   }
@@ -30,13 +31,24 @@ export function redisUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | 
   return value ? value : undefined;
 }
 
-/** Hides the password so a URL can be logged. */
+/** Hides the passwords (the servers', and a sentinel URL's sentinelPassword) so a URL can be logged. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@').replace(/([?&]sentinelPassword=)[^&]*/, '$1***');
 }
 
-/** Parses a redis:// or rediss:// URL into ioredis options (host, port, db, credentials, TLS). */
+/**
+ * Parses a redis:// or rediss:// URL into ioredis options (host, port, db, credentials, TLS), or a
+ * redis+sentinel:// URL into options that find the primary through the sentinels (sentinel-url.ts).
+ */
 export function redisOptionsFromUrl(url: string): RedisOptions {
+  if (url.startsWith(`${SENTINEL_SCHEME}//`)) {
+    try {
+      return sentinelOptionsFromUrl(url);
+    } catch (error) {
+      if (error instanceof SentinelUrlProblem) throw new InvalidRedisUrlError(url, error.message);
+      throw error;
+    }
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -44,7 +56,7 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     throw new InvalidRedisUrlError(url, 'it is not a URL');
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new InvalidRedisUrlError(url, `the scheme is "${parsed.protocol}", not redis: or rediss:`);
+    throw new InvalidRedisUrlError(url, `the scheme is "${parsed.protocol}", not redis:, rediss: or redis+sentinel:`);
   }
   const port = parsed.port ? Number(parsed.port) : 6379;
   const dbPath = parsed.pathname.replace(/^\//, '');

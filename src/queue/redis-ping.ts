@@ -14,6 +14,8 @@ export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boole
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
+    // Behind sentinels, one sweep of them: a probe that found none answering has its answer.
+    sentinelRetryStrategy: () => null,
   });
   // The probe's failures are the answer; a listener keeps them from surfacing as unhandled errors.
   probe.on('error', () => {});

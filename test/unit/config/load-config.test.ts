@@ -216,6 +216,14 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
+  it('takes a REDIS_URL that names sentinels', () => {
+    const url = 'redis+sentinel://:pw@s1:26379,s2:26379/carevoice';
+    expect(load({ 'config/carevoice.json': BASE }, { REDIS_URL: url }).config.redis.url).toBe(url);
+    expect(problems({}, { REDIS_URL: 'sentinel://s1/carevoice' }).issues[0]!.problem).toContain(
+      'a redis://, rediss:// or redis+sentinel:// URL',
+    );
+  });
+
   it('never echoes a malformed secret from the environment', () => {
     const error = problems({}, { REDIS_URL: 'http://:hunter2@redis', CAREVOICE_AUTHOR_HASH_KEY: 'short-secret' });
     expect(error.message).not.toContain('hunter2');

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { findExecutable, freePort } from '../../src/queue/redis-server-process.js';
+import { eventually } from '../integration/queue/support/redis-kit.js';
+
+/**
+ * A private Redis Sentinel (`redis-server <conf> --sentinel`, on a spare port) watching one primary
+ * by name, quick to act: the primary counts as down after `downAfterMs` without an answer, and one
+ * sentinel is a quorum, so it fails over on its own.
+ */
+export interface RunningSentinel {
+  port: number;
+  /** The primary's name, as a redis+sentinel:// URL names it. */
+  primaryName: string;
+  /** REDIS_URL for a CareVoice process that should follow the primary through this sentinel. */
+  url: string;
+  /** The primary's port as this sentinel now reports it. */
+  primaryPort(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface SentinelOptions {
+  /** Folder for the sentinel's config file, which it rewrites as it learns. */
+  dir: string;
+  primaryPort: number;
+  /** Replicas the sentinel must know of before this resolves, so a failover has a candidate. @defaultValue 1 */
+  replicas?: number;
+  /** @defaultValue 1000 */
+  downAfterMs?: number;
+}
+
+const PRIMARY_NAME = 'carevoice-primary';
+
+export async function startSentinel(options: SentinelOptions): Promise<RunningSentinel> {
+  const binary = findExecutable('redis-server');
+  if (!binary) throw new Error('no redis-server binary on PATH');
+  const port = await freePort();
+  await mkdir(options.dir, { recursive: true });
+  const configFile = join(options.dir, 'sentinel.conf');
+  const downAfterMs = options.downAfterMs ?? 1000;
+  await writeFile(
+    configFile,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${options.dir}`,
+      `logfile ${join(options.dir, 'sentinel.log')}`,
+      `sentinel monitor ${PRIMARY_NAME} 127.0.0.1 ${options.primaryPort} 1`,
+      `sentinel down-after-milliseconds ${PRIMARY_NAME} ${downAfterMs}`,
+      `sentinel failover-timeout ${PRIMARY_NAME} 10000`,
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn(binary, [configFile, '--sentinel'], { stdio: 'ignore', detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const admin = new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
+  admin.on('error', () => undefined);
+  const stop = async () => {
+    admin.disconnect();
+    process.off('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    const wanted = options.replicas ?? 1;
+    await eventually(async () => {
+      const replicas = (await admin.call('SENTINEL', 'REPLICAS', PRIMARY_NAME)) as unknown[];
+      return replicas.length >= wanted;
+    }, `the sentinel knowing ${wanted} replica(s) of the primary`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    port,
+    primaryName: PRIMARY_NAME,
+    url: `redis+sentinel://127.0.0.1:${port}/${PRIMARY_NAME}`,
+    async primaryPort() {
+      const [, reported] = (await admin.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', PRIMARY_NAME)) as [string, string];
+      return Number(reported);
+    },
+    stop,
+  };
+}
