@@ -12,6 +12,7 @@ import { registerQueueGauges } from '../src/observability/queue-gauges.js';
 import { observeStageHandlers } from '../src/observability/stage-observer.js';
 import { registerStoreGauges } from '../src/observability/store-gauges.js';
 import type { StageName } from '../src/pipeline/stage.js';
+import { redactUrl } from '../src/queue/connections.js';
 import {
   assertNoEviction,
   createGracefulShutdown,
@@ -64,7 +65,7 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
       connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
     }
     // Refuse an evicting Redis before opening anything else.
-    await assertNoEviction(workerConnection, redis.url);
+    await assertNoEviction(workerConnection, redactUrl(redis.url));
     const pipeline = await openPipeline(config, logger);
     lastSteps.unshift(() => pipeline.close());
 
@@ -152,7 +153,7 @@ export async function syncSchedulesOnce(config: Config, logger: Logger): Promise
   const redis = await redisEndpoint(config, logger, { mayStartLocal: false });
   const connection = createWorkerConnection({ url: redis.url, name: `${config.redis.prefix}:scheduler` });
   try {
-    await assertNoEviction(connection, redis.url);
+    await assertNoEviction(connection, redactUrl(redis.url));
     const result = await syncSchedulers({
       ...runtimeOptions(config),
       connection,

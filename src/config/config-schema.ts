@@ -36,7 +36,7 @@ export const configSchema = z.strictObject(
       /** Secret (may carry a password): only from the REDIS_URL environment variable. */
       url: z
         .string({ error: redisUrlExpected })
-        .regex(/^(rediss?|redis\+sentinel):\/\/\S+$/, { error: redisUrlExpected })
+        .regex(/^(rediss?|redis\+sentinel):\/\/\S+$/i, { error: redisUrlExpected })
         .optional(),
       /** Queue key prefix; braces make it a Redis Cluster hash tag. @defaultValue `{carevoice}` */
       prefix: nonEmptyText('a non-empty key prefix').default('{carevoice}'),

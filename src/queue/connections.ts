@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { SENTINEL_SCHEME, SentinelUrlProblem, sentinelOptionsFromUrl } from './sentinel-url.js';
+import { isSentinelUrl, redactSentinelUrl, SentinelUrlProblem, sentinelOptionsFromUrl } from './sentinel-url.js';
 
 /**
  * Redis connections for the queue runtime. The only place that reads REDIS_URL.
@@ -33,7 +33,8 @@ export function redisUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | 
 
 /** Hides the passwords (the servers', and a sentinel URL's sentinelPassword) so a URL can be logged. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@').replace(/([?&]sentinelPassword=)[^&]*/, '$1***');
+  if (isSentinelUrl(url)) return redactSentinelUrl(url);
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 }
 
 /**
@@ -41,7 +42,7 @@ export function redactUrl(url: string): string {
  * redis+sentinel:// URL into options that find the primary through the sentinels (sentinel-url.ts).
  */
 export function redisOptionsFromUrl(url: string): RedisOptions {
-  if (url.startsWith(`${SENTINEL_SCHEME}//`)) {
+  if (isSentinelUrl(url)) {
     try {
       return sentinelOptionsFromUrl(url);
     } catch (error) {
@@ -60,8 +61,8 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   }
   const port = parsed.port ? Number(parsed.port) : 6379;
   const dbPath = parsed.pathname.replace(/^\//, '');
-  const db = dbPath === '' ? 0 : Number(dbPath);
-  if (!Number.isInteger(db) || db < 0) throw new InvalidRedisUrlError(url, `the database "${dbPath}" is not a number`);
+  const db = dbPath === '' ? 0 : /^\d+$/.test(dbPath) ? Number(dbPath) : Number.NaN;
+  if (!Number.isInteger(db)) throw new InvalidRedisUrlError(url, `the database "${dbPath}" is not a number`);
   const options: RedisOptions = { host: parsed.hostname || '127.0.0.1', port, db };
   if (parsed.username) options.username = decodeURIComponent(parsed.username);
   if (parsed.password) options.password = decodeURIComponent(parsed.password);

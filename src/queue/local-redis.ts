@@ -6,6 +6,7 @@ import { DEFAULT_REDIS_URL, redactUrl, redisUrlFromEnv } from './connections.js'
 import { RedisUnavailableError } from './errors/redis-unavailable-error.js';
 import { redisAnswers } from './redis-ping.js';
 import { startRedisServer } from './redis-server-process.js';
+import { isSentinelUrl } from './sentinel-url.js';
 
 /**
  * The embedded default: use REDIS_URL when it answers, otherwise start a private `redis-server`
@@ -47,6 +48,12 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<EnsuredR
   if (configured) {
     if (await redisAnswers(configured, CONFIGURED_ANSWER_MS)) {
       return { url: configured, privateServer: false, stop: async () => {} };
+    }
+    // The sentinels' primary may be mid-failover; a private server would split this process from the fleet.
+    if (isSentinelUrl(configured)) {
+      throw new RedisUnavailableError(
+        `REDIS_URL (${redactUrl(configured)}) names sentinels, and none of them led to a primary that answers`,
+      );
     }
     logger.warn({ url: redactUrl(configured) }, 'REDIS_URL does not answer; starting a private redis-server instead');
   }
@@ -132,7 +139,9 @@ export async function observedRedisUrl(options: {
   startLocal: boolean;
 }): Promise<string> {
   const { redisUrl, startLocal } = options;
-  if (redisUrl && (!startLocal || (await redisAnswers(redisUrl, CONFIGURED_ANSWER_MS)))) return redisUrl;
+  if (redisUrl && (!startLocal || isSentinelUrl(redisUrl) || (await redisAnswers(redisUrl, CONFIGURED_ANSWER_MS)))) {
+    return redisUrl;
+  }
   if (startLocal) {
     const running = await recordedServer(join(options.dataDir, 'redis', RECORD_FILE));
     if (running) return running.url;

@@ -18,6 +18,7 @@ import {
   type RuntimeOptions,
   resolveRuntimeOptions,
 } from './runtime-options.js';
+import { describeSentinels } from './sentinel-url.js';
 import { createStageProcessor, type SettledJob } from './stage-processor.js';
 import { type ProbedStore, StoreOutageHold } from './store-outage-hold.js';
 
@@ -185,5 +186,5 @@ function startStageWorker(queueName: string, context: WorkerContext): StageWorke
 
 function describeConnection(redis: Redis): string {
   const { host, port } = redis.options;
-  return `${host ?? '127.0.0.1'}:${port ?? 6379}`;
+  return describeSentinels(redis.options) ?? `${host ?? '127.0.0.1'}:${port ?? 6379}`;
 }

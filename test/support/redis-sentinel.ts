@@ -18,6 +18,10 @@ export interface RunningSentinel {
   url: string;
   /** The primary's port as this sentinel now reports it. */
   primaryPort(): Promise<number>;
+  /** The replicas of the primary the sentinel knows (SENTINEL REPLICAS), each as its fields. */
+  replicas(): Promise<Record<string, string>[]>;
+  /** Asks the sentinel to fail over now, the primary alive (SENTINEL FAILOVER). */
+  failover(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +86,17 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
     async primaryPort() {
       const [, reported] = (await admin.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', PRIMARY_NAME)) as [string, string];
       return Number(reported);
+    },
+    async replicas() {
+      const reported = (await admin.call('SENTINEL', 'REPLICAS', PRIMARY_NAME)) as string[][];
+      return reported.map((fields) => {
+        const replica: Record<string, string> = {};
+        for (let i = 0; i + 1 < fields.length; i += 2) replica[fields[i] as string] = fields[i + 1] as string;
+        return replica;
+      });
+    },
+    async failover() {
+      await admin.call('SENTINEL', 'FAILOVER', PRIMARY_NAME);
     },
     stop,
   };

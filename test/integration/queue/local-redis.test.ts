@@ -59,6 +59,16 @@ describe('ensureRedis', () => {
     }
   });
 
+  it('never starts a private server in place of sentinels that do not answer: that would split the process from the fleet', async () => {
+    const sentinels = `redis+sentinel://:hidden-pw@127.0.0.1:${await freePort()}/carevoice-primary`;
+    const error = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: sentinels }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisUnavailableError);
+    expect((error as Error).message).toContain('names sentinels, and none of them led to a primary that answers');
+    expect((error as Error).message).not.toContain('hidden-pw');
+    expect(existsSync(join(dataDir, 'redis'))).toBe(false);
+    expect(await observedRedisUrl({ dataDir, redisUrl: sentinels, startLocal: true })).toBe(sentinels);
+  });
+
   it('takes over a private server left running by an earlier process instead of starting a second one on the same files', async () => {
     const first = await ensureRedis({ dataDir, logger: quietLogger(), redisUrl: '' });
     // The earlier process "died" without calling stop(): its server and record are still there.
