@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { type RunningSentinel, startSentinel } from '../support/redis-sentinel.js';
+import { type RunningSentinel, startSentinels } from '../support/redis-sentinel.js';
 import { type ReplicatedRedis, startReplicatedRedis } from '../support/replicated-redis.js';
 import { expectRunning, killStillRunning, type NodeCli, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
@@ -22,15 +22,16 @@ import {
 
 /**
  * A Redis failover that Sentinel carries out, with the worker finding the new primary itself: a
- * worker given a redis+sentinel:// URL, its primary killed mid-run, the sentinel promoting the
- * replica. Nobody restarts the worker or tells it where the new primary is.
+ * worker given a redis+sentinel:// URL listing three sentinels, its primary and the first sentinel
+ * it would ask killed mid-run, the other two promoting the replica. Nobody restarts the worker or
+ * tells it where the new primary is.
  */
 
 const COMMENTS = 3000;
 
 let ws: CliWorkspace;
 let servers: ReplicatedRedis | undefined;
-let sentinel: RunningSentinel | undefined;
+let sentinels: Awaited<ReturnType<typeof startSentinels>> | undefined;
 let sentinelDir: string;
 const started: NodeCli[] = [];
 
@@ -40,37 +41,38 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await killStillRunning(started);
-  await sentinel?.stop();
+  await sentinels?.stop();
   await servers?.close();
   await ws.cleanup();
   await rm(sentinelDir, { recursive: true, force: true });
 });
 
 describe('a Redis failover behind Sentinel', () => {
-  it('the primary killed mid-run, the replica promoted by the sentinel: the same worker goes on, every comment stored once', async () => {
+  it('the primary and a sentinel killed mid-run, the replica promoted by the others: the same worker goes on, every comment stored once', async () => {
     await timedCase(
       'Redis failover behind Sentinel',
-      `${COMMENTS} comments in pages and batches of 50, SQLite store; a primary, a replica and a sentinel (down after 1 s without an answer, quorum 1); redis.waitForReplicas 1; one worker on REDIS_URL=redis+sentinel://…; the primary killed with SIGKILL once some are stored; a new replica of the promoted one started, as Sentinel makes the old primary one when its host is back; the worker is not restarted`,
+      `${COMMENTS} comments in pages and batches of 50, SQLite store; a primary, a replica and three sentinels (down after 1 s without an answer, quorum 2); redis.waitForReplicas 1; one worker on REDIS_URL=redis+sentinel:// listing the three; the primary and the first sentinel listed killed with SIGKILL once some are stored; a new replica of the promoted one started, as Sentinel makes the old primary one when its host is back; the worker is not restarted`,
       async () => {
         servers = await startReplicatedRedis();
         const { primary, replica: promoted } = servers;
-        sentinel = await startSentinel({ dir: sentinelDir, primaryPort: primary.port });
+        sentinels = await startSentinels(3, { dir: sentinelDir, primaryPort: primary.port });
+        const [firstListed, survivor] = sentinels.sentinels as [RunningSentinel, RunningSentinel];
         const configPath = await writeConfig(ws, {
           queue: SMALL_BATCHES,
           redis: { waitForReplicas: 1, replicaWaitMs: 300 },
           sources: { file: { pageSize: 50 } },
         });
         await dropGoodLines(ws, 'sentinel', COMMENTS);
-        const worker = startFileWorker(ws, configPath, started, { REDIS_URL: sentinel.url });
+        const worker = startFileWorker(ws, configPath, started, { REDIS_URL: sentinels.url });
         await worker.waitForStderr('"msg":"started"', 45_000);
         await enqueueFrom(primary.url, ws.prefix, 'collect', [fileCollect('sentinel')]);
         await firstStored(ws.sqlitePath, [worker]);
 
-        await primary.crash();
+        await Promise.all([primary.crash(), firstListed.crash()]);
         const killedAt = Date.now();
         const atKill = await storedCount(ws.sqlitePath);
         await eventually(
-          async () => (await sentinel!.primaryPort()) === promoted.port,
+          async () => (await survivor.primaryPort()) === promoted.port,
           'the sentinel promoting the replica',
           30_000,
         );
@@ -85,7 +87,7 @@ describe('a Redis failover behind Sentinel', () => {
         expectRunning(worker);
         expect(atKill).toBeLessThan(COMMENTS);
         await stopAll([worker]);
-        return `${atKill} stored when the primary was killed; the sentinel reported the replica as primary ${(promotedAfterMs / 1000).toFixed(1)} s later; the same worker found it and went on: ${stored}/${COMMENTS} stored ${(drainedAfterMs / 1000).toFixed(1)} s after the kill, 0 missing, 0 repeated, 0 failed jobs`;
+        return `${atKill} stored when the primary and the first sentinel were killed; the two sentinels left had promoted the replica ${(promotedAfterMs / 1000).toFixed(1)} s later; the same worker found it and went on: ${stored}/${COMMENTS} stored ${(drainedAfterMs / 1000).toFixed(1)} s after the kill, 0 missing, 0 repeated, 0 failed jobs`;
       },
     );
   });

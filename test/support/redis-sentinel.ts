@@ -22,6 +22,8 @@ export interface RunningSentinel {
   replicas(): Promise<Record<string, string>[]>;
   /** Asks the sentinel to fail over now, the primary alive (SENTINEL FAILOVER). */
   failover(): Promise<void>;
+  /** Ends the sentinel at once (SIGKILL), as a crash of its host would. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,10 @@ export interface SentinelOptions {
   replicas?: number;
   /** @defaultValue 1000 */
   downAfterMs?: number;
+  /** Sentinels that must agree the primary is down before one fails it over. @defaultValue 1 */
+  quorum?: number;
+  /** Other sentinels this one must have heard from before this resolves. @defaultValue 0 */
+  peers?: number;
 }
 
 const PRIMARY_NAME = 'carevoice-primary';
@@ -51,7 +57,7 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
       'bind 127.0.0.1',
       `dir ${options.dir}`,
       `logfile ${join(options.dir, 'sentinel.log')}`,
-      `sentinel monitor ${PRIMARY_NAME} 127.0.0.1 ${options.primaryPort} 1`,
+      `sentinel monitor ${PRIMARY_NAME} 127.0.0.1 ${options.primaryPort} ${options.quorum ?? 1}`,
       `sentinel down-after-milliseconds ${PRIMARY_NAME} ${downAfterMs}`,
       `sentinel failover-timeout ${PRIMARY_NAME} 10000`,
       '',
@@ -63,18 +69,26 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
   process.once('exit', killOnExit);
   const admin = new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
   admin.on('error', () => undefined);
-  const stop = async () => {
+  const end = (signal: NodeJS.Signals) => async () => {
     admin.disconnect();
     process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
+  const stop = end('SIGTERM');
   try {
     const wanted = options.replicas ?? 1;
     await eventually(async () => {
       const replicas = (await admin.call('SENTINEL', 'REPLICAS', PRIMARY_NAME)) as unknown[];
       return replicas.length >= wanted;
     }, `the sentinel knowing ${wanted} replica(s) of the primary`);
+    const peers = options.peers ?? 0;
+    // Sentinels find each other through the primary's hello channel, every 2 s.
+    await eventually(
+      async () => ((await admin.call('SENTINEL', 'SENTINELS', PRIMARY_NAME)) as unknown[]).length >= peers,
+      `the sentinel hearing from ${peers} other sentinel(s)`,
+      20_000,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -98,6 +112,37 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
     async failover() {
       await admin.call('SENTINEL', 'FAILOVER', PRIMARY_NAME);
     },
+    crash: end('SIGKILL'),
     stop,
+  };
+}
+
+/**
+ * `count` sentinels watching one primary with a majority quorum, started together (each waits to
+ * hear from the others), and a URL that lists them all in order.
+ */
+export async function startSentinels(
+  count: number,
+  options: Omit<SentinelOptions, 'dir' | 'quorum' | 'peers'> & { dir: string },
+): Promise<{ sentinels: RunningSentinel[]; url: string; stop(): Promise<void> }> {
+  const quorum = Math.floor(count / 2) + 1;
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, (_, i) =>
+      startSentinel({ ...options, dir: join(options.dir, `sentinel-${i}`), quorum, peers: count - 1 }),
+    ),
+  );
+  const sentinels = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed !== undefined) {
+    for (const sentinel of sentinels) await sentinel.stop();
+    throw failed.reason;
+  }
+  const hosts = sentinels.map((s) => `127.0.0.1:${s.port}`).join(',');
+  return {
+    sentinels,
+    url: `redis+sentinel://${hosts}/${PRIMARY_NAME}`,
+    async stop() {
+      for (const sentinel of sentinels) await sentinel.stop();
+    },
   };
 }
