@@ -2,8 +2,9 @@
  * Tells a request that failed because of the store (down, cut off, refusing connections, or slower
  * than the API's statement limit) from one that failed for any other reason: the first is answered
  * 503 with Retry-After, since it passes once the store answers again; the second stays a 500 and is
- * logged as an error. Decided from the error alone: a probe of the store on every failure would
- * slow each bug's answer and pile probes onto a pool that is already out of connections.
+ * logged as an error. Decided from the error alone, by its shape: a Node socket code from another
+ * dependency (Redis, say) would count too, but the API's Redis connections fail fast with errors
+ * that carry no such code.
  */
 import { StoreUnavailableError } from '../storage/errors/store-unavailable-error.js';
 

@@ -7,15 +7,15 @@ import type { Store } from '../storage/store.js';
 export function openConfiguredStore(
   config: Config,
   logger: Logger,
-  handle: { statementTimeoutMs?: number; migrate?: boolean } = {},
+  handleOptions: { statementTimeoutMs?: number; migrate?: boolean } = {},
 ): Promise<Store> {
   return openStore({
     databaseUrl: config.database.url,
     sqlitePath: config.sqlitePath,
     postgresNamedStatements: config.database.namedStatements,
     postgresWriteIdleTimeoutMs: config.database.writeIdleTimeoutMs,
-    postgresStatementTimeoutMs: handle.statementTimeoutMs,
-    migrate: handle.migrate,
+    postgresStatementTimeoutMs: handleOptions.statementTimeoutMs,
+    migrate: handleOptions.migrate,
     logger,
   });
 }

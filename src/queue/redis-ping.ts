@@ -16,6 +16,8 @@ export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boole
     retryStrategy: () => null,
     // Behind sentinels, one sweep of them: a probe that found none answering has its answer.
     sentinelRetryStrategy: () => null,
+    // A one-shot probe has no failover to follow; the listener would open connections of its own.
+    failoverDetector: false,
   });
   // The probe's failures are the answer; a listener keeps them from surfacing as unhandled errors.
   probe.on('error', () => {});

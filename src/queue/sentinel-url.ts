@@ -75,6 +75,7 @@ function parse(url: string): SentinelUrl {
     return { host: (match[1] ?? match[2]) as string, port };
   });
 
+  if (url.includes('#')) throw new SentinelUrlProblem('it has a fragment (#…); a password must encode # as %23');
   const [name, dbPart, ...extra] = path;
   if (name === undefined) throw new SentinelUrlProblem('it names no primary (redis+sentinel://host:port/primary-name)');
   if (extra.length > 0) throw new SentinelUrlProblem(`the path has more than a primary's name and a database`);
@@ -112,7 +113,8 @@ export function sentinelOptionsFromUrl(url: string): RedisOptions {
     // period), and writes taken then are lost when it resynchronises from the new primary.
     failoverDetector: true,
     // A primary demoted while this connection stayed on it answers writes READONLY (on Redis 6 inside
-    // a script's error): reconnect, which asks the sentinels again, and resend the command.
+    // a script's error): reconnect, which asks the sentinels again, and resend the command (a
+    // worker's connection does; a producer's, with no offline queue, fails it for its caller to retry).
     reconnectOnError: (error) => (error.message.includes('READONLY') ? 2 : false),
   };
 }

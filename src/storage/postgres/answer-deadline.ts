@@ -9,7 +9,9 @@
  * worker runs it.
  *
  * The deadline follows the work through AsyncLocalStorage, so the statements Kysely sends for it
- * (`begin` and `commit` included) are watched and the same connection's other users are not.
+ * (`begin` and `commit` included) are watched and the same connection's other users are not. A pool
+ * may also be given a limit for every other query on it (watchAnswers' `poolLimit`; the API's pool),
+ * whose connections then carry that `statement_timeout`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';

@@ -78,6 +78,7 @@ describe('redis connections', () => {
       ['redis+sentinel://h1/p/0/more', /more than a primary's name and a database/],
       ['redis+sentinel://h1/p?tls=true', /a parameter is not one of sentinelUsername, sentinelPassword/],
       ['redis+sentinel://u:%zz@h1/p', /password is not valid percent-encoding/],
+      ['redis+sentinel://h1/p#frag', /it has a fragment/],
     ];
     for (const [url, reason] of wrong) {
       expect(() => redisOptionsFromUrl(url), url).toThrow(InvalidRedisUrlError);
