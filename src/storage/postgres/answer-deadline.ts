@@ -40,33 +40,37 @@ export interface PoolStatementLimit {
 }
 
 /**
+ * The error work under `deadline` fails with: once one of its statements went unanswered, a
+ * StoreUnavailableError saying so (whatever the dropped connection made the work throw is its
+ * cause); before, the error itself.
+ */
+function toldApart(deadline: Deadline, error: unknown): unknown {
+  if (deadline.missed === undefined || error instanceof StoreUnavailableError) return error;
+  return new StoreUnavailableError(deadline.missed, { cause: error });
+}
+
+/**
  * Watches every connection `pool` opens from now on. A promise-style query (as Kysely sends them)
  * under a deadline (withAnswerDeadline) is bounded by it; any other by `poolLimit`, when given (the
- * pool's connections then carry that `statement_timeout`), and failed with a StoreUnavailableError
- * once its connection is dropped. Callback and streamed queries pass unwatched.
+ * pool's connections then carry that `statement_timeout`), as a deadline of its own. A query whose
+ * deadline was missed fails with a StoreUnavailableError once its connection is dropped. Callback
+ * and streamed queries pass unwatched.
  */
 export function watchAnswers(pool: pg.Pool, poolLimit?: PoolStatementLimit): void {
-  const poolDeadlineMs = poolLimit === undefined ? undefined : poolLimit.statementMs + poolLimit.graceMs;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const drop = () => (client as ClientWithSocket).connection.stream.destroy();
     (client as { query: unknown }).query = (...args: unknown[]) => {
-      const deadline = current.getStore();
       const answer = query(...args);
       if (!(answer instanceof Promise)) return answer;
-      if (deadline !== undefined) {
-        const timer = setTimeout(() => {
-          deadline.missed ??= unanswered(deadline.ms);
-          drop();
-        }, deadline.ms);
-        return answer.finally(() => clearTimeout(timer));
-      }
-      if (poolDeadlineMs === undefined) return answer;
-      let missed = false;
+      const deadline: Deadline | undefined =
+        current.getStore() ??
+        (poolLimit && { statementMs: poolLimit.statementMs, ms: poolLimit.statementMs + poolLimit.graceMs });
+      if (deadline === undefined) return answer;
       const timer = setTimeout(() => {
-        missed = true;
+        deadline.missed ??= unanswered(deadline.ms);
         drop();
-      }, poolDeadlineMs);
+      }, deadline.ms);
       return answer.then(
         (result: unknown) => {
           clearTimeout(timer);
@@ -74,7 +78,7 @@ export function watchAnswers(pool: pg.Pool, poolLimit?: PoolStatementLimit): voi
         },
         (error: unknown) => {
           clearTimeout(timer);
-          throw missed ? new StoreUnavailableError(unanswered(poolDeadlineMs), { cause: error }) : error;
+          throw toldApart(deadline, error);
         },
       );
     };
@@ -84,16 +88,14 @@ export function watchAnswers(pool: pg.Pool, poolLimit?: PoolStatementLimit): voi
 /**
  * Runs `work` with every statement it sends on a watched pool bounded: the server is to limit each to
  * `statementMs` (see statementLimitOfDeadline), and one still unanswered `graceMs` after that drops
- * its connection. When one did, fails with the StoreUnavailableError that says so (whatever the
- * dropped connection made `work` throw is its cause).
+ * its connection. When one did, fails with the StoreUnavailableError that says so.
  */
 export async function withAnswerDeadline<T>(statementMs: number, graceMs: number, work: () => Promise<T>): Promise<T> {
   const deadline: Deadline = { statementMs, ms: statementMs + graceMs };
   try {
     return await current.run(deadline, work);
   } catch (error) {
-    if (deadline.missed === undefined) throw error;
-    throw new StoreUnavailableError(deadline.missed, { cause: error });
+    throw toldApart(deadline, error);
   }
 }
 
