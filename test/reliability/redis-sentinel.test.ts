@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliWorkspace, createCliWorkspace } from '../integration/cli/support/cli-workspace.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
-import { type RunningSentinel, startSentinels } from '../support/redis-sentinel.js';
+import { type RunningSentinel, type RunningSentinels, startSentinels } from '../support/redis-sentinel.js';
 import { type ReplicatedRedis, startReplicatedRedis } from '../support/replicated-redis.js';
 import { expectRunning, killStillRunning, type NodeCli, stopAll } from './support/node-cli.js';
 import { timedCase } from './support/outcomes.js';
@@ -31,20 +28,17 @@ const COMMENTS = 3000;
 
 let ws: CliWorkspace;
 let servers: ReplicatedRedis | undefined;
-let sentinels: Awaited<ReturnType<typeof startSentinels>> | undefined;
-let sentinelDir: string;
+let sentinels: RunningSentinels | undefined;
 const started: NodeCli[] = [];
 
 beforeAll(async () => {
   ws = await createCliWorkspace();
-  sentinelDir = await mkdtemp(join(tmpdir(), 'carevoice-sentinel-'));
 });
 afterAll(async () => {
   await killStillRunning(started);
   await sentinels?.stop();
   await servers?.close();
   await ws.cleanup();
-  await rm(sentinelDir, { recursive: true, force: true });
 });
 
 describe('a Redis failover behind Sentinel', () => {
@@ -55,7 +49,7 @@ describe('a Redis failover behind Sentinel', () => {
       async () => {
         servers = await startReplicatedRedis();
         const { primary, replica: promoted } = servers;
-        sentinels = await startSentinels(3, { dir: sentinelDir, primaryPort: primary.port });
+        sentinels = await startSentinels(3, { primaryPort: primary.port });
         const [firstListed, survivor] = sentinels.sentinels as [RunningSentinel, RunningSentinel];
         const configPath = await writeConfig(ws, {
           queue: SMALL_BATCHES,

@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { findExecutable, freePort } from '../../src/queue/redis-server-process.js';
 import { eventually } from '../integration/queue/support/redis-kit.js';
 
 /**
- * A private Redis Sentinel (`redis-server <conf> --sentinel`, on a spare port) watching one primary
- * by name, quick to act: the primary counts as down after `downAfterMs` without an answer, and one
- * sentinel is a quorum, so it fails over on its own.
+ * A private Redis Sentinel (`redis-server <conf> --sentinel`, on a spare port, its files in a temp
+ * folder removed when it ends) watching one primary by name, quick to act: the primary counts as
+ * down after `downAfterMs` without an answer, and one sentinel is a quorum, so it fails over on its
+ * own.
  */
 export interface RunningSentinel {
   port: number;
@@ -28,8 +30,6 @@ export interface RunningSentinel {
 }
 
 export interface SentinelOptions {
-  /** Folder for the sentinel's config file, which it rewrites as it learns. */
-  dir: string;
   primaryPort: number;
   /** Replicas the sentinel must know of before this resolves, so a failover has a candidate. @defaultValue 1 */
   replicas?: number;
@@ -47,16 +47,17 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
   const binary = findExecutable('redis-server');
   if (!binary) throw new Error('no redis-server binary on PATH');
   const port = await freePort();
-  await mkdir(options.dir, { recursive: true });
-  const configFile = join(options.dir, 'sentinel.conf');
+  // The sentinel rewrites its config file as it learns.
+  const dir = await mkdtemp(join(tmpdir(), 'carevoice-sentinel-'));
+  const configFile = join(dir, 'sentinel.conf');
   const downAfterMs = options.downAfterMs ?? 1000;
   await writeFile(
     configFile,
     [
       `port ${port}`,
       'bind 127.0.0.1',
-      `dir ${options.dir}`,
-      `logfile ${join(options.dir, 'sentinel.log')}`,
+      `dir ${dir}`,
+      `logfile ${join(dir, 'sentinel.log')}`,
       `sentinel monitor ${PRIMARY_NAME} 127.0.0.1 ${options.primaryPort} ${options.quorum ?? 1}`,
       `sentinel down-after-milliseconds ${PRIMARY_NAME} ${downAfterMs}`,
       `sentinel failover-timeout ${PRIMARY_NAME} 10000`,
@@ -74,6 +75,7 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
     process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
+    await rm(dir, { recursive: true, force: true });
   };
   const stop = end('SIGTERM');
   try {
@@ -121,15 +123,20 @@ export async function startSentinel(options: SentinelOptions): Promise<RunningSe
  * `count` sentinels watching one primary with a majority quorum, started together (each waits to
  * hear from the others), and a URL that lists them all in order.
  */
+export interface RunningSentinels {
+  sentinels: RunningSentinel[];
+  /** REDIS_URL listing every sentinel, in the order started. */
+  url: string;
+  stop(): Promise<void>;
+}
+
 export async function startSentinels(
   count: number,
-  options: Omit<SentinelOptions, 'dir' | 'quorum' | 'peers'> & { dir: string },
-): Promise<{ sentinels: RunningSentinel[]; url: string; stop(): Promise<void> }> {
+  options: Omit<SentinelOptions, 'quorum' | 'peers'>,
+): Promise<RunningSentinels> {
   const quorum = Math.floor(count / 2) + 1;
   const started = await Promise.allSettled(
-    Array.from({ length: count }, (_, i) =>
-      startSentinel({ ...options, dir: join(options.dir, `sentinel-${i}`), quorum, peers: count - 1 }),
-    ),
+    Array.from({ length: count }, () => startSentinel({ ...options, quorum, peers: count - 1 })),
   );
   const sentinels = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');

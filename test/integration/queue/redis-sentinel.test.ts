@@ -4,9 +4,6 @@
  * the sentinel promotes the replica, the same connections, and the BullMQ worker and queue on them,
  * go on with the new primary without being made again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,25 +17,42 @@ import { eventually } from './support/redis-kit.js';
 const PREFIX = 'sentinel-test';
 let servers: ReplicatedRedis;
 let sentinel: RunningSentinel;
-let sentinelDir: string;
 const connections: Redis[] = [];
 
 beforeAll(async () => {
   servers = await startReplicatedRedis();
-  sentinelDir = await mkdtemp(join(tmpdir(), 'carevoice-sentinel-'));
-  sentinel = await startSentinel({ dir: sentinelDir, primaryPort: servers.primary.port });
+  sentinel = await startSentinel({ primaryPort: servers.primary.port });
 });
 afterAll(async () => {
   for (const connection of connections) await closeConnection(connection);
   await sentinel?.stop();
   await servers?.close();
-  await rm(sentinelDir, { recursive: true, force: true });
 });
 
 function opened(connection: Redis): Redis {
   connection.on('error', () => undefined);
   connections.push(connection);
   return connection;
+}
+
+/**
+ * Adds 20 jobs, each tried again until the queue's connection takes it: a producer fails fast
+ * while it reconnects to a new primary, and its caller (an API request, a CLI) retries.
+ */
+async function addEach(queue: Queue, idPrefix: string, after: string): Promise<string[]> {
+  const ids = Array.from({ length: 20 }, (_, i) => `${idPrefix}-${i}`);
+  for (const [i, jobId] of ids.entries()) {
+    await eventually(
+      () =>
+        queue.add('job', { i }, { jobId }).then(
+          () => true,
+          () => false,
+        ),
+      `adding a job after ${after}`,
+      20_000,
+    );
+  }
+  return ids;
 }
 
 describe('Redis behind Sentinel', () => {
@@ -82,23 +96,7 @@ describe('Redis behind Sentinel', () => {
         'the sentinel promoting the replica',
         30_000,
       );
-      // The producer fails fast while it reconnects: the caller (an API request, a CLI) retries.
-      const added: string[] = [];
-      for (let i = 0; i < 20; i++) {
-        await eventually(
-          async () => {
-            try {
-              await queue.add('job', { i }, { jobId: `after-${i}` });
-              return true;
-            } catch {
-              return false;
-            }
-          },
-          'adding a job after the failover',
-          20_000,
-        );
-        added.push(`after-${i}`);
-      }
+      const added = await addEach(queue, 'after', 'the failover');
       await eventually(() => added.every((id) => done.has(id)), 'the jobs after the failover done', 30_000);
       expect(done.size).toBe(40);
       expect((await producer.call('CONFIG', 'GET', 'port')) as string[]).toEqual([
@@ -147,22 +145,9 @@ describe('Redis behind Sentinel', () => {
         'the connections moved to the new primary on +switch-master',
         5_000,
       );
-      for (let i = 0; i < 20; i++) {
-        await eventually(
-          async () => {
-            try {
-              await queue.add('job', { i }, { jobId: `demoted-${i}` });
-              return true;
-            } catch {
-              return false;
-            }
-          },
-          'adding a job after the second failover',
-          20_000,
-        );
-      }
+      const addedAfterDemotion = await addEach(queue, 'demoted', 'the second failover');
       await eventually(
-        () => Array.from({ length: 20 }, (_, i) => `demoted-${i}`).every((id) => done.has(id)),
+        () => addedAfterDemotion.every((id) => done.has(id)),
         'the jobs after the second failover done',
         30_000,
       );
