@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type BoardQueues, boardCredentialsFromEnv, openBoardQueues } from '../src/api/board.js';
+import { storeReadiness } from '../src/api/routes/health.js';
 import { buildApi } from '../src/api/server.js';
 import { openApiStore } from '../src/app/open-api-store.js';
 import { openPipeline } from '../src/app/open-pipeline.js';
@@ -113,10 +114,7 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
           redis: { connection: producer, prefix },
         },
         logger,
-        readiness: [
-          { name: 'redis', check: async () => void (await producer.ping()) },
-          { name: 'store', check: (withinMs) => store.ping({ answerWithinMs: withinMs }) },
-        ],
+        readiness: [{ name: 'redis', check: async () => void (await producer.ping()) }, storeReadiness(store)],
         status: () => statusReport({ connection: producer, prefix, sources, store }),
         metrics: metrics.registry,
         ...(board && boardCredentials ? { board: { credentials: boardCredentials, queues: board.queues } } : {}),

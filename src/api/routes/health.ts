@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { answerWithin } from '../../observability/answer-within.js';
+import type { Store } from '../../storage/store.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -9,6 +10,11 @@ export interface ReadinessCheck {
    * probe's bound, for a check that can also free what a silent dependency holds (a store connection).
    */
   check(withinMs: number): Promise<void>;
+}
+
+/** The store's readiness check: a ping that drops its own connection when it goes unanswered. */
+export function storeReadiness(store: Pick<Store, 'ping'>): ReadinessCheck {
+  return { name: 'store', check: (withinMs) => store.ping({ answerWithinMs: withinMs }) };
 }
 
 /** Bound on each readiness probe: a load balancer wants an answer, not a hung request. */

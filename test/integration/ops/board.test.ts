@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BoardQueues, boardCredentialsFromEnv, openBoardQueues } from '../../../src/api/board.js';
+import { storeReadiness } from '../../../src/api/routes/health.js';
 import { buildApi } from '../../../src/api/server.js';
 import { openTempStore, type TempStore } from '../pipeline/support/pipeline-fixtures.js';
 import { createRedisKit, quietLogger, type RedisKit } from '../queue/support/redis-kit.js';
@@ -32,10 +33,7 @@ async function api(withBoard: boolean): Promise<FastifyInstance> {
   app = await buildApi({
     store: temp.store,
     logger: quietLogger(),
-    readiness: [
-      { name: 'redis', check: async () => void (await kit.connection.ping()) },
-      { name: 'store', check: (withinMs) => temp.store.ping({ answerWithinMs: withinMs }) },
-    ],
+    readiness: [{ name: 'redis', check: async () => void (await kit.connection.ping()) }, storeReadiness(temp.store)],
     status: async () => Promise.reject(new Error('not used here')),
     ...(board ? { board: { credentials: CREDENTIALS, queues: board.queues } } : {}),
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { storeReadiness } from '../../../../src/api/routes/health.js';
 import { buildApi } from '../../../../src/api/server.js';
 import { statusReport } from '../../../../src/app/status-report.js';
 import { waitUntilReady } from '../../../../src/cli/redis-ready.js';
@@ -31,10 +32,7 @@ export async function apiOver(options: {
   const app = await buildApi({
     store: options.store,
     logger: pino({ level: 'silent' }),
-    readiness: [
-      { name: 'redis', check: async () => void (await producer.ping()) },
-      { name: 'store', check: (withinMs) => options.store.ping({ answerWithinMs: withinMs }) },
-    ],
+    readiness: [{ name: 'redis', check: async () => void (await producer.ping()) }, storeReadiness(options.store)],
     status: () => statusReport({ connection: producer, prefix: options.prefix, sources: [], store: options.store }),
   });
   await app.ready();
