@@ -14,6 +14,7 @@ export function openConfiguredStore(
     sqlitePath: config.sqlitePath,
     postgresNamedStatements: config.database.namedStatements,
     postgresWriteIdleTimeoutMs: config.database.writeIdleTimeoutMs,
+    postgresClientCheckMs: config.database.clientCheckMs,
     postgresStatementTimeoutMs: handleOptions.statementTimeoutMs,
     migrate: handleOptions.migrate,
     logger,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_CHECK_MS } from '../storage/postgres/session-settings.js';
 import { WRITE_IDLE_TIMEOUT_MS } from '../storage/postgres/write-idle-timeout.js';
 import { ALERT_SECRET_KEYS, alertsSchema } from './alert-schema.js';
 import {
@@ -67,6 +68,12 @@ export const configSchema = z.strictObject(
       writeIdleTimeoutMs: zeroOrIntegerFrom(WRITE_IDLE_TIMEOUT_MS.min, WRITE_IDLE_TIMEOUT_MS.max).default(
         WRITE_IDLE_TIMEOUT_MS.default,
       ),
+      /** PostgreSQL: how often the server checks, while a statement runs, that the process that sent
+       *  it is still there, and the base of its TCP keepalive for the session: a worker killed
+       *  mid-statement loses its session and its locks within this time, one cut off silently within
+       *  about four times it, instead of when the statement ends or TCP gives up. 0 leaves the
+       *  server's own settings. @defaultValue 5000 */
+      clientCheckMs: zeroOrIntegerFrom(CLIENT_CHECK_MS.min, CLIENT_CHECK_MS.max).default(CLIENT_CHECK_MS.default),
     }),
 
     /** Secret: HMAC key for author handles, only from CAREVOICE_AUTHOR_HASH_KEY. */

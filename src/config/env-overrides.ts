@@ -24,6 +24,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { variable: 'DATABASE_URL', path: 'database.url', kind: 'text' },
   { variable: 'CAREVOICE_DATABASE_NAMED_STATEMENTS', path: 'database.namedStatements', kind: 'boolean' },
   { variable: 'CAREVOICE_DATABASE_WRITE_IDLE_TIMEOUT_MS', path: 'database.writeIdleTimeoutMs', kind: 'number' },
+  { variable: 'CAREVOICE_DATABASE_CLIENT_CHECK_MS', path: 'database.clientCheckMs', kind: 'number' },
   { variable: 'CAREVOICE_AUTHOR_HASH_KEY', path: 'authorHashKey', kind: 'text' },
   { variable: 'CAREVOICE_PROCESS_BATCH_SIZE', path: 'queue.processBatchSize', kind: 'number' },
   { variable: 'CAREVOICE_BACKPRESSURE_ENABLED', path: 'queue.backpressure.enabled', kind: 'boolean' },

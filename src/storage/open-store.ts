@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
   postgresNamedStatements?: boolean | undefined;
   /** PostgreSQL: how long a transaction holding locks may wait idle between two statements before the server ends it, in ms (write-idle-timeout.ts). @defaultValue 60,000 */
   postgresWriteIdleTimeoutMs?: number | undefined;
+  /** PostgreSQL: how soon the server notices a process gone mid-statement, in ms (session-settings.ts). @defaultValue 5000 */
+  postgresClientCheckMs?: number | undefined;
   /** PostgreSQL: a limit on every statement, for a handle whose statements are all short (open-postgres.ts). @defaultValue none */
   postgresStatementTimeoutMs?: number | undefined;
   /** Bring the schema up to date on opening; off for a second handle of a process whose first did. @defaultValue true */
@@ -46,6 +48,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ...(options.postgresWriteIdleTimeoutMs !== undefined && {
         writeIdleTimeoutMs: options.postgresWriteIdleTimeoutMs,
       }),
+      ...(options.postgresClientCheckMs !== undefined && { clientCheckMs: options.postgresClientCheckMs }),
       ...(options.postgresStatementTimeoutMs !== undefined && {
         statementTimeoutMs: options.postgresStatementTimeoutMs,
       }),

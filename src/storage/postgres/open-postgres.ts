@@ -17,6 +17,13 @@ import { boundedFirstSetting, boundedWrite } from './bounded-write.js';
 import { handleConnectionErrors } from './connection-errors.js';
 import { InsertNames, namingInserts } from './named-inserts.js';
 import { PlannerStatistics, type PlannerStatisticsTiming } from './planner-statistics.js';
+import {
+  CLIENT_CHECK_MS,
+  checkClientCheckMs,
+  clientCheckSettings,
+  settleEverySession,
+  statementTimeoutSettings,
+} from './session-settings.js';
 import { transactionLimitingIdle } from './transaction-limiting-idle.js';
 import {
   checkWriteIdleTimeoutMs,
@@ -56,10 +63,19 @@ export interface OpenPostgresOptions {
    * short (the API's): the server cancels one that runs longer (`statement_timeout`), and a
    * connection that has not answered a second past it is dropped, so a silent network partition
    * fails the statement with a StoreUnavailableError instead of waiting on TCP. The wait for a
-   * connection is then bounded by the same time, if that is shorter than `connectTimeoutMs`.
-   * 0 or absent: none.
+   * connection is then bounded by the same time, if that is shorter than `connectTimeoutMs`. Behind
+   * a pooler in transaction mode the server's limit may not reach the statements, and then only that
+   * watch bounds the wait. 0 or absent: none.
    */
   statementTimeoutMs?: number;
+  /**
+   * How often the server checks, while a statement runs, that this process is still there, and how
+   * soon it starts probing a silent connection (session-settings.ts): a process killed or cut off
+   * mid-statement then loses its session, and its locks, within about this time (four times it when
+   * silent) rather than when the statement ends or TCP gives up. 0 leaves the server's own settings.
+   * @defaultValue 5000
+   */
+  clientCheckMs?: number;
 }
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -161,6 +177,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     plannerStatistics,
     writeIdleTimeoutMs = WRITE_IDLE_TIMEOUT_MS.default,
     statementTimeoutMs = 0,
+    clientCheckMs = CLIENT_CHECK_MS.default,
   } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new InvalidStoreInputError(
@@ -171,6 +188,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
   if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
     throw new InvalidStoreInputError(`statementTimeoutMs must be 0 or a whole number of ms, got ${statementTimeoutMs}`);
   }
+  checkClientCheckMs(clientCheckMs);
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -189,7 +207,11 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     pool,
     statementTimeoutMs > 0 ? { statementMs: statementTimeoutMs, graceMs: STATEMENT_ANSWER_GRACE_MS } : undefined,
   );
-  if (statementTimeoutMs > 0) limitEveryStatement(pool, statementTimeoutMs, logger);
+  settleEverySession(
+    pool,
+    [...clientCheckSettings(clientCheckMs), ...statementTimeoutSettings(statementTimeoutMs)],
+    logger,
+  );
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();
@@ -218,20 +240,6 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     logger,
   });
   return { db, hooks: postgresHooks(activeSchema, statistics, writeIdleTimeoutMs) };
-}
-
-/**
- * Sets `statement_timeout` on each new connection, queued ahead of its first query. A SET rather than
- * a startup parameter, which PgBouncer refuses unless told to ignore it; behind a pooler in
- * transaction mode a session's SET may not follow the transactions to their server connection, and
- * then only the client-side watch (watchAnswers) bounds the wait.
- */
-function limitEveryStatement(pool: pg.Pool, ms: number, logger: Logger | undefined): void {
-  pool.on('connect', (client) => {
-    client.query(`set statement_timeout = ${ms}`).catch((error: unknown) => {
-      logger?.warn({ err: error }, "could not limit a PostgreSQL connection's statements (statement_timeout)");
-    });
-  });
 }
 
 /**

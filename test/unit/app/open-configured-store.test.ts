@@ -10,7 +10,12 @@ describe('openConfiguredStore', () => {
   it.each([true, false])('opens the configured store with named statements %s', async (namedStatements) => {
     const logger = pino({ level: 'silent' });
     const config = {
-      database: { url: 'postgres://carevoice@db/carevoice', namedStatements, writeIdleTimeoutMs: 5000 },
+      database: {
+        url: 'postgres://carevoice@db/carevoice',
+        namedStatements,
+        writeIdleTimeoutMs: 5000,
+        clientCheckMs: 2000,
+      },
       sqlitePath: '/var/lib/carevoice/carevoice.sqlite',
     } as Config;
     await openConfiguredStore(config, logger);
@@ -19,6 +24,7 @@ describe('openConfiguredStore', () => {
       sqlitePath: '/var/lib/carevoice/carevoice.sqlite',
       postgresNamedStatements: namedStatements,
       postgresWriteIdleTimeoutMs: 5000,
+      postgresClientCheckMs: 2000,
       logger,
     });
   });

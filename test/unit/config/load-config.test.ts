@@ -112,6 +112,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://carevoice@db/carevoice',
         CAREVOICE_DATABASE_NAMED_STATEMENTS: 'off',
         CAREVOICE_DATABASE_WRITE_IDLE_TIMEOUT_MS: '5000',
+        CAREVOICE_DATABASE_CLIENT_CHECK_MS: '2000',
         CAREVOICE_REDIS_WAIT_FOR_REPLICAS: '1',
         CAREVOICE_REDIS_REPLICA_WAIT_MS: '2000',
         CAREVOICE_DATA_DIR: '/var/lib/carevoice',
@@ -127,6 +128,7 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://carevoice@db/carevoice');
     expect(config.database.namedStatements).toBe(false);
     expect(config.database.writeIdleTimeoutMs).toBe(5000);
+    expect(config.database.clientCheckMs).toBe(2000);
     expect(config.redis).toMatchObject({ waitForReplicas: 1, replicaWaitMs: 2000 });
     expect(config.sqlitePath).toBe('/var/lib/carevoice/carevoice.sqlite');
   });
@@ -182,6 +184,16 @@ describe('loadConfig', () => {
     });
     expect(error.issues.map((i) => `${i.path}: ${i.problem}`)).toEqual([
       `database.writeIdleTimeoutMs: expected 0, or an integer from 1000 to 86400000, found ${ms}`,
+    ]);
+  });
+
+  it.each([500, 86_400_001, 1500.5, -1])('rejects a client check interval of %s ms', (ms) => {
+    const error = problems({
+      'config/carevoice.json': BASE,
+      'config/local.json': { database: { clientCheckMs: ms } },
+    });
+    expect(error.issues.map((i) => `${i.path}: ${i.problem}`)).toEqual([
+      `database.clientCheckMs: expected 0, or an integer from 1000 to 86400000, found ${ms}`,
     ]);
   });
 

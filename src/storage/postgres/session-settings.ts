@@ -1,0 +1,87 @@
+/**
+ * Settings sent once on each new connection, for the whole session: how soon the server gives up on
+ * a process that is gone, and, for a handle whose statements are all short, a limit on each one.
+ *
+ * A process killed in the middle of a long statement (an aggregate run, a purge, an export's read)
+ * closes its socket, but the server only notices when it next reads from or writes to it: the
+ * statement runs to its end, minutes on a large store, holding its locks, and the comment writers
+ * queued behind them wait. `client_connection_check_interval` (PostgreSQL 14 and later) has the
+ * server look at the socket while a statement runs. A process cut off silently (packets lost, a host
+ * gone) closes nothing: the server's TCP keepalive then finds it out on an idle connection, and
+ * `tcp_user_timeout` when what the server sent stays unacknowledged; with Linux's defaults those take
+ * over two hours and about 15 minutes. The idle-in-transaction timeout (write-idle-timeout.ts) covers only a
+ * session waiting for its next statement; these cover one in the middle of a statement too.
+ *
+ * Settings the server does not know (an older server's) are left out, not failed on. Behind a pooler
+ * in transaction mode the SET may not follow the transactions to their server connection; then the
+ * pooler, not this process, is the server's client, and it is the pooler's own keepalive that counts.
+ */
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
+
+export const CLIENT_CHECK_MS = {
+  default: 5000,
+  /** The TCP settings are in whole seconds. */
+  min: 1000,
+  max: 86_400_000,
+} as const;
+
+/** Keepalive probes unanswered before the server gives up on an idle connection. */
+const KEEPALIVE_PROBES = 3;
+
+const CLIENT_CHECK_EXPECTED = `0, or a whole number of milliseconds from ${CLIENT_CHECK_MS.min} to ${CLIENT_CHECK_MS.max}`;
+
+export function checkClientCheckMs(ms: number): void {
+  if (!(ms === 0 || (Number.isInteger(ms) && ms >= CLIENT_CHECK_MS.min && ms <= CLIENT_CHECK_MS.max))) {
+    throw new InvalidStoreInputError(`client check interval must be ${CLIENT_CHECK_EXPECTED}, got ${ms}`);
+  }
+}
+
+/** A session setting: the parameter's name and its value as SET would take it. */
+export type SessionSetting = readonly [name: string, value: string];
+
+/**
+ * The server checks a running statement's client every `ms`; it probes an idle connection after
+ * `ms` of silence, every `ms`, and gives up after three unanswered probes; it gives up on data left
+ * unacknowledged as long. So a process that closed its socket is noticed within `ms`, and a silent
+ * one within about four times `ms`. None for 0: the server's own settings stay.
+ */
+export function clientCheckSettings(ms: number): SessionSetting[] {
+  if (ms === 0) return [];
+  const seconds = String(Math.ceil(ms / 1000));
+  return [
+    ['client_connection_check_interval', String(ms)],
+    ['tcp_keepalives_idle', seconds],
+    ['tcp_keepalives_interval', seconds],
+    ['tcp_keepalives_count', String(KEEPALIVE_PROBES)],
+    ['tcp_user_timeout', String(ms * (KEEPALIVE_PROBES + 1))],
+  ];
+}
+
+/** `statement_timeout` for every statement of the session; none for 0. */
+export function statementTimeoutSettings(ms: number): SessionSetting[] {
+  return ms === 0 ? [] : [['statement_timeout', String(ms)]];
+}
+
+/**
+ * Applies `settings` to each new connection of `pool`, queued ahead of its first query. A SET
+ * rather than startup parameters, which PgBouncer refuses unless told to ignore them; one statement
+ * for all of them, which skips those the server does not have.
+ */
+export function settleEverySession(pool: pg.Pool, settings: readonly SessionSetting[], logger?: Logger): void {
+  if (settings.length === 0) return;
+  const values = settings.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+  const text =
+    `select set_config(wanted.name, wanted.value, false) from (values ${values}) as wanted(name, value) ` +
+    'where wanted.name in (select name from pg_settings)';
+  const parameters = settings.flat();
+  pool.on('connect', (client) => {
+    client.query(text, parameters).catch((error: unknown) => {
+      logger?.warn(
+        { err: error, settings: settings.map(([name]) => name) },
+        'could not apply the session settings to a PostgreSQL connection',
+      );
+    });
+  });
+}
