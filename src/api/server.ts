@@ -12,6 +12,7 @@ import type { Registry } from 'prom-client';
 import { InvalidPageCursorError } from '../storage/errors/invalid-page-cursor-error.js';
 import type { Store } from '../storage/store.js';
 import { type ApiKeyGuardOptions, installApiKeyGuard } from './auth/api-key-guard.js';
+import { ApiKeyLookup } from './auth/api-key-lookup.js';
 import { type QueueBoardOptions, registerQueueBoard } from './board.js';
 import { CachedAnswers, DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './response-cache/cached-answers.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -89,10 +90,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await installApiKeyGuard(app, deps.store, deps.auth);
+  const answers = new CachedAnswers(deps.store, deps.responseCache ?? DEFAULT_RESPONSE_CACHE);
+  // The guard reads the keys' data version through the answers' watch: one small query per interval for both.
+  await installApiKeyGuard(app, new ApiKeyLookup(deps.store, answers.versions), deps.auth);
   await app.register(healthRoutes(deps.readiness));
   await app.register(commentRoutes(deps.store));
-  const answers = new CachedAnswers(deps.store, deps.responseCache ?? DEFAULT_RESPONSE_CACHE);
   await app.register(scoreRoutes(deps.store, answers));
   await app.register(statusRoutes(deps.status));
   await app.register(alertRoutes(deps.store));

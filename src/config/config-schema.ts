@@ -199,7 +199,8 @@ export const configSchema = z.strictObject(
        *  evicted; 0 keeps none). @defaultValue 64 */
       cacheMegabytes: integerFrom(0, 4096).default(64),
       /** How often each API process re-reads the store's data versions: a cached answer may be this
-       *  old after an aggregate or triangulation run commits. @defaultValue 1000 */
+       *  old after an aggregate or triangulation run commits, and a key created or revoked takes
+       *  effect within it. @defaultValue 1000 */
       dataVersionCheckMs: integerFrom(50, 60_000).default(1000),
       /** PostgreSQL: the longest any one of the API's store statements may run, in ms: the server
        *  cancels it, and a connection silent a second past it is dropped, and the request answers

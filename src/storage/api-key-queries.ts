@@ -1,6 +1,7 @@
 /** API key records (migration 005): created, listed, looked up by hash, revoked. */
 import type { Kysely } from 'kysely';
 import type { ApiKeyRecord } from './api-key-types.js';
+import { bumpDataVersion } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import type { Database } from './schema.js';
 
@@ -14,9 +15,13 @@ const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
   revokedAt: r.revoked_at,
 });
 
+/**
+ * Keys change the api_keys data version in the same transaction: API processes keep what they read
+ * of the keys until it changes (src/api/auth/api-key-lookup.ts).
+ */
 export async function createApiKey(db: Kysely<Database>, hooks: DialectHooks, key: ApiKeyRecord): Promise<void> {
-  await hooks.writeTransaction(db, (trx) =>
-    trx
+  await hooks.writeTransaction(db, async (trx) => {
+    await trx
       .insertInto('api_keys')
       .values({
         id: key.id,
@@ -25,8 +30,9 @@ export async function createApiKey(db: Kysely<Database>, hooks: DialectHooks, ke
         created_at: key.createdAt,
         revoked_at: key.revokedAt,
       })
-      .execute(),
-  );
+      .execute();
+    await bumpDataVersion(trx, 'api_keys');
+  });
 }
 
 /** Oldest first, revoked ones included. */
@@ -47,15 +53,17 @@ export async function revokeApiKey(
   id: string,
   revokedAt: string,
 ): Promise<boolean> {
-  const result = await hooks.writeTransaction(db, (trx) =>
-    trx
+  return hooks.writeTransaction(db, async (trx) => {
+    const result = await trx
       .updateTable('api_keys')
       .set({ revoked_at: revokedAt })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
-      .executeTakeFirst(),
-  );
-  return Number(result.numUpdatedRows) > 0;
+      .executeTakeFirst();
+    const revoked = Number(result.numUpdatedRows) > 0;
+    if (revoked) await bumpDataVersion(trx, 'api_keys');
+    return revoked;
+  });
 }
 
 /** Every key ever created, revoked ones included. */

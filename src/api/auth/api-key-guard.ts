@@ -8,8 +8,8 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { Store } from '../../storage/store.js';
 import { bearerKey, hashApiKey } from './api-key.js';
+import type { ApiKeyLookup } from './api-key-lookup.js';
 
 export interface ApiKeyGuardOptions {
   /** Require a key even while none exists (every /v1 request is then refused). @defaultValue false */
@@ -44,20 +44,20 @@ const isGuarded = (request: FastifyRequest) => {
 /** Installs the hooks on the root instance: register it before the routes. */
 export async function installApiKeyGuard(
   app: FastifyInstance,
-  store: Store,
+  keys: ApiKeyLookup,
   options: ApiKeyGuardOptions = {},
 ): Promise<void> {
   const keyIds = new WeakMap<FastifyRequest, string>();
-  // Keys are revoked, never deleted, so once one is seen keys are needed for good: remembered rather
-  // than counted again per request. Were the store emptied under a running API, it fails closed.
+  // Keys are revoked, never deleted, so once one is seen keys are needed for good, whatever the store
+  // says later. Were the store emptied under a running API, it fails closed.
   let keysNeeded = options.requireKey === true;
   app.addHook('onRequest', async (request, reply) => {
     if (!isGuarded(request)) return;
     // Revoked keys count: revoking a leaked last key must lock it out, not open the API to everyone.
-    if (!keysNeeded) keysNeeded = (await store.countApiKeys()) > 0;
+    if (!keysNeeded) keysNeeded = await keys.anyKeyExists();
     if (!keysNeeded) return;
     const key = bearerKey(request.headers.authorization);
-    const record = key === undefined ? null : await store.findApiKeyByHash(hashApiKey(key));
+    const record = key === undefined ? null : await keys.find(hashApiKey(key));
     if (!record || record.revokedAt !== null) {
       return reply
         .code(401)

@@ -106,6 +106,11 @@ export class CachedAnswers {
     this.#cache = new ByteLru(options.maxBytes, bytesOf);
   }
 
+  /** The store's data versions as this cache reads them, for others that keep store data until it changes. */
+  get versions(): DataVersionWatch {
+    return this.#watch;
+  }
+
   /** Bytes held now (bodies, tags and keys). */
   get bytes(): number {
     return this.#cache.bytes;

@@ -16,6 +16,8 @@ const { DATABASE_URL: _ignored, ...cleanEnv } = process.env;
 let dataDir: string;
 let store: Store;
 let app: FastifyInstance;
+/** How often the API re-reads the data versions, which tell it a key was created or revoked. */
+const VERSION_CHECK_MS = 50;
 
 const cli = (...args: string[]) =>
   run('node_modules/.bin/tsx', ['src/cli/main.ts', 'api-keys', ...args], {
@@ -54,6 +56,7 @@ describe('API keys', () => {
       status: () => Promise.reject(new Error('unused')),
       logger: pino({ level: 'silent' }),
       auth: { maxPerMinute: 3 },
+      responseCache: { maxBytes: 1024 * 1024, versionCheckMs: VERSION_CHECK_MS },
     });
     expect((await request('/v1/triangulation/summary')).statusCode).toBe(401);
     expect((await request('/v1/triangulation/summary', `${key.slice(0, -1)}x`)).statusCode).toBe(401);
@@ -75,6 +78,7 @@ describe('API keys', () => {
     const id = key.slice(4, 16);
     expect((await cli('revoke', id)).stdout).toContain(`revoked ${id}`);
     await expect(cli('revoke', id)).rejects.toThrow(/no active API key/);
+    await new Promise((resolve) => setTimeout(resolve, VERSION_CHECK_MS * 2));
     expect((await request('/v1/triangulation/summary', key)).statusCode).toBe(401);
     expect((await request('/v1/triangulation/summary')).statusCode).toBe(401);
   }, 30_000);

@@ -8,7 +8,7 @@ export function describeDataVersionContract(ctx: ContractContext): void {
     it('changes the aggregates version with each aggregate write, seen by another handle', async () => {
       const other = await ctx.openHandle();
       const before = await other.dataVersions();
-      expect(before).toEqual({ aggregates: 'none', triangulation: 'none' });
+      expect(before).toEqual({ aggregates: 'none', triangulation: 'none', api_keys: 'none' });
       await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
       const first = await other.dataVersions();
       expect(first.aggregates).not.toBe('none');
@@ -27,6 +27,29 @@ export function describeDataVersionContract(ctx: ContractContext): void {
       const after = await ctx.store().dataVersions();
       expect(after.triangulation).not.toBe('none');
       expect(after.aggregates).toBe(before.aggregates);
+    });
+
+    it('changes the API keys version when a key is created or revoked, and only then', async () => {
+      const other = await ctx.openHandle();
+      const key = {
+        id: 'k1',
+        name: 'dashboard',
+        keyHash: 'h'.repeat(64),
+        createdAt: '2026-11-28T00:00:00.000Z',
+        revokedAt: null,
+      };
+      await ctx.store().createApiKey(key);
+      const created = await other.dataVersions();
+      expect(created.api_keys).not.toBe('none');
+      expect(created.aggregates).toBe('none');
+      await ctx.store().replaceAggregates([aggregateRow()], ['2024-03']);
+      expect((await other.dataVersions()).api_keys).toBe(created.api_keys);
+      expect(await ctx.store().revokeApiKey('k1', '2026-11-28T01:00:00.000Z')).toBe(true);
+      const revoked = await other.dataVersions();
+      expect(revoked.api_keys).not.toBe(created.api_keys);
+      // Revoking again changes nothing, so the version stays.
+      expect(await ctx.store().revokeApiKey('k1', '2026-11-28T02:00:00.000Z')).toBe(false);
+      expect((await other.dataVersions()).api_keys).toBe(revoked.api_keys);
     });
 
     it('keeps the version when the aggregate write fails and is rolled back', async () => {

@@ -12,7 +12,7 @@ function fakeStore() {
     },
     read: async (): Promise<DataVersions> => {
       reads++;
-      return { aggregates: `a${version}`, triangulation: 't' };
+      return { aggregates: `a${version}`, triangulation: 't', api_keys: 'k' };
     },
   };
 }
@@ -45,7 +45,7 @@ describe('DataVersionWatch', () => {
     const watch = new DataVersionWatch(
       async () => {
         if (fail) throw new Error('store unreachable');
-        return { aggregates: 'a', triangulation: 't' };
+        return { aggregates: 'a', triangulation: 't', api_keys: 'k' };
       },
       1000,
       () => 0,
