@@ -5,8 +5,10 @@
  * clients. SQLite and PostgreSQL.
  *
  *   tsx bench/bench-api.ts [--comments 100000] [--stores sqlite,postgres] [--connections 50]
- *                          [--seconds 10] [--keep] [--json]
+ *                          [--seconds 10] [--keep] [--api-key] [--json]
  *
+ * --api-key runs the API as a deployment with keys does: a key is created before it starts and sent
+ * with every request (checked, and counted against the rate limit in Redis); it is deleted afterwards.
  * --keep leaves the built stores for the next run (and reuses complete ones left by an earlier run);
  * without it they are built fresh and removed afterwards. REDIS_URL (default redis://127.0.0.1:6379)
  * for the API's readiness check; DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
@@ -17,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/table.js';
 import { loadAnalyser } from '../src/reference/load-analyser.js';
 import { analystRequests } from './api/analyst-requests.js';
+import { addBenchApiKey, type BenchApiKey } from './api/bench-api-key.js';
 import { type LoadFigures, loadEndpoint } from './api/load-endpoint.js';
 import {
   type BenchStoreKind,
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    'api-key': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -71,6 +75,7 @@ try {
   for (const location of locations) {
     const store = await openBenchStore(location, postgresUrl);
     const requests = await analystRequests(store).finally(() => store.close());
+    const key: BenchApiKey | undefined = args['api-key'] ? await addBenchApiKey(location, postgresUrl) : undefined;
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const api = startCli(['api', '--port', String(port)], {
       location,
@@ -93,9 +98,10 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       for (const request of requests) {
-        const check = await fetch(`${base}${request.path}`, { headers: request.headers ?? {} });
+        const headers = { ...request.headers, ...key?.headers };
+        const check = await fetch(`${base}${request.path}`, { headers });
         if (!check.ok) throw new Error(`${request.path} answered ${check.status}: ${await check.text()}`);
-        const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds, request.headers);
+        const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds, headers);
         rows.push({ store: location.kind, comments, request: request.name, path: request.path, ...figures });
         log(`  ${location.kind} ${request.name}: p99 ${figures.p99Ms} ms, ${Math.round(figures.requestsPerSecond)}/s`);
       }
@@ -104,6 +110,7 @@ try {
       await api.exited;
       apiPeakRssMb[location.kind] = api.peakRssMb();
       api.cleanup();
+      await key?.remove();
     }
   }
 } finally {
@@ -113,7 +120,7 @@ try {
 const machine = { nproc: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 console.log(
   `API under load: ${connections} clients, ${seconds} s per request, store of ${comments.toLocaleString('en-GB')} ` +
-    `comments (${machine.nproc} cores, ${machine.memoryGb} GB, Node ${machine.node})`,
+    `comments${args['api-key'] ? ', every request with an API key' : ''} (${machine.nproc} cores, ${machine.memoryGb} GB, Node ${machine.node})`,
 );
 console.log(
   formatTable(
@@ -142,5 +149,8 @@ for (const build of builds)
 console.log(
   `build (analysis included): ${buildSeconds.toFixed(1)} s; the load generator shares the machine with the API`,
 );
-if (args.json) console.log(JSON.stringify({ bench: 'api', machine, connections, seconds, builds, apiPeakRssMb, rows }));
+if (args.json) {
+  const apiKey = args['api-key'];
+  console.log(JSON.stringify({ bench: 'api', machine, connections, seconds, apiKey, builds, apiPeakRssMb, rows }));
+}
 process.exitCode = rows.some((r) => r.non2xx + r.errors > 0) ? 1 : 0;

@@ -1,0 +1,46 @@
+/**
+ * An API key for one bench run, as a deployment has: created in the bench store before the API
+ * starts, sent on every request, and deleted once the API has stopped. A deployment never deletes a
+ * key (revoked keys still make keys required); the bench does, because a kept store is reused by
+ * later runs without a key, which a key left behind would refuse.
+ */
+import { generateApiKey } from '../../src/api/auth/api-key.js';
+import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
+import { openSqlite } from '../../src/storage/sqlite/open-sqlite.js';
+import { type BenchStoreLocation, openBenchStore } from '../support/bench-store.js';
+
+export interface BenchApiKey {
+  /** The Authorization header that carries it. */
+  headers: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+export async function addBenchApiKey(location: BenchStoreLocation, postgresUrl: string): Promise<BenchApiKey> {
+  const created = generateApiKey();
+  const store = await openBenchStore(location, postgresUrl);
+  try {
+    await store.createApiKey({
+      id: created.id,
+      name: 'bench-api',
+      keyHash: created.keyHash,
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    });
+  } finally {
+    await store.close();
+  }
+  return {
+    headers: { authorization: `Bearer ${created.key}` },
+    async remove() {
+      const { db } =
+        location.kind === 'sqlite'
+          ? openSqlite({ path: location.sqlitePath })
+          : await openPostgres({ connectionString: postgresUrl, schema: location.schema!, poolSize: 1 });
+      try {
+        await db.deleteFrom('api_keys').where('id', '=', created.id).execute();
+      } finally {
+        await db.destroy();
+      }
+    },
+  };
+}
