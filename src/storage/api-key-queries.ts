@@ -1,7 +1,6 @@
 /** API key records (migration 005): created, listed, looked up by hash, revoked. */
 import type { Kysely } from 'kysely';
 import type { ApiKeyRecord } from './api-key-types.js';
-import { bumpDataVersion } from './data-versions.js';
 import type { DialectHooks } from './dialect-hooks.js';
 import type { Database } from './schema.js';
 
@@ -16,12 +15,12 @@ const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
 });
 
 /**
- * Keys change the api_keys data version in the same transaction: API processes keep what they read
- * of the keys until it changes (src/api/auth/api-key-lookup.ts).
+ * Every write to api_keys replaces the api_keys data version in its transaction, by trigger
+ * (migration 015): API processes keep what they read of the keys until it changes.
  */
 export async function createApiKey(db: Kysely<Database>, hooks: DialectHooks, key: ApiKeyRecord): Promise<void> {
-  await hooks.writeTransaction(db, async (trx) => {
-    await trx
+  await hooks.writeTransaction(db, (trx) =>
+    trx
       .insertInto('api_keys')
       .values({
         id: key.id,
@@ -30,9 +29,8 @@ export async function createApiKey(db: Kysely<Database>, hooks: DialectHooks, ke
         created_at: key.createdAt,
         revoked_at: key.revokedAt,
       })
-      .execute();
-    await bumpDataVersion(trx, 'api_keys');
-  });
+      .execute(),
+  );
 }
 
 /** Oldest first, revoked ones included. */
@@ -53,17 +51,15 @@ export async function revokeApiKey(
   id: string,
   revokedAt: string,
 ): Promise<boolean> {
-  return hooks.writeTransaction(db, async (trx) => {
-    const result = await trx
+  const result = await hooks.writeTransaction(db, (trx) =>
+    trx
       .updateTable('api_keys')
       .set({ revoked_at: revokedAt })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    const revoked = Number(result.numUpdatedRows) > 0;
-    if (revoked) await bumpDataVersion(trx, 'api_keys');
-    return revoked;
-  });
+      .executeTakeFirst(),
+  );
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Every key ever created, revoked ones included. */

@@ -272,7 +272,7 @@ export interface TriangulationInputsTable {
   computed_at: string;
 }
 
-/** Migration 010: a token per derived dataset, replaced in the same transaction as its every write. */
+/** Migration 010: a token per dataset readers keep in memory, replaced in the same transaction as its every write. */
 export interface DataVersionsTable {
   dataset: string;
   version: string;

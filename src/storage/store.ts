@@ -246,8 +246,9 @@ export interface Store {
     page: { limit: number; after?: string | null },
   ): Promise<Page<TriangulatedCell>>;
   listTriangulationSummary(): Promise<TumourGroupSummary[]>;
-  /** A token per derived dataset (aggregates, triangulation) that changes in the transaction of its every
-   *  write (src/storage/data-versions.ts): one small read tells a cache whether its answers still hold. */
+  /** A token per dataset the API keeps in memory (aggregates, triangulation, API keys) that changes in the
+   *  transaction of its every write (src/storage/data-versions.ts): one small read tells a cache whether
+   *  what it holds is still current. */
   dataVersions(): Promise<DataVersions>;
   createApiKey(key: ApiKeyRecord): Promise<void>;
   /** Oldest first, revoked keys included. */

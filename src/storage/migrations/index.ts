@@ -18,6 +18,7 @@ import { coveringBandIndexesMigration } from './011-covering-band-indexes.js';
 import { trustListingIndexMigration } from './012-trust-listing-index.js';
 import { sqliteSimhashJournalMigration } from './013-sqlite-simhash-journal.js';
 import { postgresSimhashJournalMigration } from './014-postgres-simhash-journal.js';
+import { apiKeysVersionMigration } from './015-api-keys-version.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initialMigration,
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '012-trust-listing-index': trustListingIndexMigration,
   '013-sqlite-simhash-journal': sqliteSimhashJournalMigration,
   '014-postgres-simhash-journal': postgresSimhashJournalMigration,
+  '015-api-keys-version': apiKeysVersionMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
