@@ -54,7 +54,8 @@ export async function installApiKeyGuard(
   app.addHook('onRequest', async (request, reply) => {
     if (!isGuarded(request)) return;
     // Revoked keys count: revoking a leaked last key must lock it out, not open the API to everyone.
-    if (!keysNeeded) keysNeeded = await keys.anyKeyExists();
+    // Only ever switched on: an answer read before another request's must not switch it off again.
+    if (!keysNeeded && (await keys.anyKeyExists())) keysNeeded = true;
     if (!keysNeeded) return;
     const key = bearerKey(request.headers.authorization);
     const record = key === undefined ? null : await keys.find(hashApiKey(key));

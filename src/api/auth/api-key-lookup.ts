@@ -1,10 +1,11 @@
 /**
  * What the API key guard asks of the store (whether any key exists, and the record of a key's hash)
- * read once per change of the store's API keys data version rather than once per request: under
- * load that per-request query cost more than serving a cached answer (`npm run bench:api`). Every
- * key created or revoked, by any process, changes the version in the same transaction, and the
- * versions are re-read at most once per interval (DataVersionWatch, `api.dataVersionCheckMs`), so
- * a new or revoked key takes effect within that interval on every API process.
+ * read once per change of the store's API keys data version rather than once per request: on
+ * PostgreSQL that per-request query halved the rate of small cached answers (docs/BENCHMARKS.md,
+ * "API keys read once per version"). Every write to `api_keys` changes the version in its
+ * transaction, by trigger (migration 015), and the versions are re-read at most once per interval
+ * (DataVersionWatch, `api.dataVersionCheckMs`), so a new or revoked key takes effect within that
+ * interval on every API process.
  */
 
 import type { ApiKeyRecord } from '../../storage/api-key-types.js';
@@ -13,7 +14,8 @@ import type { DataVersionWatch } from '../response-cache/data-version-watch.js';
 
 /**
  * Hashes remembered per version, unknown ones included: enough for every key a deployment has, and
- * a bound on what a client sending made-up keys can make the process hold (a few MB).
+ * a bound on what a client sending made-up keys can make the process hold (a few MB). The least
+ * recently used goes first, so a flood of made-up keys does not push out the keys in use.
  */
 export const MAX_REMEMBERED_KEYS = 10_000;
 
@@ -22,7 +24,7 @@ export class ApiKeyLookup {
   readonly #versions: DataVersionWatch;
   #version: string | undefined;
   #anyKey: Promise<boolean> | undefined;
-  /** Oldest first: a Map iterates in insertion order, so the first entry is the one to drop. */
+  /** Least recently used first: a Map iterates in insertion order, and a hit is inserted again. */
   readonly #records = new Map<string, Promise<ApiKeyRecord | null>>();
 
   constructor(store: Pick<Store, 'countApiKeys' | 'findApiKeyByHash'>, versions: DataVersionWatch) {
@@ -48,7 +50,10 @@ export class ApiKeyLookup {
   async find(keyHash: string): Promise<ApiKeyRecord | null> {
     await this.#forgetIfChanged();
     let record = this.#records.get(keyHash);
-    if (!record) {
+    if (record) {
+      this.#records.delete(keyHash);
+      this.#records.set(keyHash, record);
+    } else {
       const finding = this.#store.findApiKeyByHash(keyHash);
       record = finding;
       if (this.#records.size >= MAX_REMEMBERED_KEYS) this.#records.delete(this.#records.keys().next().value!);

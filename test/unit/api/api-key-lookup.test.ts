@@ -77,13 +77,20 @@ describe('ApiKeyLookup', () => {
     expect(await keys.lookup.find('a')).toEqual(record('a'));
   });
 
-  it(`remembers at most ${MAX_REMEMBERED_KEYS} hashes, dropping the oldest`, async () => {
+  it(`remembers at most ${MAX_REMEMBERED_KEYS} hashes, dropping the least recently used`, async () => {
     const keys = fakeKeys();
-    for (let i = 0; i <= MAX_REMEMBERED_KEYS; i++) await keys.lookup.find(`made-up-${i}`);
+    keys.write(record('in-use'));
+    await keys.lookup.find('in-use');
+    for (let i = 0; i < MAX_REMEMBERED_KEYS; i++) {
+      await keys.lookup.find(`made-up-${i}`);
+      // The key in use is asked for now and then, between the made-up ones, and stays.
+      if (i % 1000 === 0) await keys.lookup.find('in-use');
+    }
     expect(keys.calls.find).toBe(MAX_REMEMBERED_KEYS + 1);
-    // The newest are still held; the first was dropped to make room.
-    await keys.lookup.find(`made-up-${MAX_REMEMBERED_KEYS}`);
+    await keys.lookup.find('in-use');
+    await keys.lookup.find(`made-up-${MAX_REMEMBERED_KEYS - 1}`);
     expect(keys.calls.find).toBe(MAX_REMEMBERED_KEYS + 1);
+    // The oldest made-up one went to make room.
     await keys.lookup.find('made-up-0');
     expect(keys.calls.find).toBe(MAX_REMEMBERED_KEYS + 2);
   });
