@@ -12,9 +12,13 @@
  * over two hours and about 15 minutes. The idle-in-transaction timeout (write-idle-timeout.ts) covers only a
  * session waiting for its next statement; these cover one in the middle of a statement too.
  *
- * Settings the server does not know (an older server's) are left out, not failed on. Behind a pooler
- * in transaction mode the SET may not follow the transactions to their server connection; then the
- * pooler, not this process, is the server's client, and it is the pooler's own keepalive that counts.
+ * A statement on its own checks the socket only where the server has `client_connection_check_interval`
+ * and the platform supports it: before PostgreSQL 14, or where the server refuses a non-zero value,
+ * only the TCP settings stay, which mark the connection dead but do not stop a running statement.
+ * Each setting goes in a statement of its own, so one the server does not have or refuses costs that
+ * setting alone (said once per pool), not the others. Behind a pooler in transaction mode the SET may
+ * not follow the transactions to their server connection; then the pooler, not this process, is the
+ * server's client, and it is the pooler's own keepalive that counts.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -24,7 +28,8 @@ export const CLIENT_CHECK_MS = {
   default: 5000,
   /** The TCP settings are in whole seconds. */
   min: 1000,
-  max: 86_400_000,
+  /** Linux takes at most 32,767 s for the keepalive's idle time and interval. */
+  max: 32_767_000,
 } as const;
 
 /** Keepalive probes unanswered before the server gives up on an idle connection. */
@@ -64,24 +69,38 @@ export function statementTimeoutSettings(ms: number): SessionSetting[] {
   return ms === 0 ? [] : [['statement_timeout', String(ms)]];
 }
 
+/** Sets one parameter for the session; no row when the server has no such parameter. */
+const SET_IF_KNOWN = 'select set_config(name, $2::text, false) as value from pg_settings where name = $1::text';
+
 /**
  * Applies `settings` to each new connection of `pool`, queued ahead of its first query. A SET
- * rather than startup parameters, which PgBouncer refuses unless told to ignore them; one statement
- * for all of them, which skips those the server does not have.
+ * rather than startup parameters, which PgBouncer refuses unless told to ignore them. A setting the
+ * server does not have, or refuses, is said once per pool and left out.
  */
 export function settleEverySession(pool: pg.Pool, settings: readonly SessionSetting[], logger?: Logger): void {
   if (settings.length === 0) return;
-  const values = settings.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-  const text =
-    `select set_config(wanted.name, wanted.value, false) from (values ${values}) as wanted(name, value) ` +
-    'where wanted.name in (select name from pg_settings)';
-  const parameters = settings.flat();
+  const told = new Set<string>();
+  const tellOnce = (name: string, say: () => void) => {
+    if (told.has(name)) return;
+    told.add(name);
+    say();
+  };
   pool.on('connect', (client) => {
-    client.query(text, parameters).catch((error: unknown) => {
-      logger?.warn(
-        { err: error, settings: settings.map(([name]) => name) },
-        'could not apply the session settings to a PostgreSQL connection',
+    for (const [name, value] of settings) {
+      client.query(SET_IF_KNOWN, [name, value]).then(
+        (result) => {
+          if (result.rowCount === 0) {
+            tellOnce(name, () => logger?.warn({ setting: name }, `PostgreSQL has no ${name}: sessions go without it`));
+          }
+        },
+        (error: unknown) =>
+          tellOnce(name, () =>
+            logger?.warn(
+              { err: error, setting: name },
+              `PostgreSQL refused ${name} = ${value}: sessions go without it`,
+            ),
+          ),
       );
-    });
+    }
   });
 }

@@ -5,14 +5,17 @@
  * A process cut off from the server mid-transaction (a silent network partition, a host gone
  * without closing its connections) leaves its session idle in the transaction, holding its locks:
  * the comment write lock, which every other comment writer then waits on, the planner statistics
- * lock, or the rows it changed. The server notices only when its TCP keepalive gives up, two hours
- * and more with Linux's defaults. With the timeout the server ends such a session and its locks go;
- * the cut-off transaction fails when its process is heard from again, and its job is retried.
+ * lock, or the rows it changed. The server notices only when its TCP keepalive gives up: about 20 s
+ * with the keepalive the store sets per session (session-settings.ts), two hours and more with
+ * Linux's defaults where that is off (`database.clientCheckMs` 0), and never behind a pooler, whose
+ * own connection to the server stays alive. With the timeout the server ends such a session and its
+ * locks go, whatever the keepalive; the cut-off transaction fails when its process is heard from
+ * again, and its job is retried.
  *
  * The timer runs only while the server waits for the next statement. A cut in the middle of a
- * statement's message, or while the server is sending a large result, still waits on TCP. Set for
- * the transaction alone, so it also holds behind a pooler that shares server connections, and a
- * non-zero value replaces the server's or role's own setting there; 0 sends nothing and leaves it.
+ * statement's message, or while the server is sending a large result, is left to the keepalive and
+ * `tcp_user_timeout` (session-settings.ts). Set for the transaction alone, so it also holds behind
+ * a pooler that shares server connections, and a non-zero value replaces the server's or role's own setting there; 0 sends nothing and leaves it.
  */
 import { type RawBuilder, sql } from 'kysely';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
