@@ -76,40 +76,45 @@ try {
     const store = await openBenchStore(location, postgresUrl);
     const requests = await analystRequests(store).finally(() => store.close());
     const key: BenchApiKey | undefined = args['api-key'] ? await addBenchApiKey(location, postgresUrl) : undefined;
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const api = startCli(['api', '--port', String(port)], {
-      location,
-      redisUrl,
-      overlay: {
-        redis: { prefix: `{cvbench-api-${randomBytes(4).toString('hex')}}`, startLocal: false },
-        // The per-client limit (120 a minute) would answer 429 to a load test from one address.
-        api: { rateLimitPerMinute: 1_000_000_000 },
-      },
-    });
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let attempt = 0; ; attempt++) {
-        const ready = await fetch(`${base}/health/ready`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ready) break;
-        if (api.child.exitCode !== null || attempt > 600) throw new Error(`the API did not start:\n${api.output()}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      for (const request of requests) {
-        const headers = { ...request.headers, ...key?.headers };
-        const check = await fetch(`${base}${request.path}`, { headers });
-        if (!check.ok) throw new Error(`${request.path} answered ${check.status}: ${await check.text()}`);
-        const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds, headers);
-        rows.push({ store: location.kind, comments, request: request.name, path: request.path, ...figures });
-        log(`  ${location.kind} ${request.name}: p99 ${figures.p99Ms} ms, ${Math.round(figures.requestsPerSecond)}/s`);
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const api = startCli(['api', '--port', String(port)], {
+        location,
+        redisUrl,
+        overlay: {
+          redis: { prefix: `{cvbench-api-${randomBytes(4).toString('hex')}}`, startLocal: false },
+          // The per-client limit (120 a minute) would answer 429 to a load test from one address.
+          api: { rateLimitPerMinute: 1_000_000_000 },
+        },
+      });
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        for (let attempt = 0; ; attempt++) {
+          const ready = await fetch(`${base}/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ready) break;
+          if (api.child.exitCode !== null || attempt > 600) throw new Error(`the API did not start:\n${api.output()}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        for (const request of requests) {
+          const headers = { ...request.headers, ...key?.headers };
+          const check = await fetch(`${base}${request.path}`, { headers });
+          if (!check.ok) throw new Error(`${request.path} answered ${check.status}: ${await check.text()}`);
+          const figures = await loadEndpoint(`${base}${request.path}`, connections, seconds, headers);
+          rows.push({ store: location.kind, comments, request: request.name, path: request.path, ...figures });
+          log(
+            `  ${location.kind} ${request.name}: p99 ${figures.p99Ms} ms, ${Math.round(figures.requestsPerSecond)}/s`,
+          );
+        }
+      } finally {
+        api.child.kill('SIGTERM');
+        await api.exited;
+        apiPeakRssMb[location.kind] = api.peakRssMb();
+        api.cleanup();
       }
     } finally {
-      api.child.kill('SIGTERM');
-      await api.exited;
-      apiPeakRssMb[location.kind] = api.peakRssMb();
-      api.cleanup();
       await key?.remove();
     }
   }

@@ -2,8 +2,8 @@
  * Where a comments page's time goes, one request at a time: the analyst's comments pages (as
  * bench-api.ts asks for them) answered by the API in this process through fastify's `inject`, with
  * the store's work timed inside each request: `listComments` (Kysely building the statement, SQLite
- * running it, rows mapped to comments) and the API key guard's count of keys (asked on every request
- * while a store has no key, as the bench store has none). What is left is routing, validation, the
+ * running it, rows mapped to comments). What is left is routing, validation, the API key guard (which
+ * asks the store about keys once per version of them, not per request), the
  * response schema's serialiser and the reply, without sockets or HTTP parsing (`inject`), so the
  * rate is an upper bound for one process. No load generator shares the cores; under C clients one
  * process queues about C times a page's time.
@@ -50,14 +50,13 @@ interface Row {
   path: string;
   pageMs: number;
   listCommentsMs: number;
-  keyCountMs: number;
   restMs: number;
   pagesPerSecond: number;
   kbPerPage: number;
 }
 
 /** Replaces one of the store's methods by itself timed: total milliseconds spent in it so far. */
-function timed<M extends 'listComments' | 'countApiKeys'>(store: Store, method: M): () => number {
+function timed<M extends 'listComments'>(store: Store, method: M): () => number {
   let spent = 0;
   const original = store[method].bind(store) as (...parameters: unknown[]) => Promise<unknown>;
   store[method] = (async (...parameters: unknown[]) => {
@@ -88,7 +87,6 @@ try {
     try {
       const pages = (await analystRequests(store)).filter((r) => r.path.startsWith('/v1/comments'));
       const listing = timed(store, 'listComments');
-      const keyCount = timed(store, 'countApiKeys');
       for (const page of pages) {
         let bytes = 0;
         const ask = async () => {
@@ -98,20 +96,18 @@ try {
         };
         for (let i = 0; i < WARM_UP; i++) await ask();
         bytes = 0;
-        const [listingBefore, keyCountBefore] = [listing(), keyCount()];
+        const listingBefore = listing();
         const started = performance.now();
         for (let i = 0; i < requests; i++) await ask();
         const pageMs = (performance.now() - started) / requests;
         const listCommentsMs = (listing() - listingBefore) / requests;
-        const keyCountMs = (keyCount() - keyCountBefore) / requests;
         rows.push({
           store: location.kind,
           request: page.name,
           path: page.path,
           pageMs,
           listCommentsMs,
-          keyCountMs,
-          restMs: pageMs - listCommentsMs - keyCountMs,
+          restMs: pageMs - listCommentsMs,
           pagesPerSecond: 1000 / pageMs,
           kbPerPage: bytes / requests / 1024,
         });
@@ -134,13 +130,12 @@ if (args.json) {
   );
   console.log(
     formatTable(
-      ['store', 'request', 'ms/page', 'listComments ms', 'key count ms', 'rest ms', 'pages/s', 'KB/page'],
+      ['store', 'request', 'ms/page', 'listComments ms', 'rest ms', 'pages/s', 'KB/page'],
       rows.map((r) => [
         r.store,
         r.request,
         r.pageMs.toFixed(2),
         r.listCommentsMs.toFixed(2),
-        r.keyCountMs.toFixed(2),
         r.restMs.toFixed(2),
         Math.round(r.pagesPerSecond),
         Math.round(r.kbPerPage),

@@ -2,7 +2,8 @@
  * An API key for one bench run, as a deployment has: created in the bench store before the API
  * starts, sent on every request, and deleted once the API has stopped. A deployment never deletes a
  * key (revoked keys still make keys required); the bench does, because a kept store is reused by
- * later runs without a key, which a key left behind would refuse.
+ * later runs without a key, which a key left behind would refuse. A run stopped before it could
+ * delete its key leaves it to the next run with a key, which deletes every bench key first.
  */
 import { generateApiKey } from '../../src/api/auth/api-key.js';
 import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
@@ -15,13 +16,16 @@ export interface BenchApiKey {
   remove(): Promise<void>;
 }
 
+const BENCH_KEY_NAME = 'bench-api';
+
 export async function addBenchApiKey(location: BenchStoreLocation, postgresUrl: string): Promise<BenchApiKey> {
+  await removeBenchApiKeys(location, postgresUrl);
   const created = generateApiKey();
   const store = await openBenchStore(location, postgresUrl);
   try {
     await store.createApiKey({
       id: created.id,
-      name: 'bench-api',
+      name: BENCH_KEY_NAME,
       keyHash: created.keyHash,
       createdAt: new Date().toISOString(),
       revokedAt: null,
@@ -31,16 +35,19 @@ export async function addBenchApiKey(location: BenchStoreLocation, postgresUrl: 
   }
   return {
     headers: { authorization: `Bearer ${created.key}` },
-    async remove() {
-      const { db } =
-        location.kind === 'sqlite'
-          ? openSqlite({ path: location.sqlitePath })
-          : await openPostgres({ connectionString: postgresUrl, schema: location.schema!, poolSize: 1 });
-      try {
-        await db.deleteFrom('api_keys').where('id', '=', created.id).execute();
-      } finally {
-        await db.destroy();
-      }
-    },
+    remove: () => removeBenchApiKeys(location, postgresUrl),
   };
+}
+
+/** Deletes every bench key, past runs' included; the store has no way to, so this goes around it. */
+async function removeBenchApiKeys(location: BenchStoreLocation, postgresUrl: string): Promise<void> {
+  const { db } =
+    location.kind === 'sqlite'
+      ? openSqlite({ path: location.sqlitePath })
+      : await openPostgres({ connectionString: postgresUrl, schema: location.schema!, poolSize: 1 });
+  try {
+    await db.deleteFrom('api_keys').where('name', '=', BENCH_KEY_NAME).execute();
+  } finally {
+    await db.destroy();
+  }
 }
