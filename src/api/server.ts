@@ -15,6 +15,7 @@ import { type ApiKeyGuardOptions, installApiKeyGuard } from './auth/api-key-guar
 import { ApiKeyLookup } from './auth/api-key-lookup.js';
 import { type QueueBoardOptions, registerQueueBoard } from './board.js';
 import { CachedAnswers, DEFAULT_RESPONSE_CACHE, type ResponseCacheOptions } from './response-cache/cached-answers.js';
+import { DataVersionWatch } from './response-cache/data-version-watch.js';
 import { alertRoutes } from './routes/alerts.js';
 import { commentRoutes } from './routes/comments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -90,9 +91,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  const answers = new CachedAnswers(deps.store, deps.responseCache ?? DEFAULT_RESPONSE_CACHE);
-  // The guard reads the keys' data version through the answers' watch: one small query per interval for both.
-  await installApiKeyGuard(app, new ApiKeyLookup(deps.store, answers.versions), deps.auth);
+  const cacheOptions = deps.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  // One watch for the cached answers and the API keys: one small query per interval for both.
+  const versions = new DataVersionWatch(() => deps.store.dataVersions(), cacheOptions.versionCheckMs);
+  const answers = new CachedAnswers(versions, cacheOptions.maxBytes);
+  await installApiKeyGuard(app, new ApiKeyLookup(deps.store, versions), deps.auth);
   await app.register(healthRoutes(deps.readiness));
   await app.register(commentRoutes(deps.store));
   await app.register(scoreRoutes(deps.store, answers));

@@ -101,14 +101,22 @@ export class CachedAnswers {
   readonly #compressing = new WeakMap<Representation, Promise<Representation | null>>();
   readonly #seenVersions = new Map<VersionedDataset, string>();
 
-  constructor(store: Pick<Store, 'dataVersions'>, options: ResponseCacheOptions, now?: () => number) {
-    this.#watch = new DataVersionWatch(() => store.dataVersions(), options.versionCheckMs, now);
-    this.#cache = new ByteLru(options.maxBytes, bytesOf);
+  /** `versions`: the store's data versions as the API reads them, shared with whatever else keeps store data. */
+  constructor(versions: DataVersionWatch, maxBytes: number) {
+    this.#watch = versions;
+    this.#cache = new ByteLru(maxBytes, bytesOf);
   }
 
-  /** The store's data versions as this cache reads them, for others that keep store data until it changes. */
-  get versions(): DataVersionWatch {
-    return this.#watch;
+  /** A cache reading the store's versions through a watch of its own. */
+  static forStore(
+    store: Pick<Store, 'dataVersions'>,
+    options: ResponseCacheOptions,
+    now?: () => number,
+  ): CachedAnswers {
+    return new CachedAnswers(
+      new DataVersionWatch(() => store.dataVersions(), options.versionCheckMs, now),
+      options.maxBytes,
+    );
   }
 
   /** Bytes held now (bodies, tags and keys). */

@@ -8,7 +8,7 @@ const scoresAnswer = z.object({ items: z.array(scoreView) });
 
 /** Scores change only when the aggregate stage writes them, so answers are cached until then. */
 export const scoreRoutes =
-  (store: Store, answers = new CachedAnswers(store, DEFAULT_RESPONSE_CACHE)): FastifyPluginAsyncZod =>
+  (store: Store, answers = CachedAnswers.forStore(store, DEFAULT_RESPONSE_CACHE)): FastifyPluginAsyncZod =>
   async (app) => {
     const serialise = jsonSerialiser(scoresAnswer, '/v1/scores');
     app.get(

@@ -56,7 +56,7 @@ const triangulationSummary = z.object({ items: z.array(tumourGroupSummaryView) }
 
 /** Triangulated scores change only when the triangulation stage replaces them: answers are cached until then. */
 export const triangulationRoutes =
-  (store: Store, answers = new CachedAnswers(store, DEFAULT_RESPONSE_CACHE)): FastifyPluginAsyncZod =>
+  (store: Store, answers = CachedAnswers.forStore(store, DEFAULT_RESPONSE_CACHE)): FastifyPluginAsyncZod =>
   async (app) => {
     const serialisePage = jsonSerialiser(triangulationPage, '/v1/triangulation');
     const serialiseSummary = jsonSerialiser(triangulationSummary, '/v1/triangulation/summary');

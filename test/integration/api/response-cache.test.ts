@@ -102,7 +102,7 @@ const storeTwelveMonthsOfRbv = () =>
 
 /** A bare route answering RBV's scores through its own cache of `maxBytes`, so the cache can be read. */
 function rbvScoresApp(maxBytes: number): { answers: CachedAnswers; app: FastifyInstance } {
-  const answers = new CachedAnswers(store, { maxBytes, versionCheckMs: VERSION_CHECK_MS });
+  const answers = CachedAnswers.forStore(store, { maxBytes, versionCheckMs: VERSION_CHECK_MS });
   const app = Fastify();
   apps.push(app);
   app.get('/v1/scores', (request, reply) =>
