@@ -32,9 +32,13 @@ async function up(db: Kysely<unknown>): Promise<void> {
       for each statement execute function api_keys_replace_version()`.execute(db);
     return;
   }
+  // No conflict clause: a trigger's gives way to the firing statement's, so an `INSERT OR IGNORE`
+  // into api_keys would make an upsert here ignore the row it should replace.
   for (const event of SQLITE_EVENTS) {
     await sql`${sql.raw(`create trigger if not exists api_keys_version_${event} after ${event} on api_keys`)} begin
-      insert or replace into data_versions (dataset, version) values ('api_keys', lower(hex(randomblob(16))));
+      insert into data_versions (dataset, version) select 'api_keys', ''
+        where not exists (select 1 from data_versions where dataset = 'api_keys');
+      update data_versions set version = lower(hex(randomblob(16))) where dataset = 'api_keys';
     end`.execute(db);
   }
 }

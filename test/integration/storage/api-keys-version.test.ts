@@ -75,7 +75,7 @@ async function postgresBackend(): Promise<Backend> {
 describe.each([
   ['SQLite', sqliteBackend],
   ['PostgreSQL', postgresBackend],
-])('the API keys version on %s', (_name, open) => {
+])('the API keys version on %s', (name, open) => {
   it('changes with every write to api_keys, by the store or by hand, and not with a write that changes no key', async () => {
     const { store, byHand } = await open();
     expect((await store.dataVersions()).api_keys).toBe('none');
@@ -90,7 +90,14 @@ describe.each([
     expect(await store.revokeApiKey('k1', '2026-11-28T02:00:00.000Z')).toBe(false);
     expect((await store.dataVersions()).api_keys).toBe(revokedByHand);
 
+    // A statement with a conflict clause of its own (SQLite's would override one in the trigger).
+    await byHand(
+      `insert ${name === 'SQLite' ? 'or ignore ' : ''}into api_keys (id, name, key_hash, created_at) values ('k2', 'by hand', '${'i'.repeat(64)}', '2026-11-28T03:00:00.000Z')`,
+    );
+    const insertedByHand = (await store.dataVersions()).api_keys;
+    expect(insertedByHand).not.toBe(revokedByHand);
+
     await byHand('delete from api_keys');
-    expect((await store.dataVersions()).api_keys).not.toBe(revokedByHand);
+    expect((await store.dataVersions()).api_keys).not.toBe(insertedByHand);
   });
 });
