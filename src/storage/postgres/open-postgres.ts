@@ -207,15 +207,12 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
     pool,
     statementTimeoutMs > 0 ? { statementMs: statementTimeoutMs, graceMs: STATEMENT_ANSWER_GRACE_MS } : undefined,
   );
-  settleEverySession(
-    pool,
-    [...clientCheckSettings(clientCheckMs), ...statementTimeoutSettings(statementTimeoutMs)],
-    logger,
-  );
   let activeSchema: string | undefined;
   try {
     const client = await pool.connect();
     try {
+      const settings = [...clientCheckSettings(clientCheckMs), ...statementTimeoutSettings(statementTimeoutMs)];
+      await settleEverySession(pool, client, settings, logger);
       if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
       activeSchema = await currentSchema(client);
     } finally {

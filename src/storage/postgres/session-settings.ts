@@ -15,12 +15,12 @@
  * A statement on its own checks the socket only where the server has `client_connection_check_interval`
  * and the platform supports it: before PostgreSQL 14, or where the server refuses a non-zero value,
  * only the TCP settings stay, which mark the connection dead but do not stop a running statement.
- * Each setting goes in a statement of its own, so one the server does not have or refuses costs that
- * setting alone (said once per pool), not the others. Behind a pooler in transaction mode the SET may
+ * The pool's first connection tries each setting in a statement of its own, so one the server does
+ * not have or refuses costs that setting alone (said once), not the others. Behind a pooler in transaction mode the SET may
  * not follow the transactions to their server connection; then the pooler, not this process, is the
  * server's client, and it is the pooler's own keepalive that counts.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
 
@@ -73,34 +73,37 @@ export function statementTimeoutSettings(ms: number): SessionSetting[] {
 const SET_IF_KNOWN = 'select set_config(name, $2::text, false) as value from pg_settings where name = $1::text';
 
 /**
- * Applies `settings` to each new connection of `pool`, queued ahead of its first query. A SET
- * rather than startup parameters, which PgBouncer refuses unless told to ignore them. A setting the
- * server does not have, or refuses, is said once per pool and left out.
+ * Applies `settings` to `first`, the pool's first connection, one at a time, and then to each new
+ * connection of `pool` those the server took, in one statement queued ahead of its first query (one,
+ * so no query waits behind another of ours, which pg deprecates). A SET rather than startup
+ * parameters, which PgBouncer refuses unless told to ignore them. A setting the server does not have,
+ * or refuses, is said once and left out; every connection is to the same server, so the first one
+ * tells for all. Any other failure of the first connection is thrown.
  */
-export function settleEverySession(pool: pg.Pool, settings: readonly SessionSetting[], logger?: Logger): void {
-  if (settings.length === 0) return;
-  const told = new Set<string>();
-  const tellOnce = (name: string, say: () => void) => {
-    if (told.has(name)) return;
-    told.add(name);
-    say();
-  };
-  pool.on('connect', (client) => {
-    for (const [name, value] of settings) {
-      client.query(SET_IF_KNOWN, [name, value]).then(
-        (result) => {
-          if (result.rowCount === 0) {
-            tellOnce(name, () => logger?.warn({ setting: name }, `PostgreSQL has no ${name}: sessions go without it`));
-          }
-        },
-        (error: unknown) =>
-          tellOnce(name, () =>
-            logger?.warn(
-              { err: error, setting: name },
-              `PostgreSQL refused ${name} = ${value}: sessions go without it`,
-            ),
-          ),
-      );
+export async function settleEverySession(
+  pool: pg.Pool,
+  first: pg.PoolClient,
+  settings: readonly SessionSetting[],
+  logger?: Logger,
+): Promise<void> {
+  const taken: SessionSetting[] = [];
+  for (const [name, value] of settings) {
+    try {
+      const result = await first.query(SET_IF_KNOWN, [name, value]);
+      if (result.rowCount === 0) logger?.warn({ setting: name }, `PostgreSQL has no ${name}: sessions go without it`);
+      else taken.push([name, value]);
+    } catch (error) {
+      // Only the server's own answer (a SQLSTATE) is a refusal; a lost connection is not.
+      if (!(error instanceof pg.DatabaseError)) throw error;
+      logger?.warn({ err: error, setting: name }, `PostgreSQL refused ${name} = ${value}: sessions go without it`);
     }
+  }
+  if (taken.length === 0) return;
+  const text = `select ${taken.map((_, i) => `set_config($${2 * i + 1}::text, $${2 * i + 2}::text, false)`).join(', ')}`;
+  const parameters = taken.flat();
+  pool.on('connect', (client) => {
+    client.query(text, parameters).catch((error: unknown) => {
+      logger?.warn({ err: error }, 'could not apply the session settings to a PostgreSQL connection');
+    });
   });
 }

@@ -4,8 +4,10 @@
  * that session within the interval, so the next writer gets the lock instead of waiting until the
  * statement ends. The close comes from a proxy that drops every connection it carries.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
@@ -17,6 +19,7 @@ import { settleEverySession } from '../../../src/storage/postgres/session-settin
 import type { Database } from '../../../src/storage/schema.js';
 import { type CuttableProxy, startCuttableProxy } from '../../support/cuttable-proxy.js';
 
+const run = promisify(execFile);
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `client_check_${randomBytes(4).toString('hex')}`;
 const CHECK_MS = 1000;
@@ -86,26 +89,27 @@ it('sets the client check and the TCP keepalive for every session, and leaves th
   expect(await settingsOf(unchecked.db)).toMatchObject(serverOwn.rows[0]!);
 });
 
-it('leaves out a setting the server lacks or refuses, said once per pool, and applies the rest', async () => {
+it('leaves out a setting the server lacks or refuses, said once, and applies the rest to every connection', async () => {
   const warned: unknown[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void warned.push(JSON.parse(line)) });
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  settleEverySession(
-    pool,
-    [
-      ['carevoice_no_such_setting', '1'],
-      ['tcp_keepalives_count', '-1'],
-      ['statement_timeout', '4321'],
-    ],
-    logger,
-  );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   try {
-    const [first, second] = await Promise.all([pool.connect(), pool.connect()]);
-    for (const client of [first!, second!]) {
+    const first = await pool.connect();
+    await settleEverySession(
+      pool,
+      first,
+      [
+        ['carevoice_no_such_setting', '1'],
+        ['tcp_keepalives_count', '-1'],
+        ['statement_timeout', '4321'],
+      ],
+      logger,
+    );
+    const [second, third] = await Promise.all([pool.connect(), pool.connect()]);
+    for (const client of [first, second!, third!]) {
       expect((await client.query('show statement_timeout')).rows[0]).toEqual({ statement_timeout: '4321ms' });
+      client.release();
     }
-    first!.release();
-    second!.release();
   } finally {
     await pool.end();
   }
@@ -113,6 +117,20 @@ it('leaves out a setting the server lacks or refuses, said once per pool, and ap
     expect.objectContaining({ setting: 'carevoice_no_such_setting', msg: expect.stringContaining('has no') }),
     expect.objectContaining({ setting: 'tcp_keepalives_count', msg: expect.stringContaining('refused') }),
   ]);
+});
+
+it('queues one statement of settings per new connection, so no query waits behind another of ours', async () => {
+  // pg says so once per process, hence a process of its own: a store opened, then queried at once
+  // on several new connections, the API's statement limit and the client check both set.
+  const script = `
+    import { sql } from 'kysely';
+    import { openPostgres } from './src/storage/postgres/open-postgres.ts';
+    const { db } = await openPostgres({ connectionString: ${JSON.stringify(databaseUrl)}, statementTimeoutMs: 5000 });
+    await Promise.all([1, 2, 3, 4].map(() => sql\`select pg_sleep(0.05)\`.execute(db)));
+    await db.destroy();
+  `;
+  const { stderr } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+  expect(stderr).not.toContain('DeprecationWarning');
 });
 
 it.each([1, 999, 32_767_001, 1.5, -1])('refuses a client check interval of %s ms', async (ms) => {
