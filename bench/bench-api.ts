@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/table.js';
 import { loadAnalyser } from '../src/reference/load-analyser.js';
 import { analystRequests } from './api/analyst-requests.js';
-import { addBenchApiKey, type BenchApiKey } from './api/bench-api-key.js';
+import { addBenchApiKey, type BenchApiKey, removeBenchApiKeys } from './api/bench-api-key.js';
 import { type LoadFigures, loadEndpoint } from './api/load-endpoint.js';
 import {
   type BenchStoreKind,
@@ -75,6 +75,8 @@ try {
   for (const location of locations) {
     const store = await openBenchStore(location, postgresUrl);
     const requests = await analystRequests(store).finally(() => store.close());
+    // A key left by a run stopped before it could delete it would answer 401 to a run without one.
+    if (!args['api-key']) await removeBenchApiKeys(location, postgresUrl);
     const key: BenchApiKey | undefined = args['api-key'] ? await addBenchApiKey(location, postgresUrl) : undefined;
     try {
       const port = 20_000 + Math.floor(Math.random() * 20_000);

@@ -3,7 +3,7 @@
  * starts, sent on every request, and deleted once the API has stopped. A deployment never deletes a
  * key (revoked keys still make keys required); the bench does, because a kept store is reused by
  * later runs without a key, which a key left behind would refuse. A run stopped before it could
- * delete its key leaves it to the next run with a key, which deletes every bench key first.
+ * delete its key leaves it to the next run, which deletes every bench key first.
  */
 import { generateApiKey } from '../../src/api/auth/api-key.js';
 import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
@@ -40,7 +40,7 @@ export async function addBenchApiKey(location: BenchStoreLocation, postgresUrl: 
 }
 
 /** Deletes every bench key, past runs' included; the store has no way to, so this goes around it. */
-async function removeBenchApiKeys(location: BenchStoreLocation, postgresUrl: string): Promise<void> {
+export async function removeBenchApiKeys(location: BenchStoreLocation, postgresUrl: string): Promise<void> {
   const { db } =
     location.kind === 'sqlite'
       ? openSqlite({ path: location.sqlitePath })

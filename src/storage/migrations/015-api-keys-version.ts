@@ -2,9 +2,10 @@
  * Triggers replace the `api_keys` data version whenever a key row is inserted, changed or removed,
  * in the same transaction. API processes keep what they read of the keys until that version changes
  * (src/api/auth/api-key-lookup.ts), so the version must change with every write, including those
- * that do not go through the store: an `UPDATE api_keys SET revoked_at = …` by hand, a `carevoice
- * api-keys revoke` from a release older than this one, a restored table. A revoked key then stops
- * working on every API process within `api.dataVersionCheckMs`, whoever revoked it.
+ * that do not go through the store: an `UPDATE api_keys SET revoked_at = …` by hand, or a table
+ * restored. A revoked key then stops working on every API process within `api.dataVersionCheckMs`,
+ * whoever revoked it. Writes with triggers disabled (`session_replication_role = replica`,
+ * `pg_restore --disable-triggers`) bypass this: restart the API processes after one.
  *
  * The token is random, as bumpDataVersion's is (src/storage/data-versions.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * The API keys data version changes with any write to `api_keys`, not only the store's own
- * (migration 015): a key revoked by hand, or by an older release, must reach API processes too.
+ * (migration 015): a key revoked by hand must reach API processes too.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -98,6 +98,12 @@ describe.each([
     expect(insertedByHand).not.toBe(revokedByHand);
 
     await byHand('delete from api_keys');
-    expect((await store.dataVersions()).api_keys).not.toBe(insertedByHand);
+    const deletedByHand = (await store.dataVersions()).api_keys;
+    expect(deletedByHand).not.toBe(insertedByHand);
+    if (name === 'PostgreSQL') {
+      // Truncation fires no row trigger: a statement trigger of its own.
+      await byHand('truncate api_keys');
+      expect((await store.dataVersions()).api_keys).not.toBe(deletedByHand);
+    }
   });
 });
