@@ -8,21 +8,22 @@
  * queued behind them wait. `client_connection_check_interval` (PostgreSQL 14 and later) has the
  * server look at the socket while a statement runs. A process cut off silently (packets lost, a host
  * gone) closes nothing: the server's TCP keepalive then finds it out on an idle connection, and
- * `tcp_user_timeout` when what the server sent stays unacknowledged; with Linux's defaults those take
- * over two hours and about 15 minutes. The idle-in-transaction timeout (write-idle-timeout.ts) covers only a
- * session waiting for its next statement; these cover one in the middle of a statement too.
+ * `tcp_user_timeout` when what the server sent stays unacknowledged; with Linux's defaults those
+ * take over two hours and about 15 minutes. The idle-in-transaction timeout (write-idle-timeout.ts)
+ * covers only a session waiting for its next statement; these cover one in the middle of a
+ * statement too.
  *
- * A statement on its own checks the socket only where the server has `client_connection_check_interval`
- * and the platform supports it: before PostgreSQL 14, or where the server refuses a non-zero value,
- * only the TCP settings stay, which mark the connection dead but do not stop a running statement.
- * The pool's first connection tries each setting in a statement of its own, so one the server does
- * not have or refuses costs that setting alone (said once), not the others. Behind a pooler in transaction mode the SET may
- * not follow the transactions to their server connection; then the pooler, not this process, is the
- * server's client, and it is the pooler's own keepalive that counts.
+ * A running statement is stopped only where the server has `client_connection_check_interval` and
+ * the platform supports it: before PostgreSQL 14, or where the server refuses a non-zero value, only
+ * the TCP settings stay, which mark the connection dead but do not stop a running statement. The
+ * pool's first connection tries each setting in a statement of its own, so one the server does not
+ * have or refuses costs that setting alone (said once), not the others. Behind a pooler in
+ * transaction mode the SET may not follow the transactions to their server connection; then the
+ * pooler, not this process, is the server's client, and it is the pooler's own keepalive that counts.
  */
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
+import { checkOffOrWithin } from './off-or-within.js';
 
 export const CLIENT_CHECK_MS = {
   default: 5000,
@@ -35,12 +36,8 @@ export const CLIENT_CHECK_MS = {
 /** Keepalive probes unanswered before the server gives up on an idle connection. */
 const KEEPALIVE_PROBES = 3;
 
-const CLIENT_CHECK_EXPECTED = `0, or a whole number of milliseconds from ${CLIENT_CHECK_MS.min} to ${CLIENT_CHECK_MS.max}`;
-
 export function checkClientCheckMs(ms: number): void {
-  if (!(ms === 0 || (Number.isInteger(ms) && ms >= CLIENT_CHECK_MS.min && ms <= CLIENT_CHECK_MS.max))) {
-    throw new InvalidStoreInputError(`client check interval must be ${CLIENT_CHECK_EXPECTED}, got ${ms}`);
-  }
+  checkOffOrWithin('client check interval', ms, CLIENT_CHECK_MS);
 }
 
 /** A session setting: the parameter's name and its value as SET would take it. */

@@ -15,10 +15,11 @@
  * The timer runs only while the server waits for the next statement. A cut in the middle of a
  * statement's message, or while the server is sending a large result, is left to the keepalive and
  * `tcp_user_timeout` (session-settings.ts). Set for the transaction alone, so it also holds behind
- * a pooler that shares server connections, and a non-zero value replaces the server's or role's own setting there; 0 sends nothing and leaves it.
+ * a pooler that shares server connections, and a non-zero value replaces the server's or role's own
+ * setting there; 0 sends nothing and leaves it.
  */
 import { type RawBuilder, sql } from 'kysely';
-import { InvalidStoreInputError } from '../errors/invalid-store-input-error.js';
+import { checkOffOrWithin } from './off-or-within.js';
 
 export const WRITE_IDLE_TIMEOUT_MS = {
   default: 60_000,
@@ -27,15 +28,8 @@ export const WRITE_IDLE_TIMEOUT_MS = {
   max: 86_400_000,
 } as const;
 
-const isWriteIdleTimeoutMs = (ms: number): boolean =>
-  ms === 0 || (Number.isInteger(ms) && ms >= WRITE_IDLE_TIMEOUT_MS.min && ms <= WRITE_IDLE_TIMEOUT_MS.max);
-
-const WRITE_IDLE_TIMEOUT_EXPECTED = `0, or a whole number of milliseconds from ${WRITE_IDLE_TIMEOUT_MS.min} to ${WRITE_IDLE_TIMEOUT_MS.max}`;
-
 export function checkWriteIdleTimeoutMs(ms: number): void {
-  if (!isWriteIdleTimeoutMs(ms)) {
-    throw new InvalidStoreInputError(`write idle timeout must be ${WRITE_IDLE_TIMEOUT_EXPECTED}, got ${ms}`);
-  }
+  checkOffOrWithin('write idle timeout', ms, WRITE_IDLE_TIMEOUT_MS);
 }
 
 /**
