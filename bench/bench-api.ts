@@ -76,7 +76,7 @@ try {
     const store = await openBenchStore(location, postgresUrl);
     const requests = await analystRequests(store).finally(() => store.close());
     // A key left by a run stopped before it could delete it would answer 401 to a run without one.
-    if (!args['api-key']) await removeBenchApiKeys(location, postgresUrl);
+    await removeBenchApiKeys(location, postgresUrl);
     const key: BenchApiKey | undefined = args['api-key'] ? await addBenchApiKey(location, postgresUrl) : undefined;
     try {
       const port = 20_000 + Math.floor(Math.random() * 20_000);

@@ -3,7 +3,8 @@
  * starts, sent on every request, and deleted once the API has stopped. A deployment never deletes a
  * key (revoked keys still make keys required); the bench does, because a kept store is reused by
  * later runs without a key, which a key left behind would refuse. A run stopped before it could
- * delete its key leaves it to the next run, which deletes every bench key first.
+ * delete its key leaves it to the next run, which deletes every bench key first
+ * (removeBenchApiKeys).
  */
 import { generateApiKey } from '../../src/api/auth/api-key.js';
 import { openPostgres } from '../../src/storage/postgres/open-postgres.js';
@@ -19,7 +20,6 @@ export interface BenchApiKey {
 const BENCH_KEY_NAME = 'bench-api';
 
 export async function addBenchApiKey(location: BenchStoreLocation, postgresUrl: string): Promise<BenchApiKey> {
-  await removeBenchApiKeys(location, postgresUrl);
   const created = generateApiKey();
   const store = await openBenchStore(location, postgresUrl);
   try {
