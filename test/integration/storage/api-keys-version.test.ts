@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/storage/open-store.js';
 import { openSqlite } from '../../../src/storage/sqlite/open-sqlite.js';
 import type { Store } from '../../../src/storage/store.js';
+import { apiKeyRecord } from '../../support/api-key-record.js';
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'carevoice-api-keys-version-'));
@@ -22,14 +23,6 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const key = {
-  id: 'k1',
-  name: 'dashboard',
-  keyHash: 'h'.repeat(64),
-  createdAt: '2026-11-28T00:00:00.000Z',
-  revokedAt: null,
-};
 
 interface Backend {
   store: Store;
@@ -79,7 +72,7 @@ describe.each([
   it('changes with every write to api_keys, by the store or by hand, and not with a write that changes no key', async () => {
     const { store, byHand } = await open();
     expect((await store.dataVersions()).api_keys).toBe('none');
-    await store.createApiKey(key);
+    await store.createApiKey(apiKeyRecord());
     const created = (await store.dataVersions()).api_keys;
     expect(created).not.toBe('none');
 

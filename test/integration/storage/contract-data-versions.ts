@@ -1,6 +1,7 @@
 /** Contract: the per-dataset data version changes with every write of its dataset, atomically, for every handle. */
 import { describe, expect, it } from 'vitest';
 import { aggregateRow } from '../../support/aggregate-row.js';
+import { apiKeyRecord } from '../../support/api-key-record.js';
 import type { ContractContext } from './store-contract.js';
 
 export function describeDataVersionContract(ctx: ContractContext): void {
@@ -31,14 +32,7 @@ export function describeDataVersionContract(ctx: ContractContext): void {
 
     it('changes the API keys version when a key is created or revoked, and only then', async () => {
       const other = await ctx.openHandle();
-      const key = {
-        id: 'k1',
-        name: 'dashboard',
-        keyHash: 'h'.repeat(64),
-        createdAt: '2026-11-28T00:00:00.000Z',
-        revokedAt: null,
-      };
-      await ctx.store().createApiKey(key);
+      await ctx.store().createApiKey(apiKeyRecord());
       const created = await other.dataVersions();
       expect(created.api_keys).not.toBe('none');
       expect(created.aggregates).toBe('none');

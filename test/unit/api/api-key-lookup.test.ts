@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ApiKeyLookup, MAX_REMEMBERED_KEYS } from '../../../src/api/auth/api-key-lookup.js';
 import { DataVersionWatch } from '../../../src/api/response-cache/data-version-watch.js';
 import type { ApiKeyRecord } from '../../../src/storage/api-key-types.js';
+import { apiKeyRecord } from '../../support/api-key-record.js';
 
-const record = (keyHash: string, revokedAt: string | null = null): ApiKeyRecord => ({
-  id: keyHash.slice(0, 12),
-  name: 'dashboard',
-  keyHash,
-  createdAt: '2026-11-28T00:00:00.000Z',
-  revokedAt,
-});
+const record = (keyHash: string, revokedAt: string | null = null): ApiKeyRecord =>
+  apiKeyRecord({ id: keyHash.slice(0, 12), keyHash, revokedAt });
 
 /** Keys in memory with a version that changes on every write, as the store's does. */
 function fakeKeys() {
