@@ -25,6 +25,8 @@ const schema = `client_check_${randomBytes(4).toString('hex')}`;
 const CHECK_MS = 1000;
 /** Longer than any wait below: a session still there after it was not ended by the check. */
 const LONG_STATEMENT_S = 30;
+/** The sessions running that statement, as pg_stat_activity shows them to the admin connection. */
+const LONG_STATEMENT_SESSIONS = `query like '%pg_sleep(${LONG_STATEMENT_S})%' and pid <> pg_backend_pid()`;
 
 let admin: pg.Client;
 const opened: OpenedDatabase[] = [];
@@ -50,9 +52,7 @@ afterAll(async () => {
   for (const proxy of proxies) await proxy.close();
   for (const handle of opened) await handle.db.destroy();
   // A control case's statement may still be running: end it rather than wait for it.
-  await admin.query(
-    `select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(${LONG_STATEMENT_S})%' and pid <> pg_backend_pid()`,
-  );
+  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where ${LONG_STATEMENT_SESSIONS}`);
   await admin.query(`drop schema if exists ${schema} cascade`);
   await admin.end();
 });
@@ -154,7 +154,7 @@ async function closedMidStatement(clientCheckMs: number): Promise<{ stranded: Pr
   stranded.catch(() => undefined);
   for (;;) {
     const { rows } = await admin.query(
-      `select 1 from pg_stat_activity where state = 'active' and query like '%pg_sleep(${LONG_STATEMENT_S})%' and pid <> pg_backend_pid()`,
+      `select 1 from pg_stat_activity where state = 'active' and ${LONG_STATEMENT_SESSIONS}`,
     );
     if (rows.length > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
